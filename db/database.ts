@@ -1,0 +1,60 @@
+// Brings up the database rowgate runs on: an external server (DATABASE_URL) or the embedded one,
+// bootstrapped with roles and database, and hands out one connection URL per role.
+import { bootstrap, withDatabase, withRole } from './bootstrap.ts';
+import type { DatabaseConfig } from './config.ts';
+import { attachEmbedded, DataDirInUseError, startEmbedded, type EmbeddedOptions } from './embedded.ts';
+import { ROLES } from './roles.ts';
+
+export interface Database {
+  databaseName: string;
+  /** Superuser on the maintenance database; bootstrap, resets and tests only. */
+  adminUrl: string;
+  ownerUrl: string;
+  authenticatorUrl: string;
+  workerUrl: string;
+  /** Whether this process started PostgreSQL (and so stops it in close()). */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `shared`: if `npm start` already runs the embedded server on DATA_DIR, use it instead of refusing. */
+  mode: 'exclusive' | 'shared';
+  embeddedSettings?: EmbeddedOptions['settings'];
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions): Promise<Database> {
+  const server = config.adminUrl
+    ? { adminUrl: config.adminUrl, embedded: false, stop: async () => {} }
+    : { ...(await startOrAttach(config, options)), embedded: true };
+  try {
+    await bootstrap(server.adminUrl, config.databaseName, config.passwords);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const appUrl = withDatabase(server.adminUrl, config.databaseName);
+  return {
+    databaseName: config.databaseName,
+    adminUrl: withDatabase(server.adminUrl, 'postgres'),
+    ownerUrl: withRole(appUrl, ROLES.owner, config.passwords.owner),
+    authenticatorUrl: withRole(appUrl, ROLES.authenticator, config.passwords.authenticator),
+    workerUrl: withRole(appUrl, ROLES.worker, config.passwords.worker),
+    embedded: server.embedded,
+    close: () => server.stop(),
+  };
+}
+
+async function startOrAttach(config: DatabaseConfig, options: OpenOptions) {
+  try {
+    return await startEmbedded({
+      dataDir: config.dataDir,
+      port: config.embeddedPort,
+      packageName: config.embeddedPackage,
+      settings: options.embeddedSettings,
+    });
+  } catch (error) {
+    if (options.mode === 'shared' && error instanceof DataDirInUseError) return attachEmbedded(config.dataDir);
+    throw error;
+  }
+}
