@@ -21,7 +21,11 @@ const shown = new URL(db.ownerUrl);
 shown.password = '';
 console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`);
 console.log('rowgate: press Ctrl-C to stop');
+// Signal listeners do not keep Node's event loop alive: without this timer the process would end right here
+// (exit code 13, "unsettled top-level await") and leave the embedded PostgreSQL running without its owner.
+const keepAlive = setInterval(() => {}, 1 << 30);
 await stopping;
+clearInterval(keepAlive);
 console.log('rowgate: stopping');
 await db.close();
 process.exit(0);
