@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:67baa45633c73e685c39de658396eb4eae8120af
+--! Hash: sha1:b11605ed0aba1c8ea75765407a8ee9d7270db163
 --! Message: schemas, privileges defaults and shared trigger functions
 
 -- Why two schemas: PostGraphile exposes app_public and nothing else. Secrets (password hashes, refresh
@@ -13,10 +13,9 @@ grant usage on schema app_public to app_anonymous, app_user, rowgate_worker;
 grant usage, create on schema app_public, app_private to rowgate_definer;
 
 -- Functions are executable by PUBLIC unless told otherwise; every API-callable function is granted by name.
-alter default privileges in schema app_public revoke execute on functions from public;
-alter default privileges in schema app_private revoke execute on functions from public;
-alter default privileges for role rowgate_definer in schema app_public revoke execute on functions from public;
-alter default privileges for role rowgate_definer in schema app_private revoke execute on functions from public;
+-- Database-wide, not `in schema`: per-schema defaults can only add to the global ones, never revoke.
+alter default privileges revoke execute on functions from public;
+alter default privileges for role rowgate_definer revoke execute on functions from public;
 
 -- Shared BEFORE trigger: created_at is set once, updated_at on every change, neither trusted from clients.
 create function app_private.tg__timestamps() returns trigger

@@ -1,5 +1,5 @@
---! Previous: sha1:67baa45633c73e685c39de658396eb4eae8120af
---! Hash: sha1:325f2b6fdff05652cf60306a9c32f72bad4fd8db
+--! Previous: sha1:b11605ed0aba1c8ea75765407a8ee9d7270db163
+--! Hash: sha1:a17743e5db49a3c74b611229d34b2ef1a33a2f1a
 --! Message: users, their secrets and sessions
 
 -- Users are global: a person may belong to several organizations. Registration and login go through the

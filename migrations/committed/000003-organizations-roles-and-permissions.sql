@@ -1,5 +1,5 @@
---! Previous: sha1:325f2b6fdff05652cf60306a9c32f72bad4fd8db
---! Hash: sha1:e9182aab979a986d0677bae88ff30f9982fefc6a
+--! Previous: sha1:a17743e5db49a3c74b611229d34b2ef1a33a2f1a
+--! Hash: sha1:6f24aa6969ca34b1b56832ee0391e419c4d38714
 --! Message: organizations, memberships, roles, permissions and the permission helpers
 
 --------------------------------------------------------------------------------------------------------
@@ -34,7 +34,8 @@ insert into app_public.permissions (name, description) values
 alter table app_public.permissions enable row level security;
 alter table app_public.permissions force row level security;
 grant select on app_public.permissions to app_user, rowgate_definer;
-create policy select_signed_in on app_public.permissions for select to app_user using (true);
+create policy select_signed_in on app_public.permissions for select to app_user
+  using ((select app_public.current_user_id()) is not null);
 
 --------------------------------------------------------------------------------------------------------
 -- Organizations: the tenants. Members see their organizations whatever X-Organization-Id says.
@@ -160,16 +161,18 @@ as $$
       and r.permissions operator(pg_catalog.&&) array['*', pg_catalog.split_part($3, ':', 1) || ':*', $3]
   )
 $$;
+-- Not granted to API roles: with free arguments it would tell anyone who holds what in any organization.
+-- Policies use current_user_has_permission, which can only ask about the caller.
 alter function app_public.user_has_permission(uuid, uuid, text) owner to rowgate_definer;
-grant execute on function app_public.user_has_permission(uuid, uuid, text) to app_user;
 comment on function app_public.user_has_permission(uuid, uuid, text) is E'@behavior -*\nWhether the user holds the permission in the organization, directly or through `*` or `resource:*`.';
 
 create function app_public.current_user_has_permission(permission text) returns boolean
-language sql stable
+language sql stable security definer
 set search_path = pg_catalog, pg_temp
 as $$
   select app_public.user_has_permission(app_public.current_user_id(), app_public.current_organization_id(), $1)
 $$;
+alter function app_public.current_user_has_permission(text) owner to rowgate_definer;
 grant execute on function app_public.current_user_has_permission(text) to app_user;
 comment on function app_public.current_user_has_permission(text) is E'@behavior -*\nWhether the signed-in user holds the permission in the current organization.';
 

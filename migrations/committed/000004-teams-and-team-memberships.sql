@@ -1,5 +1,5 @@
---! Previous: sha1:e9182aab979a986d0677bae88ff30f9982fefc6a
---! Hash: sha1:fcc404b9152a60fb24076e4ede8ab675f44fb9ce
+--! Previous: sha1:6f24aa6969ca34b1b56832ee0391e419c4d38714
+--! Hash: sha1:d1f8957ffe7e5c94ee90375064d3bb6810fed71c
 --! Message: teams and team memberships
 
 create table app_public.teams (

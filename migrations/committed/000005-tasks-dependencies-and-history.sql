@@ -1,5 +1,5 @@
---! Previous: sha1:fcc404b9152a60fb24076e4ede8ab675f44fb9ce
---! Hash: sha1:8559db3340e6272fedda7d25b3be655c2f4bf7e6
+--! Previous: sha1:d1f8957ffe7e5c94ee90375064d3bb6810fed71c
+--! Hash: sha1:a1ca9c2142069d72d2323f2b847b316077e2940c
 --! Message: tasks, task dependencies and task history
 
 create type app_public.task_status as enum ('PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED');
@@ -139,15 +139,17 @@ comment on column app_public.task_dependencies.updated_at is 'When the link last
 create trigger _100_timestamps before insert or update on app_public.task_dependencies
   for each row execute function app_private.tg__timestamps();
 
--- Refuse a BLOCKS edge that closes a cycle. SECURITY DEFINER so the walk sees every edge whatever the
--- caller may read; the advisory lock stops two concurrent inserts from closing a cycle together.
+-- Refuse a BLOCKS edge that closes a cycle. An AFTER trigger, so that RLS, check and foreign-key rules
+-- have already refused rows of other organizations (a BEFORE trigger would answer for them, an oracle).
+-- SECURITY DEFINER so the walk sees every edge of the organization whatever the caller may read; the
+-- advisory lock stops two concurrent inserts from closing a cycle together.
 create function app_private.tg_task_dependencies__refuse_cycles() returns trigger
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
 as $$
 begin
   if new.type <> 'BLOCKS' then
-    return new;
+    return null;
   end if;
   perform pg_advisory_xact_lock(hashtextextended('rowgate.task_dependencies:' || new.organization_id::text, 0));
   if exists (
@@ -163,12 +165,12 @@ begin
   ) then
     raise exception 'This dependency would make a BLOCKS cycle' using errcode = 'RGCYC';
   end if;
-  return new;
+  return null;
 end;
 $$;
 grant select on app_public.task_dependencies to rowgate_definer;
 alter function app_private.tg_task_dependencies__refuse_cycles() owner to rowgate_definer;
-create trigger _200_refuse_cycles before insert or update on app_public.task_dependencies
+create trigger _200_refuse_cycles after insert or update on app_public.task_dependencies
   for each row execute function app_private.tg_task_dependencies__refuse_cycles();
 
 alter table app_public.task_dependencies enable row level security;

@@ -1,5 +1,5 @@
---! Previous: sha1:8559db3340e6272fedda7d25b3be655c2f4bf7e6
---! Hash: sha1:a9fab644ef46a22212c4476bf305a500c6a9d081
+--! Previous: sha1:a1ca9c2142069d72d2323f2b847b316077e2940c
+--! Hash: sha1:f9e1ce4413ab05c62afac0e0a1a5d5eb25a41fe8
 --! Message: invitations
 
 -- An invitation offers a role in an organization to an e-mail address. It is created and accepted

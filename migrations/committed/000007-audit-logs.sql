@@ -1,5 +1,5 @@
---! Previous: sha1:a9fab644ef46a22212c4476bf305a500c6a9d081
---! Hash: sha1:c47427a8a5f58e44fc4456043dd4164a00c7f8a3
+--! Previous: sha1:f9e1ce4413ab05c62afac0e0a1a5d5eb25a41fe8
+--! Hash: sha1:3e874ac82b02ae5126f8384192b84be6ce27c544
 --! Message: audit logs
 
 -- One row per committed change of an audited table, written only by the worker. Rows of an organization

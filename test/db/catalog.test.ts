@@ -80,6 +80,16 @@ test('every SECURITY DEFINER function pins search_path and is owned by the defin
   expect(functions.filter((f) => f.owner !== ROLES.definer)).toEqual([]);
 });
 
+test('no function of ours is executable by PUBLIC; API roles get EXECUTE by name', async () => {
+  // A null ACL means the default, which lets PUBLIC execute; grantee 0 is PUBLIC.
+  const open = await rows(
+    `select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname like 'app\\_%'
+       and (p.proacl is null or exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))`,
+  );
+  expect(open).toEqual([]);
+});
+
 test('every view is security_invoker', async () => {
   const views = await rows(
     `select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
