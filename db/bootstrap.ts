@@ -5,8 +5,15 @@ import type { RolePasswords } from './config.ts';
 import { ROLES } from './roles.ts';
 
 const MIN_SERVER_VERSION = 150000;
+/** PostgreSQL's own databases: bootstrap revokes CONNECT from PUBLIC on rowgate's, so it must never be one of these. */
+const RESERVED_DATABASES = ['postgres', 'template0', 'template1'];
 
 export async function bootstrap(adminUrl: string, databaseName: string, passwords: RolePasswords): Promise<void> {
+  if (RESERVED_DATABASES.includes(databaseName)) {
+    throw new Error(
+      `rowgate needs a database of its own, not PostgreSQL's "${databaseName}": put its name in the path of DATABASE_URL, e.g. postgres://USER:PASSWORD@HOST:PORT/rowgate`,
+    );
+  }
   const client = await connect(withDatabase(adminUrl, 'postgres'));
   try {
     const { rows } = await client.query<{ version: number }>(`select current_setting('server_version_num')::int as version`);
@@ -66,7 +73,7 @@ export function withRole(url: string, role: string, password: string): string {
 
 /** Connects with a bounded wait; the error names host and port, never the password. */
 export async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 8_000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
   } catch (error) {

@@ -114,7 +114,7 @@ async function clearStaleServer(pgdata: string): Promise<void> {
   const pidFile = path.join(pgdata, 'postmaster.pid');
   const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!pid) return;
-  if (isAlive(pid) && (await processName(pid)) === 'postgres') {
+  if (isAlive(pid) && (await servesDataDir(pid, pgdata))) {
     process.kill(pid, 'SIGINT');
     const deadline = Date.now() + 30_000;
     while (isAlive(pid)) {
@@ -130,11 +130,13 @@ async function clearStaleServer(pgdata: string): Promise<void> {
  * rowgate owns its shutdown, so the hooks added by the import are removed again.
  */
 async function loadPackage(packageName: string) {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const;
-  const before = new Map(events.map((event) => [event, process.listeners(event)]));
+  // Typed loosely: Node's typings split these names over several listener overloads.
+  const events: string[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'];
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(events.map((event) => [event, listeners(event)]));
   const module = await import(packageName);
   for (const event of events) {
-    for (const listener of process.listeners(event)) {
+    for (const listener of listeners(event)) {
       if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
     }
   }
@@ -180,8 +182,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function processName(pid: number): Promise<string> {
-  return (await fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
+/** Whether pid is a postgres process started on this data directory (a reused pid is not ours to stop). */
+async function servesDataDir(pid: number, pgdata: string): Promise<boolean> {
+  const args = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+  return path.basename(args[0] ?? '') === 'postgres' && args.includes(pgdata);
 }
 
 async function exists(file: string): Promise<boolean> {

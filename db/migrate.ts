@@ -28,8 +28,19 @@ export async function migrationSettings(db: Database): Promise<Settings> {
 
 /** Applies committed migrations; each runs in its own transaction, so a failure leaves the database as it was. */
 export async function applyMigrations(db: Database): Promise<void> {
+  await runMigrations(await migrationSettings(db));
+}
+
+/**
+ * graphile-migrate rethrows the bare PostgreSQL error; the migration that failed is the first one still
+ * pending afterwards (those before it committed), so the error is rethrown naming it.
+ */
+export async function runMigrations(settings: Settings): Promise<void> {
   try {
-    await migrate(await migrationSettings(db));
+    await migrate(settings);
+  } catch (error) {
+    const failed = (await status(settings).catch(() => undefined))?.remainingMigrations?.[0];
+    throw failed ? new Error(`Migration ${failed} failed: ${(error as Error).message}`, { cause: error }) : error;
   } finally {
     releaseMigrationPools();
   }
