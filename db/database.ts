@@ -33,15 +33,25 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions)
     await server.stop();
     throw error;
   }
-  const appUrl = withDatabase(server.adminUrl, config.databaseName);
   return {
+    ...roleUrls(server.adminUrl, config),
     databaseName: config.databaseName,
     adminUrl: withDatabase(server.adminUrl, 'postgres'),
+    embedded: server.embedded,
+    close: () => server.stop(),
+  };
+}
+
+/**
+ * The login URLs of rowgate's roles on the server and database `serverUrl` names; only its host, port and
+ * path are used. `npm run start:server` and `start:worker` connect this way, without bootstrapping.
+ */
+export function roleUrls(serverUrl: string, config: DatabaseConfig) {
+  const appUrl = withDatabase(serverUrl, config.databaseName);
+  return {
     ownerUrl: withRole(appUrl, ROLES.owner, config.passwords.owner),
     authenticatorUrl: withRole(appUrl, ROLES.authenticator, config.passwords.authenticator),
     workerUrl: withRole(appUrl, ROLES.worker, config.passwords.worker),
-    embedded: server.embedded,
-    close: () => server.stop(),
   };
 }
 

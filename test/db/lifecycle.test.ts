@@ -1,4 +1,4 @@
-// The database lifecycle as an operator meets it: `npm start` (node db/start.ts) and the db:* tools run as
+// The database lifecycle as an operator meets it: `npm start` (node server/main.ts) and the db:* tools run as
 // real child processes against real embedded PostgreSQL servers, each in a data directory of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -87,7 +87,7 @@ interface RunEnv {
 }
 
 function childEnv(env: RunEnv): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: '0', NODE_ENV: 'development', ...env };
+  const result: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: '0', PORT: '0', NODE_ENV: 'development', ...env };
   if (!env.DATABASE_URL) delete result.DATABASE_URL;
   return result;
 }
@@ -149,7 +149,7 @@ async function runToEnd(args: string[], env: RunEnv) {
 
 /** `npm start` on dataDir, resolved once it reports the database ready. */
 async function startRowgate(dataDir: string): Promise<{ child: Child; readyLine: string; pid: number; port: number }> {
-  const child = runNode(['db/start.ts'], { DATA_DIR: dataDir });
+  const child = runNode(['server/main.ts'], { DATA_DIR: dataDir });
   const readyLine = await child.waitFor(/database ready at/);
   const pid = (await postmasterPid(dataDir))!;
   const port = await postmasterPort(dataDir);
@@ -269,7 +269,7 @@ describe('npm start', () => {
     const dataDir = await makeDataDir();
     const first = await startRowgate(dataDir);
 
-    const second = await runToEnd(['db/start.ts'], { DATA_DIR: dataDir });
+    const second = await runToEnd(['server/main.ts'], { DATA_DIR: dataDir });
     expect(second.code).not.toBe(0);
     expect(second.code).not.toBeNull();
     expect(second.stderr).toContain(dataDir);
@@ -327,7 +327,7 @@ describe('npm start with DATABASE_URL', () => {
   test('fails with host and port when nothing listens there', async () => {
     const dataDir = await makeDataDir();
     const port = await freePort();
-    const result = await runToEnd(['db/start.ts'], { DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres:secret-pw@127.0.0.1:${port}/rowgate` });
+    const result = await runToEnd(['server/main.ts'], { DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres:secret-pw@127.0.0.1:${port}/rowgate` });
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
     expect(result.stderr).toContain(`127.0.0.1:${port}`);
@@ -348,7 +348,7 @@ describe('npm start with DATABASE_URL', () => {
     const { port } = silent.address() as net.AddressInfo;
 
     const startedAt = performance.now();
-    const result = await runToEnd(['db/start.ts'], { DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres:secret-pw@127.0.0.1:${port}/rowgate` });
+    const result = await runToEnd(['server/main.ts'], { DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres:secret-pw@127.0.0.1:${port}/rowgate` });
     const elapsed = performance.now() - startedAt;
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();

@@ -1,0 +1,71 @@
+// The Fastify app factory: configuration and the API pool in, a ready app out. Hooks run in this order:
+// request id and organization header, authentication (preValidation), rate limit (preHandler, so it can
+// key /graphql by user), then the route.
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { postgraphile } from 'postgraphile';
+import { grafserv } from 'postgraphile/grafserv/fastify/v5';
+import { authenticatePlugin } from './auth/authenticate.ts';
+import { loadSigningKeys } from './auth/keys.ts';
+import { authRoutes } from './auth/routes.ts';
+import { SessionStore } from './auth/sessions.ts';
+import { TokenService } from './auth/tokens.ts';
+import type { ServerConfig } from './config.ts';
+import { AppError, installErrorHandler } from './errors.ts';
+import { makePreset } from './graphql/preset.ts';
+import { healthRoutes } from './ops/health.ts';
+import { Metrics, metricsPlugin } from './ops/metrics.ts';
+import { newRequestId, requestContextPlugin } from './request-context.ts';
+
+export interface AppDependencies {
+  /** Pool of connections as rowgate_authenticator. */
+  pool: pg.Pool;
+}
+
+export async function buildApp(config: ServerConfig, { pool }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
+    },
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    // Trust X-Forwarded-For only from the configured number of proxies in front of us.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    bodyLimit: config.bodyLimit,
+    forceCloseConnections: 'idle',
+  });
+  const metrics = new Metrics(pool);
+  const tokens = new TokenService(config, await loadSigningKeys(config));
+  const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
+
+  installErrorHandler(app);
+  await app.register(metricsPlugin, { metrics });
+  await app.register(helmet, { contentSecurityPolicy: config.production ? undefined : false });
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'] });
+  await app.register(requestContextPlugin);
+  await app.register(authenticatePlugin, { tokens, sessions });
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    max: config.rateLimit.graphqlPerMinute,
+    timeWindow: '1 minute',
+    // /graphql is limited per signed-in user (per IP when anonymous); /auth/* set their own per-IP limit.
+    keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.url === '/graphql' && Array.isArray(request.body)) {
+      throw new AppError('VALIDATION_FAILED', 'Batched operations are not supported: send one operation per request');
+    }
+  });
+  await app.register(authRoutes, { tokens, sessions, rateLimitPerMinute: config.rateLimit.authPerMinute });
+  await app.register(healthRoutes, { pool });
+
+  const pgl = postgraphile(makePreset(config, pool, app.log, metrics));
+  await pgl.createServ(grafserv).addTo(app);
+  app.addHook('onClose', () => pgl.release());
+  return app;
+}

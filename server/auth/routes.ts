@@ -1,0 +1,72 @@
+// /auth/register, /auth/login, /auth/refresh, /auth/logout and /.well-known/jwks.json (API.md §2).
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { AppError } from '../errors.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { SessionStore } from './sessions.ts';
+import type { Claims, TokenService } from './tokens.ts';
+
+const Email = Type.String({ format: 'email', maxLength: 320 });
+const Password = Type.String({ minLength: 8, maxLength: 200 });
+const RegisterBody = Type.Object({ email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }) }, { additionalProperties: false });
+const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+export interface AuthRouteOptions {
+  tokens: TokenService;
+  sessions: SessionStore;
+  rateLimitPerMinute: number;
+}
+
+export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute }: AuthRouteOptions) {
+  // Per client IP: these endpoints are where passwords and refresh tokens get guessed.
+  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => request.ip } };
+
+  const issue = async (claims: Claims, refreshToken: string) => ({
+    accessToken: await tokens.issueAccessToken(claims),
+    refreshToken,
+    expiresIn: tokens.accessTokenTtl,
+  });
+  const signIn = async (user: { id: string; email: string; name: string }) => {
+    const { sessionId, refreshToken } = await sessions.start(user.id);
+    return { user, ...(await issue({ userId: user.id, sessionId }, refreshToken)) };
+  };
+
+  app.post('/auth/register', { schema: { body: RegisterBody }, config }, async (request, reply) => {
+    const { email, password, name } = request.body as Type.Static<typeof RegisterBody>;
+    const userId = await sessions.register(email, name.trim(), await hashPassword(password)).catch((error: { code?: string }) => {
+      if (error.code === 'RGEML') throw new AppError('EMAIL_TAKEN', 'This e-mail address is already registered');
+      if (error.code === '23514') throw new AppError('VALIDATION_FAILED', 'The e-mail address or name is not allowed');
+      throw error;
+    });
+    return reply.status(201).send(await signIn({ id: userId, email, name: name.trim() }));
+  });
+
+  app.post('/auth/login', { schema: { body: LoginBody }, config }, async (request) => {
+    const { email, password } = request.body as Type.Static<typeof LoginBody>;
+    const found = await sessions.credentials(email);
+    if (!(await verifyPassword(found?.passwordHash, password)) || !found) {
+      throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail address or password');
+    }
+    return signIn({ id: found.id, email: found.email, name: found.name });
+  });
+
+  app.post('/auth/refresh', { schema: { body: RefreshBody }, config }, async (request) => {
+    const { refreshToken } = request.body as Type.Static<typeof RefreshBody>;
+    const result = await sessions.rotate(refreshToken);
+    if (result.status !== 'ok') {
+      throw result.status === 'reused'
+        ? new AppError('SESSION_REVOKED', 'This refresh token was already used; the session is revoked')
+        : new AppError('INVALID_TOKEN', 'The refresh token is invalid or expired');
+    }
+    return issue(result.claims, result.refreshToken);
+  });
+
+  app.post('/auth/logout', { config }, async (request, reply) => {
+    if (!request.auth) throw new AppError('NOT_AUTHENTICATED', 'Send the access token to log out');
+    await sessions.logout(request.auth);
+    return reply.status(204).send();
+  });
+
+  app.get('/.well-known/jwks.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(tokens.jwks));
+}

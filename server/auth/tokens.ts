@@ -1,0 +1,101 @@
+// Access tokens (JWT, signed with our key) and refresh tokens (random, stored hashed).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { ServerConfig } from '../config.ts';
+import type { SigningKeys } from './keys.ts';
+
+export interface Claims {
+  userId: string;
+  sessionId: string;
+}
+
+/** What a verified bearer token says; `external` tokens still need a session from the database. */
+export type VerifiedToken =
+  | { kind: 'local'; claims: Claims }
+  | { kind: 'external'; issuer: string; subject: string; email?: string; name?: string; issuedAt: Date; expiresAt: Date };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+
+export class TokenService {
+  readonly #keys: SigningKeys;
+  readonly #config: ServerConfig;
+  readonly #localKeys: JWTVerifyGetKey;
+  readonly #externalKeys: JWTVerifyGetKey | undefined;
+
+  constructor(config: ServerConfig, keys: SigningKeys) {
+    this.#config = config;
+    this.#keys = keys;
+    this.#localKeys = createLocalJWKSet({ keys: [keys.publicJwk] });
+    this.#externalKeys = config.externalIdp ? createRemoteJWKSet(new URL(config.externalIdp.jwksUrl)) : undefined;
+  }
+
+  get jwks() {
+    return { keys: [this.#keys.publicJwk] };
+  }
+
+  get accessTokenTtl(): number {
+    return this.#config.jwt.accessTokenTtl;
+  }
+
+  async issueAccessToken(claims: Claims): Promise<string> {
+    const { jwt } = this.#config;
+    return new SignJWT({ sid: claims.sessionId })
+      .setProtectedHeader({ alg: this.#keys.algorithm, kid: this.#keys.kid, typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(jwt.issuer)
+      .setAudience(jwt.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${jwt.accessTokenTtl}s`)
+      .setJti(randomUUID())
+      .sign(this.#keys.privateKey);
+  }
+
+  /** Verifies with pinned algorithm, issuer and audience, and requires exp; throws on anything else. */
+  async verify(token: string): Promise<VerifiedToken> {
+    const { jwt } = this.#config;
+    const options = { clockTolerance: jwt.clockTolerance, requiredClaims: ['exp', 'iat', 'sub'] };
+    try {
+      const { payload } = await jwtVerify(token, this.#localKeys, {
+        ...options,
+        algorithms: [this.#keys.algorithm],
+        issuer: jwt.issuer,
+        audience: jwt.audience,
+      });
+      if (!UUID.test(payload.sub ?? '') || typeof payload.sid !== 'string' || !UUID.test(payload.sid)) {
+        throw new Error('token claims are not ours');
+      }
+      return { kind: 'local', claims: { userId: payload.sub!, sessionId: payload.sid } };
+    } catch (error) {
+      const idp = this.#config.externalIdp;
+      if (!idp || !this.#externalKeys) throw error;
+      const { payload } = await jwtVerify(token, this.#externalKeys, {
+        ...options,
+        algorithms: EXTERNAL_ALGORITHMS,
+        issuer: idp.issuer,
+        audience: idp.audience,
+      });
+      return external(payload);
+    }
+  }
+}
+
+function external(payload: JWTPayload): VerifiedToken {
+  return {
+    kind: 'external',
+    issuer: payload.iss!,
+    subject: payload.sub!,
+    email: typeof payload.email === 'string' ? payload.email : undefined,
+    name: typeof payload.name === 'string' ? payload.name : undefined,
+    issuedAt: new Date(payload.iat! * 1000),
+    expiresAt: new Date(payload.exp! * 1000),
+  };
+}
+
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashRefreshToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}

@@ -1,0 +1,123 @@
+// Server configuration: every environment variable the server reads, declared once as a schema, parsed and
+// checked at start. Nothing else in server/ reads process.env.
+import path from 'node:path';
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
+const Int = (fallback: number, minimum = 0, maximum = Number.MAX_SAFE_INTEGER) =>
+  Type.Integer({ default: fallback, minimum, maximum });
+
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.String({ default: 'development' }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Int(4000, 0, 65535),
+  LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
+  DATA_DIR: Type.String({ default: '.data' }),
+  /** Comma-separated allow-list of browser origins; required in production. */
+  CORS_ORIGINS: Type.String({ default: '' }),
+  /** PKCS#8 PEM private key (ES256 or Ed25519) signing access tokens; required in production. */
+  JWT_PRIVATE_KEY: Type.String({ default: '' }),
+  JWT_ALGORITHM: Type.Union([Type.Literal('ES256'), Type.Literal('EdDSA')], { default: 'ES256' }),
+  JWT_ISSUER: Type.String({ default: 'rowgate' }),
+  JWT_AUDIENCE: Type.String({ default: 'rowgate-api' }),
+  ACCESS_TOKEN_TTL_SECONDS: Int(900, 30, 900),
+  REFRESH_TOKEN_TTL_SECONDS: Int(30 * 24 * 3600, 60),
+  JWT_CLOCK_TOLERANCE_SECONDS: Int(5, 0, 60),
+  /** Optional external identity provider. */
+  AUTH_JWKS_URL: Type.String({ default: '' }),
+  AUTH_ISSUER: Type.String({ default: '' }),
+  AUTH_AUDIENCE: Type.String({ default: '' }),
+  RATE_LIMIT_AUTH_PER_MINUTE: Int(20, 1),
+  RATE_LIMIT_GRAPHQL_PER_MINUTE: Int(600, 1),
+  GRAPHQL_MAX_DEPTH: Int(12, 1),
+  GRAPHQL_MAX_ALIASES: Int(30, 0),
+  GRAPHQL_MAX_TOKENS: Int(2000, 10),
+  GRAPHQL_MAX_PAGE_SIZE: Int(100, 1),
+  REQUEST_BODY_LIMIT_BYTES: Int(100_000, 1024),
+  STATEMENT_TIMEOUT_MS: Int(5000, 100),
+  PLANNING_TIMEOUT_MS: Int(2000, 100),
+  TRUSTED_DOCUMENTS: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
+  /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
+  TRUST_PROXY_HOPS: Int(0, 0, 10),
+});
+export type Env = Static<typeof EnvSchema>;
+
+export interface ServerConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  corsOrigins: string[];
+  jwt: {
+    privateKeyPem: string | undefined;
+    algorithm: 'ES256' | 'EdDSA';
+    issuer: string;
+    audience: string;
+    accessTokenTtl: number;
+    refreshTokenTtl: number;
+    clockTolerance: number;
+  };
+  externalIdp: { jwksUrl: string; issuer: string; audience: string } | undefined;
+  rateLimit: { authPerMinute: number; graphqlPerMinute: number };
+  graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxPageSize: number; trustedDocuments: boolean };
+  bodyLimit: number;
+  statementTimeoutMs: number;
+  planningTimeoutMs: number;
+  trustProxyHops: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming the variable at fault. */
+export function readServerConfig(source: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties).flatMap((key) => (source[key] === undefined || source[key] === '' ? [] : [[key, source[key]]])),
+  );
+  const env = Value.Convert(EnvSchema, Value.Default(EnvSchema, known)) as Env;
+  const [first] = Value.Errors(EnvSchema, env);
+  if (first) {
+    const name = first.instancePath.replace(/^\//, '') || Object.keys(EnvSchema.properties).find((k) => first.message.includes(k)) || 'environment';
+    throw new ConfigError(`${name}: ${first.message}`);
+  }
+  const production = env.NODE_ENV === 'production';
+  if (production) {
+    for (const name of ['JWT_PRIVATE_KEY', 'CORS_ORIGINS'] as const) {
+      if (!env[name]) throw new ConfigError(`${name} is required when NODE_ENV=production`);
+    }
+  }
+  const idp = [env.AUTH_JWKS_URL, env.AUTH_ISSUER, env.AUTH_AUDIENCE];
+  if (idp.some(Boolean) && !idp.every(Boolean)) {
+    throw new ConfigError('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set together');
+  }
+  return {
+    production,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    dataDir: path.resolve(env.DATA_DIR),
+    corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    jwt: {
+      privateKeyPem: env.JWT_PRIVATE_KEY || undefined,
+      algorithm: env.JWT_ALGORITHM,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtl: env.REFRESH_TOKEN_TTL_SECONDS,
+      clockTolerance: env.JWT_CLOCK_TOLERANCE_SECONDS,
+    },
+    externalIdp: env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE } : undefined,
+    rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, graphqlPerMinute: env.RATE_LIMIT_GRAPHQL_PER_MINUTE },
+    graphql: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
+      trustedDocuments: env.TRUSTED_DOCUMENTS === '1',
+    },
+    bodyLimit: env.REQUEST_BODY_LIMIT_BYTES,
+    statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+    planningTimeoutMs: env.PLANNING_TIMEOUT_MS,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+  };
+}

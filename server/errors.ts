@@ -1,0 +1,68 @@
+// One error type with a stable code; the HTTP status is decided here and nowhere else. Every error body
+// is {"error":{"code","message"}}; unexpected errors are logged with an id and never described to clients.
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export const STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_CREDENTIALS: 401,
+  INVALID_TOKEN: 401,
+  SESSION_REVOKED: 401,
+  NOT_AUTHENTICATED: 401,
+  PERMISSION_DENIED: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  RATE_LIMITED: 429,
+  NOT_READY: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+export type ErrorCode = keyof typeof STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string) {
+  return { error: { code, message } };
+}
+
+/** Fastify's own errors (validation, body size, content type) mapped onto our codes. */
+function fromFastify(error: FastifyError): AppError | undefined {
+  if (error.validation) return new AppError('VALIDATION_FAILED', `Invalid request: ${error.message}`);
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('VALIDATION_FAILED', 'The body is not valid JSON');
+  }
+  if (error.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; retry later');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError('VALIDATION_FAILED', 'Bad request');
+  return undefined;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = error instanceof AppError ? error : fromFastify(error);
+    if (known) {
+      if (known.code === 'RATE_LIMITED' && error.statusCode === 429) reply.headers(reply.getHeaders());
+      return reply.status(known.status).send(errorBody(known.code, known.message));
+    }
+    const errorId = randomUUID();
+    request.log.error({ err: error, errorId }, 'unexpected error');
+    return reply.status(500).send(errorBody('INTERNAL_ERROR', `Internal error (id ${errorId})`));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('NOT_FOUND', 'No such endpoint')));
+}

@@ -1,0 +1,38 @@
+// `npm run schema`: prints the GraphQL schema of the running preset, sorted, into schema.graphql (the
+// input of graphql-codegen). It brings up the database like `npm start` (or uses the one it runs).
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import { makeSchema } from 'postgraphile';
+import { lexicographicSortSchema, printSchema } from 'postgraphile/graphql';
+import { readDatabaseConfig } from '../../db/config.ts';
+import { openDatabase } from '../../db/database.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { readServerConfig } from '../config.ts';
+import { Metrics } from '../ops/metrics.ts';
+import { makePreset } from './preset.ts';
+
+export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url);
+
+/** The SDL the server would serve, given a pool of authenticator connections. */
+export async function printServedSchema(pool: pg.Pool): Promise<string> {
+  const silent = { error() {}, warn() {}, info() {}, debug() {}, fatal() {}, trace() {}, child: () => silent, level: 'silent' };
+  const preset = makePreset(readServerConfig({}), pool, silent as never, new Metrics(pool));
+  const { schema } = await makeSchema(preset);
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+if (import.meta.main) {
+  const db = await openDatabase(readDatabaseConfig(), { mode: 'shared' });
+  try {
+    await applyMigrations(db);
+    const pool = new pg.Pool({ connectionString: db.authenticatorUrl, max: 2 });
+    try {
+      await fs.writeFile(SCHEMA_FILE, await printServedSchema(pool));
+      console.log('schema.graphql written');
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await db.close();
+  }
+}

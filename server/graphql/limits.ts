@@ -1,0 +1,81 @@
+// Bounds on what one GraphQL request may ask for: depth, aliases, tokens (graphql-armor), page size
+// (first/last), and introspection in production. Limits are configuration (server/config.ts).
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { BREAK, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, visit, type DocumentNode, type ValidationContext, type ValueNode } from 'postgraphile/graphql';
+import { SafeError } from 'postgraphile/grafast';
+import type { ServerConfig } from '../config.ts';
+
+const PAGE_ARGUMENTS = new Set(['first', 'last']);
+
+/** graphql-armor throws by default (a 500); report as a validation error (400) with a code instead. */
+const REPORT = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } })),
+  ],
+};
+
+export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
+  const { maxDepth, maxAliases, maxTokens, maxPageSize } = config.graphql;
+  return {
+    name: 'RowgateLimitsPlugin',
+    version: '1.0.0',
+    grafserv: {
+      middleware: {
+        setPreset(next, event) {
+          event.validationRules.push(
+            maxDepthRule({ n: maxDepth, ignoreIntrospection: true, ...REPORT }),
+            // Every alias counts, __typename too (graphql-armor exempts it by default).
+            maxAliasesRule({ n: maxAliases, allowList: [], ...REPORT }),
+          );
+          if (config.production) event.validationRules.push(NoSchemaIntrospectionCustomRule);
+          return next();
+        },
+        // Before parsing: a document of too many tokens is refused without building its AST.
+        processGraphQLRequestBody(next, event) {
+          const { query } = event.body;
+          if (typeof query === 'string') {
+            try {
+              new MaxTokensParserWLexer(query, { n: maxTokens, exposeLimits: true }).parseDocument();
+            } catch (error) {
+              // Syntax errors are left to the real parse, which reports them as usual.
+              if (error instanceof GraphQLError && error.message.includes('Token limit')) {
+                throw new SafeError(error.message.replace(/^Syntax Error: /, ''), { statusCode: 400, code: 'QUERY_TOO_COMPLEX' });
+              }
+            }
+          }
+          return next();
+        },
+      },
+    },
+    grafast: {
+      middleware: {
+        // Variables are known only now; a refused page size is answered like a validation error (400).
+        execute(next, event) {
+          const error = pageSizeError(event.args.document, event.args.variableValues, maxPageSize);
+          return error ? { errors: [error] } : next();
+        },
+      },
+    },
+  };
+}
+
+function pageSizeError(document: DocumentNode, variables: Record<string, unknown> | null | undefined, max: number): GraphQLError | undefined {
+  const valueOf = (node: ValueNode): unknown =>
+    node.kind === Kind.VARIABLE ? variables?.[node.name.value] : node.kind === Kind.INT ? Number(node.value) : undefined;
+  let error: GraphQLError | undefined;
+  visit(document, {
+    Argument(node) {
+      const value = PAGE_ARGUMENTS.has(node.name.value) ? valueOf(node.value) : undefined;
+      if (typeof value === 'number' && value > max) {
+        error = new GraphQLError(`\`${node.name.value}\` may be at most ${max}`, { nodes: [node], extensions: { code: 'PAGE_SIZE_EXCEEDED' } });
+        return BREAK;
+      }
+    },
+  });
+  return error;
+}

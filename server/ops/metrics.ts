@@ -1,0 +1,47 @@
+// /metrics in Prometheus text format: HTTP duration by route and status, GraphQL operations by name and
+// outcome, the database pool, and Node's default process metrics.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type pg from 'pg';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  readonly graphqlOperations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by operation name and outcome (ok, error, rejected)',
+    labelNames: ['operation', 'outcome'],
+    registers: [this.registry],
+  });
+
+  constructor(pool: pg.Pool) {
+    collectDefaultMetrics({ register: this.registry });
+    const poolGauge = (name: string, help: string, read: () => number) =>
+      new Gauge({ name, help, registers: [this.registry], collect() { this.set(read()); } });
+    poolGauge('db_pool_connections', 'Connections open in the API pool', () => pool.totalCount);
+    poolGauge('db_pool_idle_connections', 'Idle connections in the API pool', () => pool.idleCount);
+    poolGauge('db_pool_waiting_requests', 'Requests waiting for a pool connection', () => pool.waitingCount);
+  }
+
+  countOperation(name: string | undefined, outcome: 'ok' | 'error' | 'rejected') {
+    // Unnamed operations share one label value, so clients cannot grow the label set without bound.
+    this.graphqlOperations.inc({ operation: name && /^\w{1,64}$/.test(name) ? name : 'anonymous', outcome });
+  }
+}
+
+export const metricsPlugin = fp(async (app: FastifyInstance, { metrics }: { metrics: Metrics }) => {
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', { config: { rateLimit: false } }, async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+});

@@ -1,0 +1,21 @@
+// `npm run start:server`: the HTTP server alone, for production. DATABASE_URL names the server and
+// database (migrations are applied separately with `npm run migrate`); it connects as the authenticator.
+import { readDatabaseConfig } from '../db/config.ts';
+import { roleUrls } from '../db/database.ts';
+import { untilSignal } from '../db/signals.ts';
+import { readServerConfig } from './config.ts';
+import { startServer } from './run.ts';
+
+const stopping = untilSignal();
+try {
+  const dbConfig = readDatabaseConfig();
+  if (!dbConfig.adminUrl) throw new Error('DATABASE_URL is required for start:server');
+  const server = await startServer(readServerConfig(), roleUrls(dbConfig.adminUrl, dbConfig).authenticatorUrl);
+  console.log(`rowgate: GraphQL at ${server.url}/graphql`);
+  await stopping;
+  await server.close();
+  process.exit(0);
+} catch (error) {
+  console.error(`rowgate: ${(error as Error).message}`);
+  process.exit(1);
+}
