@@ -1,5 +1,5 @@
 --! Previous: sha1:a17743e5db49a3c74b611229d34b2ef1a33a2f1a
---! Hash: sha1:6f24aa6969ca34b1b56832ee0391e419c4d38714
+--! Hash: sha1:9603621318988ab349cd5f54ef010f2b2ee70657
 --! Message: organizations, memberships, roles, permissions and the permission helpers
 
 --------------------------------------------------------------------------------------------------------
@@ -98,6 +98,8 @@ comment on column app_public.roles.permissions is 'Permission names from the cat
 comment on column app_public.roles.is_system is 'True for the Admin, Developer and Viewer roles every organization has.';
 comment on column app_public.roles.created_at is 'When the role was created.';
 comment on column app_public.roles.updated_at is 'When the role last changed.';
+-- (id, organization_id) exists for composite foreign keys only; it is no lookup for clients.
+comment on constraint roles_id_organization_id_key on app_public.roles is '@behavior -*';
 create trigger _100_timestamps before insert or update on app_public.roles
   for each row execute function app_private.tg__timestamps();
 

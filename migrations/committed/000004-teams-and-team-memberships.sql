@@ -1,5 +1,5 @@
---! Previous: sha1:6f24aa6969ca34b1b56832ee0391e419c4d38714
---! Hash: sha1:d1f8957ffe7e5c94ee90375064d3bb6810fed71c
+--! Previous: sha1:9603621318988ab349cd5f54ef010f2b2ee70657
+--! Hash: sha1:2f598022ccec83e4fe83bbd399a7b1cc54d0717a
 --! Message: teams and team memberships
 
 create table app_public.teams (
@@ -20,6 +20,8 @@ comment on column app_public.teams.name is 'Unique within the organization.';
 comment on column app_public.teams.description is 'What the team does.';
 comment on column app_public.teams.created_at is 'When the team was created.';
 comment on column app_public.teams.updated_at is 'When the team last changed.';
+-- (id, organization_id) exists for composite foreign keys only; it is no lookup for clients.
+comment on constraint teams_id_organization_id_key on app_public.teams is '@behavior -*';
 create trigger _100_timestamps before insert or update on app_public.teams
   for each row execute function app_private.tg__timestamps();
 

@@ -1,5 +1,5 @@
---! Previous: sha1:d1f8957ffe7e5c94ee90375064d3bb6810fed71c
---! Hash: sha1:a1ca9c2142069d72d2323f2b847b316077e2940c
+--! Previous: sha1:2f598022ccec83e4fe83bbd399a7b1cc54d0717a
+--! Hash: sha1:ae93ae295630cde8e4d443de177e16c669045da9
 --! Message: tasks, task dependencies and task history
 
 create type app_public.task_status as enum ('PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED');
@@ -49,6 +49,8 @@ comment on column app_public.tasks.created_by_id is 'Who created the task; set b
 comment on column app_public.tasks.created_at is 'When the task was created.';
 comment on column app_public.tasks.updated_at is 'When the task last changed.';
 comment on column app_public.tasks.completed_at is 'When the task became COMPLETED; null otherwise.';
+-- (id, organization_id) exists for composite foreign keys only; it is no lookup for clients.
+comment on constraint tasks_id_organization_id_key on app_public.tasks is '@behavior -*';
 create trigger _100_timestamps before insert or update on app_public.tasks
   for each row execute function app_private.tg__timestamps();
 

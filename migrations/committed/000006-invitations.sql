@@ -1,5 +1,5 @@
---! Previous: sha1:a1ca9c2142069d72d2323f2b847b316077e2940c
---! Hash: sha1:f9e1ce4413ab05c62afac0e0a1a5d5eb25a41fe8
+--! Previous: sha1:ae93ae295630cde8e4d443de177e16c669045da9
+--! Hash: sha1:418f90acfe75c882a73187312d8c302a558ce90b
 --! Message: invitations
 
 -- An invitation offers a role in an organization to an e-mail address. It is created and accepted

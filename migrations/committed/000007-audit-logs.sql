@@ -1,5 +1,5 @@
---! Previous: sha1:f9e1ce4413ab05c62afac0e0a1a5d5eb25a41fe8
---! Hash: sha1:3e874ac82b02ae5126f8384192b84be6ce27c544
+--! Previous: sha1:418f90acfe75c882a73187312d8c302a558ce90b
+--! Hash: sha1:b23bdec710142ed671ed054509a2b16b2f6b40ce
 --! Message: audit logs
 
 -- One row per committed change of an audited table, written only by the worker. Rows of an organization

@@ -1,5 +1,5 @@
---! Previous: sha1:3e874ac82b02ae5126f8384192b84be6ce27c544
---! Hash: sha1:e15880de19c962de7e095926504d54590b6aa932
+--! Previous: sha1:b23bdec710142ed671ed054509a2b16b2f6b40ce
+--! Hash: sha1:e9957a2c51d6100895fb5c78ea014e335fbbe454
 --! Message: functions the server calls itself: authentication and readiness
 
 -- Why a schema of its own: the /auth endpoints need to read password hashes and sessions, which live in

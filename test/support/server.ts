@@ -1,0 +1,117 @@
+// The real Fastify server on a test database of its own, listening on a free port, plus a small HTTP
+// client that sends GraphQL through codegen's typed documents (client/generated).
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readDatabaseConfig } from '../../db/config.ts';
+import { roleUrls } from '../../db/database.ts';
+import type { TypedDocumentString } from '../../client/generated/graphql.ts';
+import { readServerConfig, type ServerConfig } from '../../server/config.ts';
+import { startServer } from '../../server/run.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestServer {
+  url: string;
+  db: TestDatabase;
+  config: ServerConfig;
+  close(): Promise<void>;
+}
+
+/** Starts the server; `env` overrides configuration variables (defaults: silent logs, generous limits). */
+export async function startTestServer(env: Record<string, string> = {}, options: { poolSize?: number } = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
+  const config = readServerConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+    RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
+    ...env,
+  });
+  const dbConfig = { ...readDatabaseConfig({}), databaseName: db.name };
+  const server = await startServer(config, roleUrls(db.url, dbConfig).authenticatorUrl, options.poolSize);
+  return {
+    url: server.url,
+    db,
+    config,
+    async close() {
+      await server.close();
+      await db.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function http<T = any>(
+  server: { url: string },
+  method: string,
+  pathname: string,
+  options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<HttpResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined = options.raw;
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(`${server.url}${pathname}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON (e.g. /metrics); keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+export interface GraphQLResult<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface Caller {
+  token?: string;
+  organizationId?: string;
+}
+
+/** Sends a typed document (its text, and its hash when trusted documents are on). */
+export async function gql<T, V>(
+  server: { url: string; config?: ServerConfig },
+  document: TypedDocumentString<T, V>,
+  variables: V,
+  caller: Caller = {},
+): Promise<GraphQLResult<T>> {
+  const headers: Record<string, string> = {};
+  if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+  if (caller.organizationId) headers['x-organization-id'] = caller.organizationId;
+  const trusted = server.config?.graphql.trustedDocuments;
+  const body = trusted ? { documentId: document.__meta__?.hash, variables } : { query: String(document), variables };
+  const { status, body: result } = await http<Omit<GraphQLResult<T>, 'status'>>(server, 'POST', '/graphql', { body, headers });
+  return { status, ...result };
+}
+
+export interface Session {
+  user: { id: string; email: string; name: string };
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+let counter = 0;
+/** Registers a new user through /auth/register. */
+export async function register(server: { url: string }, name = 'User'): Promise<Session> {
+  counter += 1;
+  const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${process.pid}-${Date.now()}-${counter}@example.test`;
+  const { status, body } = await http<Session>(server, 'POST', '/auth/register', { body: { email, password: 'correct horse battery', name } });
+  if (status !== 201) throw new Error(`register failed: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
