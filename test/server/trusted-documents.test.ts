@@ -1,0 +1,27 @@
+// TRUSTED_DOCUMENTS=1: the typed client's documents run by hash; anything else is refused.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CurrentUserDocument } from '../../client/generated/graphql.ts';
+import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ TRUSTED_DOCUMENTS: '1' });
+});
+afterAll(() => server?.close());
+
+test('a document from the codegen manifest runs by its hash', async () => {
+  const ann = await register(server, 'Trusted');
+  const result = await gql(server, CurrentUserDocument, {}, { token: ann.accessToken });
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.currentUser?.rowId).toBe(ann.user.id);
+});
+
+test('an ad-hoc document is refused, and so is an unknown hash', async () => {
+  const adHoc = await http(server, 'POST', '/graphql', { body: { query: '{ currentUser { rowId } }' } });
+  expect(adHoc.status).toBeGreaterThanOrEqual(400);
+  expect(adHoc.status).toBeLessThan(500);
+  expect(JSON.stringify(adHoc.body)).not.toContain('"data":{');
+  const unknown = await http(server, 'POST', '/graphql', { body: { documentId: `sha256:${'0'.repeat(64)}` } });
+  expect(unknown.status).toBeGreaterThanOrEqual(400);
+  expect(unknown.status).toBeLessThan(500);
+});
