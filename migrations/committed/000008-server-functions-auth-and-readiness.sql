@@ -1,5 +1,5 @@
 --! Previous: sha1:b23bdec710142ed671ed054509a2b16b2f6b40ce
---! Hash: sha1:e9957a2c51d6100895fb5c78ea014e335fbbe454
+--! Hash: sha1:68f20554c7e5d65c4f60edb72f0bbfdf40f36088
 --! Message: functions the server calls itself: authentication and readiness
 
 -- Why a schema of its own: the /auth endpoints need to read password hashes and sessions, which live in
@@ -20,6 +20,8 @@ create table app_private.user_identities (
   subject text not null,
   user_id uuid not null references app_public.users on delete cascade,
   session_id uuid references app_private.sessions on delete set null,
+  -- Tokens issued at or before this moment are refused: set when a session of this identity was logged out.
+  not_before timestamptz,
   created_at timestamptz not null default now(),
   primary key (issuer, subject)
 );
@@ -90,7 +92,9 @@ begin
   from app_private.refresh_tokens rt
   join app_private.sessions s on s.id = rt.session_id
   where rt.token_hash = old_hash
-  for update of s;
+  -- Locking the token row too makes a concurrent rotation of the same token wait, then read the
+  -- committed rotated_at (and so see the reuse) instead of its own earlier snapshot.
+  for update of rt, s;
   if not found or token.revoked_at is not null or token.expires_at <= now() then
     return query select 'invalid'::text, null::uuid, null::uuid;
   elsif token.rotated_at is not null then
@@ -138,8 +142,9 @@ grant execute on function app_auth.logout() to app_user;
 comment on function app_auth.logout() is 'Revokes the session of the current access token.';
 
 -- External identity provider: the user for (issuer, subject), created on first sight from the token's
--- e-mail and name, and the identity's session. A session revoked by logout stays revoked for tokens issued
--- before the logout; a newer token opens a new session.
+-- e-mail and name (or linked to the account that already has that e-mail), and the identity's session.
+-- A logout revokes the session and refuses every token issued up to that moment; a newer token opens a
+-- new session. Concurrent first requests of one identity meet in the ON CONFLICT clauses.
 create function app_auth.external_session(issuer text, subject text, email text, name text, issued_at timestamptz, expires_at timestamptz)
 returns table (user_id uuid, session_id uuid)
 language plpgsql volatile security definer
@@ -148,26 +153,34 @@ as $$
 declare
   identity record;
   session record;
+  has_session boolean;
   uid uuid;
   sid uuid;
 begin
   select * into identity from app_private.user_identities i where i.issuer = $1 and i.subject = $2 for update;
   if not found then
-    if email is null then
+    if $3 is null then
       raise exception 'The identity provider''s token has no e-mail address' using errcode = 'RGTOK';
     end if;
-    select u.id into uid from app_public.users u where lower(u.email) = lower($3);
+    insert into app_public.users (email, name) values ($3, coalesce(nullif(btrim($4), ''), $3))
+      on conflict do nothing returning id into uid;
     if uid is null then
-      insert into app_public.users (email, name) values ($3, coalesce(nullif(btrim($4), ''), $3)) returning id into uid;
+      select u.id into uid from app_public.users u where lower(u.email) = lower($3);
     end if;
-    insert into app_private.user_identities (issuer, subject, user_id) values ($1, $2, uid);
-    select * into identity from app_private.user_identities i where i.issuer = $1 and i.subject = $2;
+    insert into app_private.user_identities (issuer, subject, user_id) values ($1, $2, uid) on conflict do nothing;
+    select * into identity from app_private.user_identities i where i.issuer = $1 and i.subject = $2 for update;
   end if;
   select * into session from app_private.sessions s where s.id = identity.session_id;
-  if found and session.revoked_at is not null and $5 <= session.revoked_at then
+  has_session := found;
+  if has_session and session.revoked_at is not null then
+    update app_private.user_identities i set not_before = greatest(i.not_before, session.revoked_at)
+    where i.issuer = $1 and i.subject = $2
+    returning * into identity;
+  end if;
+  if identity.not_before is not null and $5 <= identity.not_before then
     return;
   end if;
-  if found and session.revoked_at is null then
+  if has_session and session.revoked_at is null then
     update app_private.sessions s set expires_at = greatest(s.expires_at, $6) where s.id = session.id;
     sid := session.id;
   else

@@ -1,6 +1,7 @@
 // /auth/register, /auth/login, /auth/refresh, /auth/logout and /.well-known/jwks.json (API.md §2).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import Type from 'typebox';
+import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { SessionStore } from './sessions.ts';
@@ -11,6 +12,20 @@ const Password = Type.String({ minLength: 8, maxLength: 200 });
 const RegisterBody = Type.Object({ email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }) }, { additionalProperties: false });
 const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+// Fastify's default Ajv coerces types (a number password becomes a string) and silently strips the
+// properties `additionalProperties: false` forbids; these bodies carry credentials, so a wrong type or an
+// unknown field is refused (400 VALIDATION_FAILED) instead of being reinterpreted.
+const strictBody: FastifySchemaCompiler<Type.TSchema> = ({ schema }) => {
+  const validator = Compile(schema);
+  return (value: unknown) => {
+    if (validator.Check(value)) return { value };
+    const errors = validator.Errors(value);
+    const first = errors[0];
+    const what = first?.message === 'schema is false' ? 'is not allowed' : first?.message;
+    return { error: Object.assign(new Error(first ? `body${first.instancePath} ${what}` : 'body is invalid'), { validation: errors }) };
+  };
+};
 
 export interface AuthRouteOptions {
   tokens: TokenService;
@@ -32,8 +47,10 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
     return { user, ...(await issue({ userId: user.id, sessionId }, refreshToken)) };
   };
 
-  app.post('/auth/register', { schema: { body: RegisterBody }, config }, async (request, reply) => {
+  app.post('/auth/register', { schema: { body: RegisterBody }, validatorCompiler: strictBody, config }, async (request, reply) => {
     const { email, password, name } = request.body as Type.Static<typeof RegisterBody>;
+    // PostgreSQL text cannot hold NUL (the insert would fail as a 500), and no display name needs control characters.
+    if (/[\u0000-\u001f\u007f]/.test(name)) throw new AppError('VALIDATION_FAILED', 'The name may not contain control characters');
     const userId = await sessions.register(email, name.trim(), await hashPassword(password)).catch((error: { code?: string }) => {
       if (error.code === 'RGEML') throw new AppError('EMAIL_TAKEN', 'This e-mail address is already registered');
       if (error.code === '23514') throw new AppError('VALIDATION_FAILED', 'The e-mail address or name is not allowed');
@@ -42,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
     return reply.status(201).send(await signIn({ id: userId, email, name: name.trim() }));
   });
 
-  app.post('/auth/login', { schema: { body: LoginBody }, config }, async (request) => {
+  app.post('/auth/login', { schema: { body: LoginBody }, validatorCompiler: strictBody, config }, async (request) => {
     const { email, password } = request.body as Type.Static<typeof LoginBody>;
     const found = await sessions.credentials(email);
     if (!(await verifyPassword(found?.passwordHash, password)) || !found) {
@@ -51,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
     return signIn({ id: found.id, email: found.email, name: found.name });
   });
 
-  app.post('/auth/refresh', { schema: { body: RefreshBody }, config }, async (request) => {
+  app.post('/auth/refresh', { schema: { body: RefreshBody }, validatorCompiler: strictBody, config }, async (request) => {
     const { refreshToken } = request.body as Type.Static<typeof RefreshBody>;
     const result = await sessions.rotate(refreshToken);
     if (result.status !== 'ok') {

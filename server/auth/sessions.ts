@@ -44,10 +44,11 @@ export class SessionStore {
 
   async rotate(refreshToken: string): Promise<{ status: 'ok'; claims: Claims; refreshToken: string } | { status: 'invalid' | 'reused' }> {
     const next = newRefreshToken();
+    const presented = hashRefreshToken(refreshToken);
     const row = await withRole(this.#pool, { role: 'app_anonymous' }, async (client) => {
       const { rows } = await client.query<{ status: 'ok' | 'invalid' | 'reused'; user_id: string; session_id: string }>(
         'select * from app_auth.rotate_refresh_token($1, $2)',
-        [hashRefreshToken(refreshToken), hashRefreshToken(next)],
+        [presented, hashRefreshToken(next)],
       );
       return rows[0];
     });
@@ -57,20 +58,34 @@ export class SessionStore {
 
   /** The claims a verified token stands for, or undefined when its session is over. */
   async resolve(token: VerifiedToken): Promise<Claims | undefined> {
+    if (token.kind === 'external') return this.#externalSession(token);
     return withRole(this.#pool, { role: 'app_anonymous' }, async (client) => {
-      if (token.kind === 'local') {
-        const { rows } = await client.query<{ active: boolean }>('select app_auth.session_is_active($1, $2) as active', [
-          token.claims.sessionId,
-          token.claims.userId,
-        ]);
-        return rows[0].active ? token.claims : undefined;
-      }
-      const { rows } = await client.query<{ user_id: string; session_id: string }>(
-        'select * from app_auth.external_session($1, $2, $3, $4, $5, $6)',
-        [token.issuer, token.subject, token.email ?? null, token.name ?? null, token.issuedAt, token.expiresAt],
-      );
-      return rows[0] && { userId: rows[0].user_id, sessionId: rows[0].session_id };
+      const { rows } = await client.query<{ active: boolean }>('select app_auth.session_is_active($1, $2) as active', [
+        token.claims.sessionId,
+        token.claims.userId,
+      ]);
+      return rows[0].active ? token.claims : undefined;
     });
+  }
+
+  /**
+   * The user and session of an identity-provider token. A first-seen identity without a usable e-mail address
+   * (RGTOK, or a claim the users table refuses) is not a user: undefined, hence 401.
+   */
+  async #externalSession(token: Extract<VerifiedToken, { kind: 'external' }>): Promise<Claims | undefined> {
+    try {
+      return await withRole(this.#pool, { role: 'app_anonymous' }, async (client) => {
+        const { rows } = await client.query<{ user_id: string; session_id: string }>(
+          'select * from app_auth.external_session($1, $2, $3, $4, $5, $6)',
+          [token.issuer, token.subject, token.email ?? null, token.name ?? null, token.issuedAt, token.expiresAt],
+        );
+        return rows[0] && { userId: rows[0].user_id, sessionId: rows[0].session_id };
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'RGTOK' || code === '23514' || code === '22021') return undefined;
+      throw error;
+    }
   }
 
   async logout(claims: Claims): Promise<void> {

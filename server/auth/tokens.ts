@@ -80,13 +80,24 @@ export class TokenService {
   }
 }
 
+// What app_public.users accepts (its check constraints); a claim outside it would make the insert fail.
+const EMAIL = /^[^@\s\u0000-\u001f\u007f]+@[^@\s\u0000-\u001f\u007f]+$/;
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 function external(payload: JWTPayload): VerifiedToken {
+  // sub is stored as text: PostgreSQL text cannot hold NUL.
+  if (!payload.sub || payload.sub.length > 255 || payload.sub.includes('\u0000')) throw new Error('unusable sub claim');
+  // The e-mail address creates the user or links the identity to an existing one (see app_auth.external_session),
+  // so one the IdP itself says is unverified is not used; nor is one the users table would refuse.
+  const email = payload.email;
+  const usableEmail = typeof email === 'string' && email.length <= 320 && EMAIL.test(email) && payload.email_verified !== false;
+  const name = typeof payload.name === 'string' ? Array.from(payload.name.replace(CONTROL, '').trim()).slice(0, 200).join('') : undefined;
   return {
     kind: 'external',
     issuer: payload.iss!,
-    subject: payload.sub!,
-    email: typeof payload.email === 'string' ? payload.email : undefined,
-    name: typeof payload.name === 'string' ? payload.name : undefined,
+    subject: payload.sub,
+    email: usableEmail ? email : undefined,
+    name: name || undefined,
     issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),
   };
