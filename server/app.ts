@@ -14,7 +14,7 @@ import { authRoutes } from './auth/routes.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
-import { AppError, installErrorHandler } from './errors.ts';
+import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
 import { makePreset } from './graphql/preset.ts';
 import { healthRoutes } from './ops/health.ts';
 import { Metrics, metricsPlugin } from './ops/metrics.ts';
@@ -37,12 +37,22 @@ export async function buildApp(config: ServerConfig, { pool }: AppDependencies):
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     bodyLimit: config.bodyLimit,
     forceCloseConnections: 'idle',
+    clientErrorHandler,
   });
   const metrics = new Metrics(pool);
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
 
   installErrorHandler(app);
+  // Graceful shutdown: a response sent while closing closes its connection. Without this, close() drains
+  // the in-flight requests and then waits for their keep-alive connections to time out (72 s in Fastify).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.register(metricsPlugin, { metrics });
   await app.register(helmet, { contentSecurityPolicy: config.production ? undefined : false });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'] });
@@ -65,6 +75,15 @@ export async function buildApp(config: ServerConfig, { pool }: AppDependencies):
   await app.register(healthRoutes, { pool });
 
   const pgl = postgraphile(makePreset(config, pool, app.log, metrics));
+  // Build the schema before serving: grafserv never retries a failed build, so a server started while its
+  // database does not answer would fail every GraphQL request for good while /readyz reports ready.
+  try {
+    await pgl.getSchema();
+  } catch (error) {
+    await pgl.release();
+    await app.close();
+    throw new Error(`Cannot build the GraphQL schema: ${(error as Error).message}`, { cause: error });
+  }
   await pgl.createServ(grafserv).addTo(app);
   app.addHook('onClose', () => pgl.release());
   return app;

@@ -1,6 +1,7 @@
 // One error type with a stable code; the HTTP status is decided here and nowhere else. Every error body
 // is {"error":{"code","message"}}; unexpected errors are logged with an id and never described to clients.
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 export const STATUS = {
@@ -65,4 +66,24 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send(errorBody('INTERNAL_ERROR', `Internal error (id ${errorId})`));
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('NOT_FOUND', 'No such endpoint')));
+}
+
+/**
+ * Requests Node's HTTP parser refuses never reach Fastify (oversized headers, malformed request lines);
+ * they still get our error body.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const known =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new AppError('HEADERS_TOO_LARGE', 'The request headers are too large')
+      : new AppError('VALIDATION_FAILED', 'Malformed HTTP request');
+  const body = JSON.stringify(errorBody(known.code, known.message));
+  socket.end(
+    `HTTP/1.1 ${known.status} ${known.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -3,11 +3,25 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { BREAK, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, visit, type DocumentNode, type ValidationContext, type ValueNode } from 'postgraphile/graphql';
+import {
+  BREAK,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValueNode,
+} from 'postgraphile/graphql';
 import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
+/** Pagination arguments that must not be negative (PostGraphile would fail with an unexpected error). */
+const COUNT_ARGUMENTS = new Set(['first', 'last', 'offset']);
 
 /** graphql-armor throws by default (a 500); report as a validation error (400) with a code instead. */
 const REPORT = {
@@ -56,7 +70,8 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
       middleware: {
         // Variables are known only now; a refused page size is answered like a validation error (400).
         execute(next, event) {
-          const error = pageSizeError(event.args.document, event.args.variableValues, maxPageSize);
+          const { schema, document, variableValues, operationName } = event.args;
+          const error = pageSizeError(schema, document, variableValues, operationName, maxPageSize);
           return error ? { errors: [error] } : next();
         },
       },
@@ -64,15 +79,35 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
   };
 }
 
-function pageSizeError(document: DocumentNode, variables: Record<string, unknown> | null | undefined, max: number): GraphQLError | undefined {
+/**
+ * Checks first/last/offset, literal or through variables. Variables are coerced as execution will coerce
+ * them, so a variable's default value (`$n: Int = 1000000`, nothing sent) is checked too.
+ */
+function pageSizeError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  rawVariables: Record<string, unknown> | null | undefined,
+  operationName: string | null | undefined,
+  max: number,
+): GraphQLError | undefined {
+  const operation = getOperationAST(document, operationName);
+  // Invalid variables (or no such operation) are left to execution, which reports them as usual.
+  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}) : undefined;
+  const variables = coerced && !coerced.errors ? coerced.coerced : {};
   const valueOf = (node: ValueNode): unknown =>
-    node.kind === Kind.VARIABLE ? variables?.[node.name.value] : node.kind === Kind.INT ? Number(node.value) : undefined;
+    node.kind === Kind.VARIABLE ? variables[node.name.value] : node.kind === Kind.INT ? Number(node.value) : undefined;
   let error: GraphQLError | undefined;
   visit(document, {
     Argument(node) {
-      const value = PAGE_ARGUMENTS.has(node.name.value) ? valueOf(node.value) : undefined;
-      if (typeof value === 'number' && value > max) {
-        error = new GraphQLError(`\`${node.name.value}\` may be at most ${max}`, { nodes: [node], extensions: { code: 'PAGE_SIZE_EXCEEDED' } });
+      const name = node.name.value;
+      const value = COUNT_ARGUMENTS.has(name) ? valueOf(node.value) : undefined;
+      if (typeof value !== 'number') return;
+      if (value < 0) {
+        error = new GraphQLError(`\`${name}\` must not be negative`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED' } });
+        return BREAK;
+      }
+      if (PAGE_ARGUMENTS.has(name) && value > max) {
+        error = new GraphQLError(`\`${name}\` may be at most ${max}`, { nodes: [node], extensions: { code: 'PAGE_SIZE_EXCEEDED' } });
         return BREAK;
       }
     },

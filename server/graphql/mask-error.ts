@@ -2,6 +2,7 @@
 // message we wrote (never PostgreSQL's text, which can quote SQL and key values); everything else is
 // masked with an error id that is logged. Codes: docs/error-codes.md.
 import { randomUUID } from 'node:crypto';
+import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
 
@@ -24,16 +25,24 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   '57014': { code: 'TIMEOUT', message: 'The request took too long' },
 };
 
+/**
+ * PostGraphile reports a delete that matched no row (missing, or hidden by RLS: indistinguishable on
+ * purpose) with a plain Error; its text names the table, so it gets a message of ours.
+ */
+const NOTHING_DELETED = /^No values were deleted in collection '/;
+
+/** grafast marks a timed-out plan or execution with this symbol in a SafeError's extensions. */
+const isTimeout = (extensions: unknown) =>
+  typeof extensions === 'object' && extensions !== null && Object.getOwnPropertySymbols(extensions).some((s) => s.description === 'timeout');
+
 /** Errors our own plugins raise already carry a code and a safe message. */
 const OWN_CODES = new Set(['VALIDATION_FAILED', 'PAGE_SIZE_EXCEEDED', 'PERMISSION_DENIED', 'NOT_FOUND', 'PERSISTED_QUERY_NOT_FOUND']);
 
 export function makeMaskError(log: FastifyBaseLogger) {
   return function maskError(error: GraphQLError): GraphQLError {
     const original = error.originalError as (Error & { code?: unknown; extensions?: { code?: unknown } }) | undefined;
-    // Parse and validation errors describe the client's own document; they are safe, and get a code.
-    if (!original) {
-      return error.extensions?.code ? error : new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
-    }
+    // Errors without a cause were raised as GraphQL errors (by graphql-js or our plugins): safe as they are.
+    if (!original) return error;
     const ownCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
     if (typeof ownCode === 'string' && OWN_CODES.has(ownCode)) return error;
     const sqlState = typeof original.code === 'string' ? original.code : undefined;
@@ -42,6 +51,18 @@ export function makeMaskError(log: FastifyBaseLogger) {
       // Our RGxxx messages are written for clients; PostgreSQL's own are replaced.
       const message = known.message ?? original.message;
       return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: known.code } });
+    }
+    // grafast's SafeError is written for clients (an invalid cursor, an empty patch, a planning timeout).
+    if (isSafeError(original)) {
+      if (isTimeout(original.extensions)) {
+        return new GraphQLError('The request took too long', { nodes: error.nodes, path: error.path, extensions: { code: 'TIMEOUT' } });
+      }
+      const safeCode = (original.extensions as { code?: unknown } | undefined)?.code;
+      const code = typeof safeCode === 'string' ? safeCode : 'VALIDATION_FAILED';
+      return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code } });
+    }
+    if (NOTHING_DELETED.test(original.message)) {
+      return new GraphQLError('No such record, or it may not be deleted', { nodes: error.nodes, path: error.path, extensions: { code: 'NOT_FOUND' } });
     }
     const errorId = randomUUID();
     log.error({ err: original, errorId, path: error.path }, 'masked GraphQL error');

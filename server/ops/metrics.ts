@@ -30,16 +30,39 @@ export class Metrics {
     poolGauge('db_pool_waiting_requests', 'Requests waiting for a pool connection', () => pool.waitingCount);
   }
 
+  /** Requests whose GraphQL operation reached execution; the others are counted as `rejected`. */
+  private readonly executed = new WeakSet<object>();
+
+  markExecuted(request: object) {
+    this.executed.add(request);
+  }
+
+  wasExecuted(request: object): boolean {
+    return this.executed.has(request);
+  }
+
   countOperation(name: string | undefined, outcome: 'ok' | 'error' | 'rejected') {
     // Unnamed operations share one label value, so clients cannot grow the label set without bound.
     this.graphqlOperations.inc({ operation: name && /^\w{1,64}$/.test(name) ? name : 'anonymous', outcome });
   }
 }
 
+/** The name a refused request gave its operation: `operationName`, or the document's first operation name. */
+function requestedOperationName(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { operationName, query } = body as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string') return operationName;
+  // A refused document may not parse (or be too large to parse); a cheap look at its start is enough.
+  return typeof query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query.slice(0, 200))?.[1] : undefined;
+}
+
 export const metricsPlugin = fp(async (app: FastifyInstance, { metrics }: { metrics: Metrics }) => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (route === '/graphql' && request.method === 'POST' && !metrics.wasExecuted(request)) {
+      metrics.countOperation(requestedOperationName(request.body), 'rejected');
+    }
   });
   app.get('/metrics', { config: { rateLimit: false } }, async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),

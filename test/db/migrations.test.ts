@@ -34,6 +34,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   releaseMigrationPools();
+  // graphile-migrate exits the process if a pooled connection is killed, so wait until its pools have
+  // closed their connections instead of dropping with force while they are still open.
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = any($1)', [[name, `${name}_shadow`]]);
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.query(`drop database if exists ${name}_shadow with (force)`);
   await admin.end();

@@ -1,0 +1,208 @@
+// Abusive requests: each is refused or capped with a clear error code, never a 5xx. Bodies here are raw
+// on purpose (they cannot be typed documents). No timing assertions: performance is the bench's job.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CreateOrganizationDocument, TasksDocument } from '../../client/generated/graphql.ts';
+import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let ann: Session;
+let orgId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ann = await register(server, 'Ann');
+  const org = await gql(server, CreateOrganizationDocument, { name: 'Abuse', slug: 'abuse-org' }, { token: ann.accessToken });
+  orgId = org.data!.createOrganization!.organization!.rowId;
+});
+afterAll(() => server?.close());
+
+const caller = () => ({ authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': orgId });
+
+/** POSTs a raw GraphQL body as JSON. */
+function post(body: unknown, headers: Record<string, string> = caller()) {
+  return http(server, 'POST', '/graphql', { body, headers });
+}
+
+function codes(body: { errors?: { extensions?: { code?: string } }[] }): (string | undefined)[] {
+  return (body.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** No response carries a stack trace (in any field). */
+function expectNoStack(body: unknown) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+  expect(text).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules|\.ts:\d+|"stack"/);
+}
+
+describe('GraphQL limits', () => {
+  test('a query nested deeper than GRAPHQL_MAX_DEPTH is refused: 400 QUERY_TOO_COMPLEX, not executed', async () => {
+    const max = server.config.graphql.maxDepth;
+    // Each level is tasks -> nodes -> organization (3 selections deep), repeated well beyond the limit.
+    let selection = 'rowId';
+    for (let i = 0; i < max; i += 1) selection = `tasks(first: 1) { nodes { organization { ${selection} } } }`;
+    const response = await post({ query: `query Deep { ${selection} }` });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toContain('QUERY_TOO_COMPLEX');
+    expect(response.body.data).toBeUndefined();
+    expectNoStack(response.body);
+  });
+
+  test('GRAPHQL_MAX_DEPTH is the boundary: that many levels are served, one more is refused', async () => {
+    const max = server.config.graphql.maxDepth;
+    /** A selection exactly `levels` fields deep: tasks > nodes > organization > tasks > ... > leaf. */
+    const nested = (levels: number) => {
+      const path = ['tasks(first: 1)', 'nodes', 'organization'];
+      const names = Array.from({ length: levels - 1 }, (_, i) => path[i % 3]);
+      const leaf = ['totalCount', 'rowId', 'rowId'][(levels - 2) % 3]; // a field of the innermost type
+      return names.reduceRight((inner, name) => `${name} { ${inner} }`, leaf);
+    };
+    const atLimit = await post({ query: `query AtLimit { ${nested(max)} }` });
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.body.errors).toBeUndefined();
+    const overLimit = await post({ query: `query OverLimit { ${nested(max + 1)} }` });
+    expect(overLimit.status).toBe(400);
+    expect(codes(overLimit.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(overLimit.body.errors[0].message).toMatch(/depth/i);
+  });
+
+  test('`first: 1000000` as a literal is refused: 400 PAGE_SIZE_EXCEEDED', async () => {
+    const response = await post({ query: 'query Big { tasks(first: 1000000) { nodes { rowId } } }' });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['PAGE_SIZE_EXCEEDED']);
+    expect(response.body.errors[0].message).toMatch(/first.*at most 100/);
+    expect(response.body.data ?? null).toBeNull();
+  });
+
+  test('`first: 1000000` through a variable is refused: 400 PAGE_SIZE_EXCEEDED', async () => {
+    const response = await post({ query: String(TasksDocument), variables: { first: 1_000_000 } });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['PAGE_SIZE_EXCEEDED']);
+    expect(response.body.data ?? null).toBeNull();
+  });
+
+  test('`first: 1000000` as a variable\'s default value (no variables sent) is refused too', async () => {
+    const response = await post({ query: 'query Defaulted($n: Int = 1000000) { tasks(first: $n) { nodes { rowId } } }' });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['PAGE_SIZE_EXCEEDED']);
+    expect(response.body.data ?? null).toBeNull();
+  });
+
+  test('`first: 1000000` in a fragment is refused too', async () => {
+    const response = await post({ query: 'query Fragmented { ...Page } fragment Page on Query { tasks(first: 1000000) { totalCount } }' });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['PAGE_SIZE_EXCEEDED']);
+  });
+
+  test('`last: 1000000` on a nested connection is refused too', async () => {
+    const response = await post({ query: 'query NestedBig { organizations(first: 1) { nodes { tasks(last: 1000000) { totalCount } } } }' });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['PAGE_SIZE_EXCEEDED']);
+  });
+
+  test('a page size at the cap is served', async () => {
+    const response = await gql(server, TasksDocument, { first: server.config.graphql.maxPageSize }, { token: ann.accessToken, organizationId: orgId });
+    expect(response.status).toBe(200);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.tasks?.totalCount).toBe(0);
+  });
+
+  test('1000 aliases are refused: 400 QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: currentUser { rowId }`).join(' ');
+    const response = await post({ query: `query Aliases { ${aliases} }` });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toContain('QUERY_TOO_COMPLEX');
+    expect(response.body.data).toBeUndefined();
+  });
+
+  test('one alias more than GRAPHQL_MAX_ALIASES is refused by the alias rule (small document)', async () => {
+    const n = server.config.graphql.maxAliases + 1;
+    const aliases = Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ');
+    const response = await post({ query: `query Aliases { ${aliases} }` });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.body.errors[0].message).toMatch(/alias/i);
+  });
+
+  test('a batch of 100 operations (JSON array body) is refused: 400 VALIDATION_FAILED', async () => {
+    const batch = Array.from({ length: 100 }, () => ({ query: '{ __typename }' }));
+    const response = await post(batch);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/batch/i) } });
+  });
+
+  test('10k duplicated fields over REQUEST_BODY_LIMIT_BYTES: 413 PAYLOAD_TOO_LARGE', async () => {
+    const query = `{ ${'currentUser { rowId } '.repeat(10_000)}}`;
+    expect(JSON.stringify({ query }).length).toBeGreaterThan(server.config.bodyLimit);
+    const response = await post({ query });
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
+  });
+
+  test('duplicated fields under the body limit but over GRAPHQL_MAX_TOKENS: 400 QUERY_TOO_COMPLEX', async () => {
+    const query = `{ ${'__typename '.repeat(server.config.graphql.maxTokens + 10)}}`;
+    expect(JSON.stringify({ query }).length).toBeLessThan(server.config.bodyLimit);
+    const response = await post({ query });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.body.errors[0].message).toMatch(/token/i);
+  });
+});
+
+describe('HTTP abuse of /graphql', () => {
+  test('a form-encoded POST is refused: 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await http(server, 'POST', '/graphql', {
+      raw: 'query=%7B__typename%7D',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(415);
+    expect(response.body).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) } });
+  });
+
+  test('a text/plain POST is refused: 415 (no CSRF through simple requests)', async () => {
+    const response = await http(server, 'POST', '/graphql', { raw: '{"query":"{ __typename }"}', headers: { 'content-type': 'text/plain' } });
+    expect(response.status).toBe(415);
+  });
+
+  test('GET /graphql with a query string is not executed (404 or 405)', async () => {
+    const response = await http(server, 'GET', `/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect([404, 405]).toContain(response.status);
+    expect(JSON.stringify(response.body ?? '')).not.toContain('"__typename"');
+    expect(JSON.stringify(response.body ?? '')).not.toContain('"data"');
+  });
+
+  test('GET /graphql of a mutation is not executed either', async () => {
+    const mutation = 'mutation { createOrganization(input: {organization: {name: "Via GET", slug: "via-get"}}) { organization { rowId } } }';
+    const response = await http(server, 'GET', `/graphql?query=${encodeURIComponent(mutation)}`, { headers: caller() });
+    expect([404, 405]).toContain(response.status);
+    const { rows } = await server.db.pool.query("select 1 from app_public.organizations where slug = 'via-get'");
+    expect(rows).toHaveLength(0);
+  });
+
+  test('invalid JSON is refused: 400', async () => {
+    const response = await http(server, 'POST', '/graphql', { raw: '{"query": "{ __typename }"', headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+  });
+
+  test('an empty JSON body is refused: 400', async () => {
+    const response = await http(server, 'POST', '/graphql', { raw: '', headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(400);
+  });
+
+  test('a JSON body that is not an object with a query is refused: 400, not 5xx', async () => {
+    for (const body of ['"just a string"', '42', 'null', '{"query": 42}', '{"query": "{ __typename }", "variables": "nope"}']) {
+      const response = await http(server, 'POST', '/graphql', { raw: body, headers: { 'content-type': 'application/json' } });
+      expect(response.status, body).toBeGreaterThanOrEqual(400);
+      expect(response.status, body).toBeLessThan(500);
+      expectNoStack(response.body);
+    }
+  });
+
+  test('a syntax error is a 400 naming the problem, not a 5xx', async () => {
+    const response = await post({ query: '{ tasks { nodes { ' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors[0].message).toMatch(/^Syntax Error: /);
+    expect(response.body.data).toBeUndefined();
+    expectNoStack(response.body);
+  });
+});
