@@ -1,7 +1,6 @@
 // The database lifecycle as an operator meets it: `npm start` (node server/main.ts) and the db:* tools run as
 // real child processes against real embedded PostgreSQL servers, each in a data directory of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { freePort, startEmbedded, type EmbeddedServer } from '../../db/embedded.ts';
 import { migrationSettings, PROJECT_ROOT, releaseMigrationPools, runMigrations } from '../../db/migrate.ts';
+import { isRunning, refusesConnections } from '../support/processes.ts';
 
 const COMMITTED_MIGRATIONS = path.join(PROJECT_ROOT, 'migrations', 'committed');
 /** Servers started in-process use the same PostgreSQL major as the child processes (EMBEDDED_PG_VERSION). */
@@ -191,37 +191,12 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string, para
 }
 
 /** Alive and not a zombie (an orphaned postmaster may linger as one until init reaps it). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  return !/^\d+ \(.*\) Z/.test(readProcStat(pid));
-}
 
-function readProcStat(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 async function processName(pid: number): Promise<string> {
   return (await fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
 }
 
-function refusesConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
-  });
-}
 
 /** PostgreSQL that was running as `pid` on `port` for `dataDir` is gone entirely. */
 async function expectServerGone(dataDir: string, pid: number, port: number) {

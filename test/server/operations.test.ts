@@ -2,9 +2,7 @@
 // production hardening (GraphiQL and introspection off, CORS, security headers), and a graceful shutdown
 // of `npm start` that drains in-flight requests and stops the PostgreSQL it started.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { exportPKCS8, generateKeyPair } from 'jose';
@@ -16,6 +14,7 @@ import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { ConfigError, readServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/run.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { isRunning, refusesConnections } from '../support/processes.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -266,31 +265,7 @@ describe('development', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Graceful shutdown of `npm start` (node server/main.ts) as a real child process.
 
-function refusesConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
-  });
-}
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  let stat = '';
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return false;
-  }
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
 
 describe('graceful shutdown', () => {
   test('SIGTERM: stops accepting, in-flight requests complete with 200, the process exits 0, its PostgreSQL is stopped', { timeout: 180_000 }, async () => {
