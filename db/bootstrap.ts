@@ -56,6 +56,9 @@ export async function grantDatabaseAccess(client: pg.Client, databaseName: strin
   const name = client.escapeIdentifier(databaseName);
   await client.query(`revoke all on database ${name} from public`);
   await client.query(`grant connect on database ${name} to ${ROLES.authenticator}, ${ROLES.worker}`);
+  // graphile-worker's migrations start with CREATE SCHEMA IF NOT EXISTS, which PostgreSQL checks for
+  // CREATE on the database even when the schema exists.
+  await client.query(`grant create on database ${name} to ${ROLES.worker}`);
 }
 
 export function withDatabase(url: string, databaseName: string): string {

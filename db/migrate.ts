@@ -11,6 +11,7 @@ import JSON5 from 'json5';
 import { withDatabase } from './bootstrap.ts';
 import type { Database } from './database.ts';
 import { ROLES } from './roles.ts';
+import { installWorkerSchema } from './worker-schema.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,7 @@ export async function migrationSettings(db: Database): Promise<Settings> {
 
 /** Applies committed migrations; each runs in its own transaction, so a failure leaves the database as it was. */
 export async function applyMigrations(db: Database): Promise<void> {
+  await installWorkerSchema(db.workerUrl);
   await runMigrations(await migrationSettings(db));
 }
 

@@ -17,15 +17,17 @@ import type { ServerConfig } from './config.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
 import { makePreset } from './graphql/preset.ts';
 import { healthRoutes } from './ops/health.ts';
-import { Metrics, metricsPlugin } from './ops/metrics.ts';
+import { Metrics, metricsPlugin, type JobSource } from './ops/metrics.ts';
 import { newRequestId, requestContextPlugin } from './request-context.ts';
 
 export interface AppDependencies {
   /** Pool of connections as rowgate_authenticator. */
   pool: pg.Pool;
+  /** The in-process worker, when there is one (npm start), for /metrics. */
+  jobs?: JobSource;
 }
 
-export async function buildApp(config: ServerConfig, { pool }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, { pool, jobs }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -40,6 +42,7 @@ export async function buildApp(config: ServerConfig, { pool }: AppDependencies):
     clientErrorHandler,
   });
   const metrics = new Metrics(pool);
+  if (jobs) metrics.attachJobs(jobs);
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
 

@@ -1,5 +1,5 @@
 --! Previous: sha1:ae93ae295630cde8e4d443de177e16c669045da9
---! Hash: sha1:418f90acfe75c882a73187312d8c302a558ce90b
+--! Hash: sha1:b87c129689b9e1380700d91c67f5af7c918d24eb
 --! Message: invitations
 
 -- An invitation offers a role in an organization to an e-mail address. It is created and accepted
@@ -50,3 +50,87 @@ create policy select_with_permission on app_public.invitations for select to app
 create policy delete_with_permission on app_public.invitations for delete to app_user
   using (organization_id = (select app_public.current_organization_id())
     and (select app_public.current_user_has_permission('users:invite')));
+
+--------------------------------------------------------------------------------------------------------
+-- Inviting: a one-time token, kept only as its SHA-256; the plain token travels once, in the mail job's
+-- payload (graphile_worker's tables are not readable by API roles), and the worker mails it.
+create function app_public.invite_to_organization(email text, role_id uuid) returns app_public.invitations
+language plpgsql volatile security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  org uuid := app_public.current_organization_id();
+  token text := encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'hex');
+  invitation app_public.invitations;
+begin
+  if org is null or not app_public.current_user_has_permission('users:invite') then
+    raise exception 'Inviting needs the users:invite permission' using errcode = 'RG403';
+  end if;
+  if not exists (select 1 from app_public.roles r where r.id = $2 and r.organization_id = org) then
+    raise exception 'No such role in this organization' using errcode = 'RG404';
+  end if;
+  insert into app_public.invitations (organization_id, email, role_id, invited_by_id, expires_at)
+    values (org, lower(btrim($1)), $2, app_public.current_user_id(), now() + interval '7 days')
+    returning * into invitation;
+  insert into app_private.invitation_secrets (invitation_id, token_hash) values (invitation.id, sha256(convert_to(token, 'UTF8')));
+  perform graphile_worker.add_job(
+    identifier := 'send_invitation',
+    payload := (
+      select json_build_object(
+        'invitationId', invitation.id, 'token', token, 'email', invitation.email,
+        'organizationName', o.name, 'roleName', r.name, 'invitedByName', u.name, 'expiresAt', invitation.expires_at)
+      from app_public.organizations o, app_public.roles r, app_public.users u
+      where o.id = org and r.id = invitation.role_id and u.id = invitation.invited_by_id
+    ),
+    max_attempts := 10
+  );
+  return invitation;
+end;
+$$;
+grant select, insert on app_public.invitations to rowgate_definer;
+grant select, insert on app_private.invitation_secrets to rowgate_definer;
+alter function app_public.invite_to_organization(text, uuid) owner to rowgate_definer;
+grant execute on function app_public.invite_to_organization(text, uuid) to app_user;
+comment on function app_public.invite_to_organization(text, uuid) is 'Invites an e-mail address into the organization named by X-Organization-Id with a role; the invitee receives a one-time token by mail. Needs users:invite.';
+
+-- Accepting: the token must be unused, unexpired, and addressed to the signed-in user's e-mail address
+-- (a token that reached someone else is refused like an unknown one).
+create function app_public.accept_invitation(token text) returns app_public.organizations
+language plpgsql volatile security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  me uuid := app_public.current_user_id();
+  my_email text;
+  invitation app_public.invitations;
+  organization app_public.organizations;
+begin
+  if me is null then
+    raise exception 'Sign in to accept an invitation' using errcode = 'RG401';
+  end if;
+  select u.email into my_email from app_public.users u where u.id = me;
+  select i.* into invitation
+  from app_private.invitation_secrets s
+  join app_public.invitations i on i.id = s.invitation_id
+  where s.token_hash = sha256(convert_to(coalesce($1, ''), 'UTF8'))
+  for update of i;
+  if not found or lower(invitation.email) <> lower(my_email) then
+    raise exception 'This invitation token is not valid' using errcode = 'RGINV';
+  elsif invitation.accepted_at is not null then
+    raise exception 'This invitation was already used' using errcode = 'RGUSD';
+  elsif invitation.expires_at <= now() then
+    raise exception 'This invitation has expired' using errcode = 'RGEXP';
+  end if;
+  insert into app_public.organization_memberships (organization_id, user_id)
+    values (invitation.organization_id, me) on conflict do nothing;
+  insert into app_public.user_roles (organization_id, user_id, role_id)
+    values (invitation.organization_id, me, invitation.role_id) on conflict do nothing;
+  update app_public.invitations set accepted_at = now(), accepted_by_id = me where id = invitation.id;
+  select o.* into organization from app_public.organizations o where o.id = invitation.organization_id;
+  return organization;
+end;
+$$;
+grant update (accepted_at, accepted_by_id) on app_public.invitations to rowgate_definer;
+alter function app_public.accept_invitation(text) owner to rowgate_definer;
+grant execute on function app_public.accept_invitation(text) to app_user;
+comment on function app_public.accept_invitation(text) is 'Joins the invitation''s organization with its role, using the token from the invitation mail. The invitation must be addressed to your e-mail address.';

@@ -1,5 +1,5 @@
---! Previous: sha1:418f90acfe75c882a73187312d8c302a558ce90b
---! Hash: sha1:b23bdec710142ed671ed054509a2b16b2f6b40ce
+--! Previous: sha1:b87c129689b9e1380700d91c67f5af7c918d24eb
+--! Hash: sha1:48472f0bde8b94ac40d311e1dd686ad67fe66fc4
 --! Message: audit logs
 
 -- One row per committed change of an audited table, written only by the worker. Rows of an organization
@@ -51,3 +51,169 @@ create policy select_with_permission on app_public.audit_logs for select to app_
     and (select app_public.current_user_has_permission('audit:read')));
 create policy select_worker on app_public.audit_logs for select to rowgate_worker using (true);
 create policy insert_worker on app_public.audit_logs for insert to rowgate_worker with check (true);
+
+--------------------------------------------------------------------------------------------------------
+-- The chain. An entry's hash covers its fields (canonical: a jsonb array, timestamps in UTC) and the
+-- previous entry's hash, so editing, removing or reordering rows breaks every later link.
+create function app_public.audit_log_hash(entry app_public.audit_logs) returns text
+language sql immutable
+set search_path = pg_catalog, pg_temp
+as $$
+  select encode(sha256(convert_to(jsonb_build_array(
+    $1.seq, $1.organization_id, $1.event_key, $1.action, $1.resource_type, $1.resource_id, $1.actor_id,
+    $1.details, $1.request_id, $1.ip::text, $1.user_agent,
+    to_char($1.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), $1.prev_hash
+  )::text, 'UTF8')), 'hex')
+$$;
+grant execute on function app_public.audit_log_hash(app_public.audit_logs) to app_user, rowgate_worker;
+comment on function app_public.audit_log_hash(app_public.audit_logs) is E'@behavior -*\nSHA-256 over an audit entry''s fields and the previous entry''s hash.';
+
+create type app_public.audit_chain_status as (ok boolean, checked bigint, broken_seq bigint);
+comment on type app_public.audit_chain_status is 'Result of verifyAuditChain.';
+comment on column app_public.audit_chain_status.ok is 'True when every entry''s hash and link are intact.';
+comment on column app_public.audit_chain_status.checked is 'How many entries were checked.';
+comment on column app_public.audit_chain_status.broken_seq is 'The first entry whose hash or link is wrong; null when ok.';
+
+-- Walks the current organization's chain in seq order. Needs audit:read (a caller without it would
+-- otherwise see an empty, trivially intact chain).
+create function app_public.verify_audit_chain() returns app_public.audit_chain_status
+language plpgsql stable
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  entry app_public.audit_logs;
+  expected_seq bigint := 1;
+  previous text := null;
+begin
+  if not app_public.current_user_has_permission('audit:read') then
+    raise exception 'Verifying the audit chain needs the audit:read permission' using errcode = 'RG403';
+  end if;
+  for entry in
+    select * from app_public.audit_logs where organization_id = app_public.current_organization_id() order by seq
+  loop
+    if entry.seq <> expected_seq or entry.prev_hash is distinct from previous or entry.hash <> app_public.audit_log_hash(entry) then
+      return (false, expected_seq - 1, least(entry.seq, expected_seq))::app_public.audit_chain_status;
+    end if;
+    previous := entry.hash;
+    expected_seq := expected_seq + 1;
+  end loop;
+  return (true, expected_seq - 1, null)::app_public.audit_chain_status;
+end;
+$$;
+grant execute on function app_public.verify_audit_chain() to app_user;
+comment on function app_public.verify_audit_chain() is 'Checks the audit log of the organization named by X-Organization-Id: ok, or the first broken seq. Needs audit:read.';
+
+--------------------------------------------------------------------------------------------------------
+-- Enqueue: every committed change of an audited table becomes one graphile-worker job, in the same
+-- transaction (a rollback leaves no job). The payload is built from OLD/NEW only (changed fields for
+-- updates) plus the request's settings. One queue per organization keeps its jobs in commit order.
+-- The event key is minted here, so a retried job carries the same key and cannot write twice.
+create function app_private.tg__enqueue_audit() returns trigger
+language plpgsql security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  old_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) end;
+  new_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) end;
+  row_data jsonb := coalesce(new_row, old_row);
+  changes jsonb;
+  organization_id text := case when tg_table_name = 'organizations' then row_data ->> 'id' else row_data ->> 'organization_id' end;
+begin
+  if tg_op = 'UPDATE' then
+    select coalesce(jsonb_object_agg(n.key, n.value), '{}') into changes
+    from jsonb_each(new_row) n
+    where n.value is distinct from old_row -> n.key;
+  else
+    changes := row_data;
+  end if;
+  perform graphile_worker.add_job(
+    identifier := 'audit',
+    payload := json_build_object(
+      'eventKey', gen_random_uuid(),
+      'resourceType', tg_argv[0],
+      'operation', lower(tg_op),
+      'resourceId', row_data ->> 'id',
+      'organizationId', organization_id,
+      'actorId', app_public.current_user_id(),
+      'changes', changes,
+      'requestId', nullif(current_setting('app.request_id', true), ''),
+      'ip', nullif(current_setting('app.client_ip', true), ''),
+      'userAgent', nullif(current_setting('app.user_agent', true), ''),
+      'occurredAt', now()
+    ),
+    queue_name := 'audit:' || organization_id
+  );
+  return null;
+end;
+$$;
+alter function app_private.tg__enqueue_audit() owner to rowgate_definer;
+comment on function app_private.tg__enqueue_audit() is 'Enqueues an audit job for the changed row; the trigger argument is the resource type.';
+
+create trigger _500_audit after insert or update or delete on app_public.organizations
+  for each row execute function app_private.tg__enqueue_audit('organization');
+create trigger _500_audit after insert or update or delete on app_public.organization_memberships
+  for each row execute function app_private.tg__enqueue_audit('organization_membership');
+create trigger _500_audit after insert or update or delete on app_public.teams
+  for each row execute function app_private.tg__enqueue_audit('team');
+create trigger _500_audit after insert or update or delete on app_public.team_memberships
+  for each row execute function app_private.tg__enqueue_audit('team_membership');
+create trigger _500_audit after insert or update or delete on app_public.roles
+  for each row execute function app_private.tg__enqueue_audit('role');
+create trigger _500_audit after insert or update or delete on app_public.user_roles
+  for each row execute function app_private.tg__enqueue_audit('user_role');
+create trigger _500_audit after insert or update or delete on app_public.tasks
+  for each row execute function app_private.tg__enqueue_audit('task');
+create trigger _500_audit after insert or update or delete on app_public.task_dependencies
+  for each row execute function app_private.tg__enqueue_audit('task_dependency');
+create trigger _500_audit after insert or update or delete on app_public.invitations
+  for each row execute function app_private.tg__enqueue_audit('invitation');
+
+--------------------------------------------------------------------------------------------------------
+-- Recording, by the worker (schema app_worker: only the worker may use it). Idempotent: an event key
+-- already recorded is a no-op. The advisory lock serializes appends per organization so seq and
+-- prev_hash form one chain even if two workers took jobs of one organization.
+create schema app_worker;
+comment on schema app_worker is 'Functions the background worker calls; no API role may use them.';
+grant usage on schema app_worker to rowgate_worker;
+
+create function app_worker.record_audit_event(event jsonb) returns boolean
+language plpgsql volatile
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  org uuid := (event ->> 'organizationId')::uuid;
+  previous app_public.audit_logs;
+  entry app_public.audit_logs;
+  verb text := case event ->> 'operation' when 'insert' then 'created' when 'update' then 'updated' else 'deleted' end;
+begin
+  perform pg_advisory_xact_lock(hashtextextended('rowgate.audit:' || org::text, 0));
+  if exists (select 1 from app_public.audit_logs a where a.event_key = event ->> 'eventKey') then
+    return false;
+  end if;
+  select * into previous from app_public.audit_logs a where a.organization_id = org order by a.seq desc limit 1;
+  entry.id := gen_random_uuid();
+  entry.organization_id := org;
+  entry.seq := coalesce(previous.seq, 0) + 1;
+  entry.event_key := event ->> 'eventKey';
+  entry.action := (event ->> 'resourceType') || '.' || verb;
+  entry.resource_type := event ->> 'resourceType';
+  entry.resource_id := (event ->> 'resourceId')::uuid;
+  entry.actor_id := (event ->> 'actorId')::uuid;
+  entry.details := coalesce(event -> 'changes', '{}');
+  entry.request_id := event ->> 'requestId';
+  entry.ip := (event ->> 'ip')::inet;
+  entry.user_agent := event ->> 'userAgent';
+  entry.created_at := date_trunc('milliseconds', now());
+  entry.prev_hash := previous.hash;
+  entry.hash := app_public.audit_log_hash(entry);
+  insert into app_public.audit_logs select entry.*;
+  if entry.resource_type = 'task' then
+    insert into app_public.task_histories (organization_id, task_id, event_key, action, actor_id, changes)
+      values (org, entry.resource_id, entry.event_key, entry.action, entry.actor_id, entry.details)
+      on conflict (event_key) do nothing;
+  end if;
+  return true;
+end;
+$$;
+grant execute on function app_worker.record_audit_event(jsonb) to rowgate_worker;
+comment on function app_worker.record_audit_event(jsonb) is 'Writes one audit entry (and, for tasks, one history entry) for an enqueued change, once.';

@@ -1,5 +1,5 @@
---! Previous: sha1:b23bdec710142ed671ed054509a2b16b2f6b40ce
---! Hash: sha1:68f20554c7e5d65c4f60edb72f0bbfdf40f36088
+--! Previous: sha1:48472f0bde8b94ac40d311e1dd686ad67fe66fc4
+--! Hash: sha1:7381075ad25d3124c0d85f1a95af89b5bcaf26e0
 --! Message: functions the server calls itself: authentication and readiness
 
 -- Why a schema of its own: the /auth endpoints need to read password hashes and sessions, which live in

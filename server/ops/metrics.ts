@@ -5,6 +5,12 @@ import fp from 'fastify-plugin';
 import type pg from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** What /metrics needs from a worker running in the same process (worker/runner.ts provides it). */
+export interface JobSource {
+  onJob(listener: (task: string, outcome: string) => void): void;
+  permanentlyFailedJobs(): Promise<number>;
+}
+
 export class Metrics {
   readonly registry = new Registry();
   readonly httpDuration = new Histogram({
@@ -28,6 +34,25 @@ export class Metrics {
     poolGauge('db_pool_connections', 'Connections open in the API pool', () => pool.totalCount);
     poolGauge('db_pool_idle_connections', 'Idle connections in the API pool', () => pool.idleCount);
     poolGauge('db_pool_waiting_requests', 'Requests waiting for a pool connection', () => pool.waitingCount);
+  }
+
+  /** Background jobs run in this process (npm start): counted by task and outcome, plus the dead ones. */
+  attachJobs(jobs: JobSource) {
+    const counter = new Counter({
+      name: 'worker_jobs_total',
+      help: 'Background jobs by task and outcome (ok, retrying, failed = attempts used up)',
+      labelNames: ['task', 'outcome'],
+      registers: [this.registry],
+    });
+    jobs.onJob((task, outcome) => counter.inc({ task, outcome }));
+    new Gauge({
+      name: 'worker_jobs_permanently_failed',
+      help: 'Jobs that used up their attempts and wait in the queue for an operator',
+      registers: [this.registry],
+      async collect() {
+        this.set(await jobs.permanentlyFailedJobs().catch(() => Number.NaN));
+      },
+    });
   }
 
   /** Requests whose GraphQL operation reached execution; the others are counted as `rejected`. */

@@ -99,14 +99,20 @@ test('every view is security_invoker', async () => {
   expect(views).toEqual([]);
 });
 
-test('API roles own nothing and cannot reach the private schema', async () => {
+test('API roles own nothing, the worker only graphile-worker\'s schema, and none reach the private schema', async () => {
+  // graphile-worker's schema is the worker's own (its tables allow only their owner); pg_toast holds their
+  // out-of-line storage.
   const owned = await rows(
-    `select c.oid::regclass::text from pg_class c where pg_get_userbyid(c.relowner) = any($1)
-     union all select p.oid::regprocedure::text from pg_proc p where pg_get_userbyid(p.proowner) = any($1)
-     union all select nspname from pg_namespace where pg_get_userbyid(nspowner) = any($1)`,
+    `select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where pg_get_userbyid(c.relowner) = any($1) and n.nspname not in ('graphile_worker', 'pg_toast')
+     union all select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where pg_get_userbyid(p.proowner) = any($1) and n.nspname <> 'graphile_worker'
+     union all select nspname from pg_namespace where pg_get_userbyid(nspowner) = any($1) and nspname <> 'graphile_worker'`,
     [[...API_ROLES, ROLES.authenticator, ROLES.worker]],
   );
   expect(owned).toEqual([]);
+  const workerSchema = await rows<{ owner: string }>(`select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = 'graphile_worker'`);
+  expect(workerSchema).toEqual([{ owner: ROLES.worker }]);
   const privateAccess = await rows(
     `select r.rolname from pg_roles r where r.rolname = any($1) and has_schema_privilege(r.oid, 'app_private', 'usage')`,
     [[...API_ROLES, ROLES.authenticator, ROLES.worker]],

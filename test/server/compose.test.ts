@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { EnvSchema } from '../../server/config.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { http } from '../support/server.ts';
+import { WORKER_VARIABLES } from '../../worker/config.ts';
 
 /**
  * The variables db/config.ts reads (readDatabaseConfig). Hard-coded because db/config.ts exports no list;
@@ -27,7 +28,7 @@ const DATABASE_VARIABLES = [
   'DB_WORKER_PASSWORD',
   'NODE_ENV',
 ];
-const KNOWN_VARIABLES = new Set([...Object.keys(EnvSchema.properties), ...DATABASE_VARIABLES]);
+const KNOWN_VARIABLES = new Set([...Object.keys(EnvSchema.properties), ...DATABASE_VARIABLES, ...WORKER_VARIABLES]);
 
 interface Service {
   image?: string;
@@ -76,9 +77,18 @@ function projectServices(): [string, Service][] {
 }
 
 describe('docker-compose.yml', () => {
-  test('has db, migrate and server; no worker until `npm run start:worker` exists', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['db', 'migrate', 'server']);
-    expect(scripts['start:worker']).toBeUndefined();
+  test('has db, migrate, server and worker', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['db', 'migrate', 'server', 'worker']);
+  });
+
+  test('worker: its own login only, after the migrations', () => {
+    const env = environment(compose.services.worker);
+    expect(env.NODE_ENV).toBe('production');
+    expect(new URL(env.DATABASE_URL).password).toBe('');
+    expect(env.DB_WORKER_PASSWORD).toBe(environment(compose.services.migrate).DB_WORKER_PASSWORD);
+    expect(Object.keys(env)).not.toContain('DB_OWNER_PASSWORD');
+    expect(Object.keys(env)).not.toContain('DB_AUTHENTICATOR_PASSWORD');
+    expect(dependsOn(compose.services.worker)).toEqual({ db: 'service_healthy', migrate: 'service_completed_successfully' });
   });
 
   test('every `npm run X` / `npm start` it runs is a script in package.json', () => {
@@ -91,7 +101,7 @@ describe('docker-compose.yml', () => {
         expect(scripts, `${name}: npm script "${script}"`).toHaveProperty([script]);
       }
     }
-    expect(used.sort()).toEqual(['migrate', 'start:server']);
+    expect(used.sort()).toEqual(['migrate', 'start:server', 'start:worker']);
   });
 
   test('every variable a project service sets is one the configuration reads', () => {

@@ -9,17 +9,24 @@ import type { TypedDocumentString } from '../../client/generated/graphql.ts';
 import { readServerConfig, type ServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/run.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { startTestWorker, type TestWorker } from './worker.ts';
 
 export interface TestServer {
   url: string;
   db: TestDatabase;
   config: ServerConfig;
+  /** The in-process worker, when started with `worker: true`. */
+  worker?: TestWorker;
   close(): Promise<void>;
 }
 
-/** Starts the server; `env` overrides configuration variables (defaults: silent logs, generous limits). */
-export async function startTestServer(env: Record<string, string> = {}, options: { poolSize?: number } = {}): Promise<TestServer> {
+/**
+ * Starts the server; `env` overrides configuration variables (defaults: silent logs, generous limits).
+ * `worker: true` runs the graphile-worker beside it on the same database, as `npm start` does.
+ */
+export async function startTestServer(env: Record<string, string> = {}, options: { poolSize?: number; worker?: boolean } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
+  const worker = options.worker ? await startTestWorker(db, env) : undefined;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
   const config = readServerConfig({
     PORT: '0',
@@ -30,13 +37,15 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     ...env,
   });
   const dbConfig = { ...readDatabaseConfig({}), databaseName: db.name };
-  const server = await startServer(config, roleUrls(db.url, dbConfig).authenticatorUrl, options.poolSize);
+  const server = await startServer(config, roleUrls(db.url, dbConfig).authenticatorUrl, { poolSize: options.poolSize, jobs: worker?.worker });
   return {
     url: server.url,
     db,
     config,
+    worker,
     async close() {
       await server.close();
+      await worker?.stop();
       await db.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,47 @@
+// The real graphile-worker runner on a test database, with its mail outbox in a temporary directory.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readDatabaseConfig } from '../../db/config.ts';
+import { roleUrls } from '../../db/database.ts';
+import { readWorkerConfig } from '../../worker/config.ts';
+import { startWorker, type RunningWorker } from '../../worker/runner.ts';
+import type { TestDatabase } from './database.ts';
+
+export interface TestWorker {
+  worker: RunningWorker;
+  outboxDir: string;
+  workerUrl: string;
+  stop(): Promise<void>;
+}
+
+export function workerUrlFor(db: TestDatabase): string {
+  return roleUrls(db.url, { ...readDatabaseConfig({}), databaseName: db.name }).workerUrl;
+}
+
+export async function startTestWorker(db: TestDatabase, env: Record<string, string> = {}): Promise<TestWorker> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-worker-'));
+  const config = readWorkerConfig({ DATA_DIR: dataDir, ...env });
+  const workerUrl = workerUrlFor(db);
+  const worker = await startWorker(config, workerUrl);
+  return {
+    worker,
+    outboxDir: config.outboxDir,
+    workerUrl,
+    async stop() {
+      await worker.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until check() returns a truthy value, or fails after timeoutMs with the message. */
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs: number, message: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
