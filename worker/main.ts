@@ -12,9 +12,7 @@ try {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required for start:worker');
   if (env.NODE_ENV === 'production' && !env.DB_WORKER_PASSWORD) throw new Error('DB_WORKER_PASSWORD is required when NODE_ENV=production');
   const dbConfig = readDatabaseConfig({ DATABASE_URL: env.DATABASE_URL, DB_WORKER_PASSWORD: env.DB_WORKER_PASSWORD });
-  const worker = await startWorker(readWorkerConfig(), roleUrls(env.DATABASE_URL, dbConfig).workerUrl, {
-    log: (level, message) => console.log(JSON.stringify({ level, msg: message, time: Date.now() })),
-  });
+  const worker = await startWorker(readWorkerConfig(), roleUrls(env.DATABASE_URL, dbConfig).workerUrl);
   console.log('rowgate: worker running');
   await stopping;
   await worker.stop();

@@ -23,7 +23,8 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 2 });
   pool.on('error', () => {}); // an idle connection lost to a database restart is replaced on next use
-  const logger = new Logger(() => (level, message) => options.log?.(level, message));
+  const log = options.log ?? logJson;
+  const logger = new Logger(() => (level, message) => log(level, message));
   let runner: Runner;
   try {
     runner = await run({
@@ -60,4 +61,10 @@ export async function startWorker(
       await pool.end();
     },
   };
+}
+
+/** Default: info and above as JSON lines, like the server's pino logs. */
+function logJson(level: string, message: string): void {
+  if (level === 'debug') return;
+  console.log(JSON.stringify({ level, time: Date.now(), name: 'worker', msg: message }));
 }

@@ -23,7 +23,7 @@ export async function startTestWorker(db: TestDatabase, env: Record<string, stri
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-worker-'));
   const config = readWorkerConfig({ DATA_DIR: dataDir, ...env });
   const workerUrl = workerUrlFor(db);
-  const worker = await startWorker(config, workerUrl);
+  const worker = await startWorker(config, workerUrl, { log: () => {} });
   return {
     worker,
     outboxDir: config.outboxDir,
