@@ -22,7 +22,9 @@ export async function startWorker(
   options: { sendMail?: SendMail; log?: (level: string, message: string) => void } = {},
 ): Promise<RunningWorker> {
   const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 2 });
-  pool.on('error', () => {}); // an idle connection lost to a database restart is replaced on next use
+  // A connection lost to a database restart is replaced on next use; graphile-worker retries the job.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const log = options.log ?? logJson;
   const logger = new Logger(() => (level, message) => log(level, message));
   let runner: Runner;
@@ -31,7 +33,8 @@ export async function startWorker(
       pgPool: pool,
       concurrency: config.concurrency,
       noHandleSignals: true,
-      pollInterval: 1000,
+      // New jobs arrive by LISTEN/NOTIFY; polling only catches a queue freed by a finished job.
+      pollInterval: 500,
       logger,
       taskList: {
         audit,

@@ -190,6 +190,33 @@ export type AuditLogByOrganizationIdAndSeqQueryVariables = Exact<{
 
 export type AuditLogByOrganizationIdAndSeqQuery = { auditLogByOrganizationIdAndSeq: { id: string, rowId: string, organizationId: string } | null };
 
+export type AuditVerifyChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditVerifyChainQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null } | null };
+
+export type AuditInviteMutationVariables = Exact<{
+  email: string;
+  roleId: string;
+}>;
+
+
+export type AuditInviteMutation = { inviteToOrganization: { result: { rowId: string, organizationId: string, email: string } | null } | null };
+
+export type AuditAcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AuditAcceptInvitationMutation = { acceptInvitation: { result: { rowId: string } | null } | null };
+
+export type AuditLogEntriesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type AuditLogEntriesQuery = { auditLogs: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, requestId: string | null, ip: string | null, userAgent: string | null } | null> } | null };
+
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -222,6 +249,26 @@ export type TaskHistoryByEventKeyQueryVariables = Exact<{
 
 
 export type TaskHistoryByEventKeyQuery = { taskHistoryByEventKey: { id: string, rowId: string, organizationId: string } | null };
+
+export type InviteToOrganizationMutationVariables = Exact<{
+  email: string;
+  roleId: string;
+}>;
+
+
+export type InviteToOrganizationMutation = { inviteToOrganization: { result: { id: string, rowId: string, organizationId: string, email: string, roleId: string, invitedById: string | null, expiresAt: string, acceptedAt: string | null, acceptedById: string | null, createdAt: string, updatedAt: string } | null } | null };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { result: { id: string, rowId: string, name: string, slug: string } | null } | null };
+
+export type InvitationsAllFieldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationsAllFieldsQuery = { invitations: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, email: string, roleId: string, invitedById: string | null, expiresAt: string, acceptedAt: string | null, acceptedById: string | null, createdAt: string, updatedAt: string } | null> } | null };
 
 export type InvitationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -988,6 +1035,54 @@ export const AuditLogByOrganizationIdAndSeqDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:7316a5dcc4888ca814143e36db472933c2f065fad09dcee7c8c313f97f21dcbd"}) as unknown as TypedDocumentString<AuditLogByOrganizationIdAndSeqQuery, AuditLogByOrganizationIdAndSeqQueryVariables>;
+export const AuditVerifyChainDocument = new TypedDocumentString(`
+    query AuditVerifyChain {
+  verifyAuditChain {
+    ok
+    checked
+    brokenSeq
+  }
+}
+    `, {"hash":"sha256:0d2ec5be1d81b14900ae21a2bd1f17065d5b0c57c78159f5a01f7dbceb5c7c05"}) as unknown as TypedDocumentString<AuditVerifyChainQuery, AuditVerifyChainQueryVariables>;
+export const AuditInviteDocument = new TypedDocumentString(`
+    mutation AuditInvite($email: String!, $roleId: UUID!) {
+  inviteToOrganization(input: {email: $email, roleId: $roleId}) {
+    result {
+      rowId
+      organizationId
+      email
+    }
+  }
+}
+    `, {"hash":"sha256:53809f0b03967e0c567b5da15592dd02e7caea9efb7dd9478e2d2bbc18c34396"}) as unknown as TypedDocumentString<AuditInviteMutation, AuditInviteMutationVariables>;
+export const AuditAcceptInvitationDocument = new TypedDocumentString(`
+    mutation AuditAcceptInvitation($token: String!) {
+  acceptInvitation(input: {token: $token}) {
+    result {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:c4edb57550be76d7fc6d1e6d6930e377f77f001a2cac794c95437f08798e07ad"}) as unknown as TypedDocumentString<AuditAcceptInvitationMutation, AuditAcceptInvitationMutationVariables>;
+export const AuditLogEntriesDocument = new TypedDocumentString(`
+    query AuditLogEntries($first: Int) {
+  auditLogs(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
+    totalCount
+    nodes {
+      rowId
+      organizationId
+      seq
+      action
+      resourceType
+      resourceId
+      actorId
+      requestId
+      ip
+      userAgent
+    }
+  }
+}
+    `, {"hash":"sha256:2b3cbf24f25ac815d4f96d55e8039dcad105013708785336bb1e7804b30ac13b"}) as unknown as TypedDocumentString<AuditLogEntriesQuery, AuditLogEntriesQueryVariables>;
 export const CurrentUserDocument = new TypedDocumentString(`
     query CurrentUser {
   currentUser {
@@ -1044,6 +1139,57 @@ export const TaskHistoryByEventKeyDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:10003716ce3a8d84d4719be6f7f00ee68185a6c2e65c860b1627c0eedd55f745"}) as unknown as TypedDocumentString<TaskHistoryByEventKeyQuery, TaskHistoryByEventKeyQueryVariables>;
+export const InviteToOrganizationDocument = new TypedDocumentString(`
+    mutation InviteToOrganization($email: String!, $roleId: UUID!) {
+  inviteToOrganization(input: {email: $email, roleId: $roleId}) {
+    result {
+      id
+      rowId
+      organizationId
+      email
+      roleId
+      invitedById
+      expiresAt
+      acceptedAt
+      acceptedById
+      createdAt
+      updatedAt
+    }
+  }
+}
+    `, {"hash":"sha256:e5a7164721d767211cd457da0ec34ef0f21144c117be6bc246da584b388b32e1"}) as unknown as TypedDocumentString<InviteToOrganizationMutation, InviteToOrganizationMutationVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($token: String!) {
+  acceptInvitation(input: {token: $token}) {
+    result {
+      id
+      rowId
+      name
+      slug
+    }
+  }
+}
+    `, {"hash":"sha256:9806c192fbff0a9c5b2cacb86f55a78190350b791f738fa7553c539b358ebd9b"}) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const InvitationsAllFieldsDocument = new TypedDocumentString(`
+    query InvitationsAllFields {
+  invitations(orderBy: [PRIMARY_KEY_ASC]) {
+    totalCount
+    nodes {
+      id
+      rowId
+      organizationId
+      email
+      roleId
+      invitedById
+      expiresAt
+      acceptedAt
+      acceptedById
+      createdAt
+      updatedAt
+    }
+  }
+}
+    `, {"hash":"sha256:518e93c92886f3a77afa543c1a1f2fe02baf308295a99b36186d681c53291201"}) as unknown as TypedDocumentString<InvitationsAllFieldsQuery, InvitationsAllFieldsQueryVariables>;
 export const InvitationsDocument = new TypedDocumentString(`
     query Invitations($first: Int) {
   invitations(first: $first, orderBy: [PRIMARY_KEY_ASC]) {

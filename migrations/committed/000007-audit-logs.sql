@@ -1,5 +1,5 @@
 --! Previous: sha1:b87c129689b9e1380700d91c67f5af7c918d24eb
---! Hash: sha1:48472f0bde8b94ac40d311e1dd686ad67fe66fc4
+--! Hash: sha1:5068b610a24bd1cf6f69e6980fb336d9f73f9ba2
 --! Message: audit logs
 
 -- One row per committed change of an audited table, written only by the worker. Rows of an organization
@@ -104,10 +104,14 @@ grant execute on function app_public.verify_audit_chain() to app_user;
 comment on function app_public.verify_audit_chain() is 'Checks the audit log of the organization named by X-Organization-Id: ok, or the first broken seq. Needs audit:read.';
 
 --------------------------------------------------------------------------------------------------------
--- Enqueue: every committed change of an audited table becomes one graphile-worker job, in the same
+-- Enqueue: every committed change of an audited table is added as a graphile-worker job, in the same
 -- transaction (a rollback leaves no job). The payload is built from OLD/NEW only (changed fields for
--- updates) plus the request's settings. One queue per organization keeps its jobs in commit order.
--- The event key is minted here, so a retried job carries the same key and cannot write twice.
+-- updates) plus the request's settings. The event key is minted here, so a retried job carries the same
+-- key and cannot write twice.
+-- Ordering and speed: an organization's changes go to one queue (`audit:<org>`, one job at a time, in
+-- order) under one job key, and each payload is a one-element array, so graphile-worker appends changes
+-- to the organization's pending job instead of queueing one job per row: a cascade of many rows is
+-- recorded by one job, in the order the changes were made, without waiting a poll interval per row.
 create function app_private.tg__enqueue_audit() returns trigger
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -128,7 +132,7 @@ begin
   end if;
   perform graphile_worker.add_job(
     identifier := 'audit',
-    payload := json_build_object(
+    payload := json_build_array(json_build_object(
       'eventKey', gen_random_uuid(),
       'resourceType', tg_argv[0],
       'operation', lower(tg_op),
@@ -140,8 +144,9 @@ begin
       'ip', nullif(current_setting('app.client_ip', true), ''),
       'userAgent', nullif(current_setting('app.user_agent', true), ''),
       'occurredAt', now()
-    ),
-    queue_name := 'audit:' || organization_id
+    )),
+    queue_name := 'audit:' || organization_id,
+    job_key := 'audit:' || organization_id
   );
   return null;
 end;

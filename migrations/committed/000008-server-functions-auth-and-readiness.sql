@@ -1,5 +1,5 @@
---! Previous: sha1:48472f0bde8b94ac40d311e1dd686ad67fe66fc4
---! Hash: sha1:7381075ad25d3124c0d85f1a95af89b5bcaf26e0
+--! Previous: sha1:5068b610a24bd1cf6f69e6980fb336d9f73f9ba2
+--! Hash: sha1:5600800f326f235513efe888b3aa01c2e5846141
 --! Message: functions the server calls itself: authentication and readiness
 
 -- Why a schema of its own: the /auth endpoints need to read password hashes and sessions, which live in
