@@ -1,5 +1,5 @@
 --! Previous: sha1:ae93ae295630cde8e4d443de177e16c669045da9
---! Hash: sha1:b87c129689b9e1380700d91c67f5af7c918d24eb
+--! Hash: sha1:bdec2f8f9ac0eaf78d224f21d2791a7da3e7116b
 --! Message: invitations
 
 -- An invitation offers a role in an organization to an e-mail address. It is created and accepted
@@ -132,5 +132,6 @@ end;
 $$;
 grant update (accepted_at, accepted_by_id) on app_public.invitations to rowgate_definer;
 alter function app_public.accept_invitation(text) owner to rowgate_definer;
-grant execute on function app_public.accept_invitation(text) to app_user;
+-- Anonymous callers may call it too, to be told to sign in (RG401) rather than get a bare permission error.
+grant execute on function app_public.accept_invitation(text) to app_anonymous, app_user;
 comment on function app_public.accept_invitation(text) is 'Joins the invitation''s organization with its role, using the token from the invitation mail. The invitation must be addressed to your e-mail address.';

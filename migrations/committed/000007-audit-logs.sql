@@ -1,5 +1,5 @@
---! Previous: sha1:b87c129689b9e1380700d91c67f5af7c918d24eb
---! Hash: sha1:5068b610a24bd1cf6f69e6980fb336d9f73f9ba2
+--! Previous: sha1:bdec2f8f9ac0eaf78d224f21d2791a7da3e7116b
+--! Hash: sha1:c8d16dc321f326f64e6fa51c6071703a8f819f91
 --! Message: audit logs
 
 -- One row per committed change of an audited table, written only by the worker. Rows of an organization
@@ -104,14 +104,15 @@ grant execute on function app_public.verify_audit_chain() to app_user;
 comment on function app_public.verify_audit_chain() is 'Checks the audit log of the organization named by X-Organization-Id: ok, or the first broken seq. Needs audit:read.';
 
 --------------------------------------------------------------------------------------------------------
--- Enqueue: every committed change of an audited table is added as a graphile-worker job, in the same
+-- Enqueue: every committed change of an audited table becomes one graphile-worker job, in the same
 -- transaction (a rollback leaves no job). The payload is built from OLD/NEW only (changed fields for
 -- updates) plus the request's settings. The event key is minted here, so a retried job carries the same
 -- key and cannot write twice.
--- Ordering and speed: an organization's changes go to one queue (`audit:<org>`, one job at a time, in
--- order) under one job key, and each payload is a one-element array, so graphile-worker appends changes
--- to the organization's pending job instead of queueing one job per row: a cascade of many rows is
--- recorded by one job, in the order the changes were made, without waiting a poll interval per row.
+-- No named queue per organization: graphile-worker 0.18 hands a named queue to its next job only on a
+-- poll (about one job per poll interval per organization), too slow for the 2 s contract when one
+-- statement changes many rows, and job-key batching drops changes added while the batch is being taken.
+-- Jobs are taken in the order they were added; record_audit_event serializes each organization's
+-- appends with an advisory lock, so seq and prev_hash always form one chain.
 create function app_private.tg__enqueue_audit() returns trigger
 language plpgsql security definer
 set search_path = pg_catalog, pg_temp
@@ -132,7 +133,7 @@ begin
   end if;
   perform graphile_worker.add_job(
     identifier := 'audit',
-    payload := json_build_array(json_build_object(
+    payload := json_build_object(
       'eventKey', gen_random_uuid(),
       'resourceType', tg_argv[0],
       'operation', lower(tg_op),
@@ -144,9 +145,7 @@ begin
       'ip', nullif(current_setting('app.client_ip', true), ''),
       'userAgent', nullif(current_setting('app.user_agent', true), ''),
       'occurredAt', now()
-    )),
-    queue_name := 'audit:' || organization_id,
-    job_key := 'audit:' || organization_id
+    )
   );
   return null;
 end;

@@ -1,5 +1,5 @@
---! Previous: sha1:5068b610a24bd1cf6f69e6980fb336d9f73f9ba2
---! Hash: sha1:5600800f326f235513efe888b3aa01c2e5846141
+--! Previous: sha1:c8d16dc321f326f64e6fa51c6071703a8f819f91
+--! Hash: sha1:2ed5fc7e578478c20715c349d01aacf1f9e36f0a
 --! Message: functions the server calls itself: authentication and readiness
 
 -- Why a schema of its own: the /auth endpoints need to read password hashes and sessions, which live in

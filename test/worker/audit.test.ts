@@ -50,12 +50,9 @@ const WITHIN = 2000;
 const EVENTUALLY = 15_000;
 const USER_AGENT = 'rowgate-audit-test/1.0';
 const LOOPBACK = /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/;
-/**
- * Audit jobs holding a change of one row ($1: its id). A job's payload is a batch (array) of changes; the
- * graphile_worker.jobs view has no payload column.
- */
+/** Audit jobs of one changed row ($1: its id). The graphile_worker.jobs view has no payload column. */
 const AUDIT_JOBS_OF = `graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-  where t.identifier = 'audit' and exists (select 1 from json_array_elements(j.payload) e where e ->> 'resourceId' = $1)`;
+  where t.identifier = 'audit' and j.payload ->> 'resourceId' = $1`;
 
 let server: TestServer;
 let ann: Session; // creator, hence Admin, of the main organization
