@@ -109,11 +109,17 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return Object.fromEntries(Object.entries(after).filter(([key, value]) => !isDeepStrictEqual(value, before[key])));
 }
 
+/** Waits until no audit job of the organization is left (jobs vanish once done). */
 async function waitForQueueDrained(organizationId: string): Promise<void> {
   await waitFor(
-    async () => (await count('select count(*)::int as n from graphile_worker.jobs where queue_name = $1', [`audit:${organizationId}`])) === 0,
+    async () =>
+      (await count(
+        `select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+         where t.identifier = 'audit' and j.payload ->> 'organizationId' = $1`,
+        [organizationId],
+      )) === 0,
     EVENTUALLY,
-    `audit queue of ${organizationId} drained`,
+    `audit jobs of ${organizationId} done`,
   );
 }
 
