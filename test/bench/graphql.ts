@@ -14,7 +14,8 @@ import { readServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/run.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// One connection shows a single request's latency; ten show throughput under load.
+const CONNECTION_COUNTS = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
 const TASKS = 1000;
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-bench-'));
@@ -52,29 +53,32 @@ try {
     { name: 'createTask', method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query: String(CreateTaskDocument), variables: { task: { title: 'Bench task' } } }) },
   ];
   const rows: string[] = [];
-  for (const scenario of scenarios) {
-    const result = await autocannon({
-      url: `${server.url}${scenario.path}`,
-      method: scenario.method,
-      headers,
-      body: scenario.body,
-      connections: CONNECTIONS,
-      duration: DURATION,
-    });
-    const bad = result.non2xx + result.errors;
-    rows.push(
-      `| ${scenario.name} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.requests.total} | ${bad} |`,
-    );
+  for (const connections of CONNECTION_COUNTS) {
+    for (const scenario of scenarios) {
+      const result = await autocannon({
+        url: `${server.url}${scenario.path}`,
+        method: scenario.method,
+        headers,
+        body: scenario.body,
+        connections,
+        duration: DURATION,
+      });
+      const bad = result.non2xx + result.errors;
+      rows.push(
+        `| ${scenario.name} | ${connections} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.requests.total} | ${bad} |`,
+      );
+    }
   }
   const table = [
-    `| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx/errors |`,
-    `|---|---|---|---|---|---|---|---|`,
+    `| scenario | connections | req/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx/errors |`,
+    `|---|---|---|---|---|---|---|---|---|`,
     ...rows,
   ].join('\n');
   const report = `# Benchmarks
 
 \`npm run bench\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, embedded PostgreSQL,
-${CONNECTIONS} connections for ${DURATION} s per scenario, load generator (autocannon) in the same process over loopback.
+${DURATION} s per scenario and connection count, load generator (autocannon) in the same process over loopback
+(it competes with the server and PostgreSQL for the same cores).
 The organization holds ${TASKS} tasks; every GraphQL request carries a bearer token (verified, session checked in
 the database) and X-Organization-Id, so each one runs the full path: JWT, session lookup, RLS policies.
 
