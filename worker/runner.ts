@@ -1,9 +1,9 @@
-// The graphile-worker runner with rowgate's tasks, connecting as rowgate_worker. If graphile-worker stops
-// by itself (it shuts down when it cannot record a job's outcome, e.g. while PostgreSQL restarts), the
-// jobs it held are unlocked and a new runner takes over. stop() lets running jobs finish.
+// graphile-worker runners for rowgate's tasks, connecting as rowgate_worker. If graphile-worker stops by
+// itself (it shuts down when it cannot record a job's outcome, e.g. while PostgreSQL restarts), the jobs
+// it held are unlocked and a new runner takes over. stop() lets running jobs finish.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { WorkerConfig } from './config.ts';
 import { makeMailer, type SendMail } from './mail.ts';
 import { audit } from './tasks/audit.ts';
@@ -25,74 +25,79 @@ export async function startWorker(
   workerUrl: string,
   options: { sendMail?: SendMail; log?: (level: string, message: string) => void } = {},
 ): Promise<RunningWorker> {
-  const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 2 });
+  const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 5 });
   // A connection lost to a database restart is replaced on next use; graphile-worker retries the job.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const log = options.log ?? logJson;
   const logger = new Logger(() => (level, message) => log(level, message));
-  const events = new EventEmitter() as WorkerEvents;
   const listeners: ((task: string, outcome: JobOutcome) => void)[] = [];
   const emit = (task: string, outcome: JobOutcome) => listeners.forEach((listener) => listener(task, outcome));
-  events.on('job:success', ({ job }) => emit(job.task_identifier, 'ok'));
-  events.on('job:error', ({ job }) => emit(job.task_identifier, job.attempts >= job.max_attempts ? 'failed' : 'retrying'));
-  let poolIds: string[] = [];
-  events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
-  const taskList = {
-    audit,
-    send_invitation: makeSendInvitation(options.sendMail ?? makeMailer(config), config.acceptUrl),
-  };
+  const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), config.acceptUrl);
 
-  const launch = () =>
-    run({
-      pgPool: pool,
-      concurrency: config.concurrency,
-      noHandleSignals: true,
-      pollInterval: 1000,
-      logger,
-      events,
-      taskList,
-      // Completions and failures go through graphile-worker's batchers, which retry a lost connection and
-      // are flushed by stop(); otherwise stop() can resolve before the last job is marked done, leaving it
-      // locked for hours.
-      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-    });
-
+  // Audit jobs run one at a time, in the order they were added (so an organization's chain follows its
+  // changes); mail runs beside them, so a slow SMTP server never holds up the audit log.
   let stopping = false;
-  let runner: Runner;
-  try {
-    runner = await launch();
-  } catch (error) {
+  const supervised = await Promise.all([
+    supervise({ audit }, 1),
+    supervise({ send_invitation: sendInvitation }, config.concurrency),
+  ]).catch(async (error) => {
     await pool.end();
     throw error;
-  }
+  });
 
-  // The jobs a dead runner held are ours to release: no other process uses its pool id.
-  async function takeOver(): Promise<void> {
-    while (!stopping) {
-      try {
-        const dead = [...poolIds];
-        await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
-        poolIds = poolIds.filter((id) => !dead.includes(id));
-        runner = await launch();
-        watch(runner);
-        log('info', 'worker restarted after graphile-worker stopped');
-        return;
-      } catch (error) {
-        log('error', `worker restart failed, retrying: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+  /**
+   * One graphile-worker runner for some tasks. If it stops by itself, the jobs it held are unlocked (they
+   * are ours: no other process uses its pool id) and a new runner takes over.
+   */
+  async function supervise(taskList: TaskList, concurrency: number) {
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('job:success', ({ job }) => emit(job.task_identifier, 'ok'));
+    events.on('job:error', ({ job }) => emit(job.task_identifier, job.attempts >= job.max_attempts ? 'failed' : 'retrying'));
+    let poolIds: string[] = [];
+    events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
+    const launch = () =>
+      run({
+        pgPool: pool,
+        concurrency,
+        noHandleSignals: true,
+        pollInterval: 1000,
+        logger,
+        events,
+        taskList,
+        // Completions and failures go through graphile-worker's batchers, which retry a lost connection
+        // and are flushed by stop(); otherwise stop() can resolve before the last job is marked done,
+        // leaving it locked for hours.
+        preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      });
+    const state = { runner: await launch() };
+    const takeOver = async () => {
+      while (!stopping) {
+        try {
+          const dead = [...poolIds];
+          await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
+          poolIds = poolIds.filter((id) => !dead.includes(id));
+          state.runner = await launch();
+          watch(state.runner);
+          log('info', 'worker restarted after graphile-worker stopped');
+          return;
+        } catch (error) {
+          log('error', `worker restart failed, retrying: ${(error as Error).message}`);
+          await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+        }
       }
-    }
-  }
-  function watch(current: Runner) {
-    const restart = () => {
-      if (stopping || current !== runner) return;
-      log('error', 'graphile-worker stopped unexpectedly; restarting');
-      setTimeout(() => void takeOver(), RESTART_DELAY_MS);
     };
-    current.promise.then(restart, restart);
+    const watch = (current: Runner) => {
+      const restart = () => {
+        if (stopping || current !== state.runner) return;
+        log('error', 'graphile-worker stopped unexpectedly; restarting');
+        setTimeout(() => void takeOver(), RESTART_DELAY_MS);
+      };
+      current.promise.then(restart, restart);
+    };
+    watch(state.runner);
+    return state;
   }
-  watch(runner);
 
   return {
     async permanentlyFailedJobs() {
@@ -106,7 +111,7 @@ export async function startWorker(
     },
     async stop() {
       stopping = true;
-      await runner.stop().catch(() => {});
+      await Promise.all(supervised.map((state) => state.runner.stop().catch(() => {})));
       await pool.end();
     },
   };
