@@ -1,6 +1,5 @@
 // The database lifecycle as an operator meets it: `npm start` (node server/main.ts) and the db:* tools run as
 // real child processes against real embedded PostgreSQL servers, each in a data directory of its own.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,7 +12,7 @@ import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { freePort, startEmbedded, type EmbeddedServer } from '../../db/embedded.ts';
 import { migrationSettings, PROJECT_ROOT, releaseMigrationPools, runMigrations } from '../../db/migrate.ts';
-import { isRunning, refusesConnections } from '../support/processes.ts';
+import { isRunning, refusesConnections, spawnNode, type Child } from '../support/processes.ts';
 
 const COMMITTED_MIGRATIONS = path.join(PROJECT_ROOT, 'migrations', 'committed');
 /** Servers started in-process use the same PostgreSQL major as the child processes (EMBEDDED_PG_VERSION). */
@@ -70,15 +69,6 @@ async function stopOrphan(dataDir: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Child processes
 
-interface Child {
-  process: ChildProcess;
-  readonly running: boolean;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the first stdout line matching, rejects if the process ends before printing one. */
-  waitFor(pattern: RegExp): Promise<string>;
-}
 
 interface RunEnv {
   DATA_DIR: string;
@@ -92,50 +82,9 @@ function childEnv(env: RunEnv): NodeJS.ProcessEnv {
   return result;
 }
 
-/** `node <script> ...args` from the project root, with Node 24 (the one running vitest). */
+/** `node <script> ...args` from the project root, tracked for cleanup. */
 function runNode(args: string[], env: RunEnv): Child {
-  const proc = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let running = true;
-  const listeners = new Set<() => void>();
-  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    for (const listener of listeners) listener();
-  });
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    proc.on('close', (code, signal) => {
-      running = false;
-      for (const listener of listeners) listener();
-      resolve({ code, signal });
-    });
-  });
-  const child: Child = {
-    process: proc,
-    get running() {
-      return running;
-    },
-    stdout: () => stdout,
-    stderr: () => stderr,
-    exited,
-    waitFor(pattern) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const line = stdout.split('\n').find((l) => pattern.test(l));
-          if (line !== undefined) {
-            listeners.delete(check);
-            resolve(line);
-          } else if (!running) {
-            listeners.delete(check);
-            reject(new Error(`${args.join(' ')} ended before printing ${pattern}\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-          }
-        };
-        listeners.add(check);
-        check();
-      });
-    },
-  };
+  const child = spawnNode(args, childEnv(env));
   children.add(child);
   return child;
 }
@@ -206,9 +155,9 @@ async function expectServerGone(dataDir: string, pid: number, port: number) {
 }
 
 async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((resolve) => child.on('close', resolve));
-  return child.pid!;
+  const child = spawnNode(['-e', ''], process.env);
+  await child.exited;
+  return child.process.pid!;
 }
 
 function sleep(ms: number) {

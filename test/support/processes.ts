@@ -1,6 +1,8 @@
-// Probes for tests that start and kill real processes.
+// Running, watching and probing real processes in tests.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { PROJECT_ROOT } from '../../db/migrate.ts';
 
 /** Whether pid is a live process (a zombie waiting to be reaped counts as gone). */
 export function isRunning(pid: number): boolean {
@@ -28,4 +30,60 @@ export function refusesConnections(port: number): Promise<boolean> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
+}
+
+export interface Child {
+  process: ChildProcess;
+  readonly running: boolean;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves with the first stdout line matching, rejects if the process ends before printing one. */
+  waitFor(pattern: RegExp): Promise<string>;
+}
+
+/** `node <args>` from the project root, with the Node running vitest (24), capturing its output. */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Child {
+  const proc = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let running = true;
+  const listeners = new Set<() => void>();
+  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    for (const listener of listeners) listener();
+  });
+  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    proc.on('close', (code, signal) => {
+      running = false;
+      for (const listener of listeners) listener();
+      resolve({ code, signal });
+    });
+  });
+  return {
+    process: proc,
+    get running() {
+      return running;
+    },
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    waitFor(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = stdout.split('\n').find((l) => pattern.test(l));
+          if (line !== undefined) {
+            listeners.delete(check);
+            resolve(line);
+          } else if (!running) {
+            listeners.delete(check);
+            reject(new Error(`${args.join(' ')} ended before printing ${pattern}\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
 }

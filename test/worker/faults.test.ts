@@ -1,7 +1,6 @@
 // The audit pipeline under faults: a worker killed mid-batch, PostgreSQL restarted under a running worker,
 // a job that can never succeed, and `npm run start:worker` as an operator runs it. Whatever happens,
 // every change must end up as exactly one audit row, and each organization's chain must still verify.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +12,12 @@ import { withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { freePort } from '../../db/embedded.ts';
-import { applyMigrations, PROJECT_ROOT, releaseMigrationPools } from '../../db/migrate.ts';
+import { applyMigrations, releaseMigrationPools } from '../../db/migrate.ts';
 import { addMember, createOrganization, createSession, createUser } from '../../db/tenant-data.ts';
 import { readWorkerConfig } from '../../worker/config.ts';
 import { startWorker, type RunningWorker } from '../../worker/runner.ts';
 import { asActor, createTestDatabase, type Actor } from '../support/database.ts';
-import { isRunning } from '../support/processes.ts';
+import { isRunning, spawnNode, type Child } from '../support/processes.ts';
 import { gql, http, register, startTestServer } from '../support/server.ts';
 import { startTestWorker, waitFor, workerUrlFor } from '../support/worker.ts';
 
@@ -53,62 +52,12 @@ async function tempDir(prefix: string): Promise<string> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Child {
-  process: ChildProcess;
-  readonly running: boolean;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the first stdout line matching, rejects if the process ends before printing one. */
-  waitFor(pattern: RegExp): Promise<string>;
-}
 
-/** `node <args>` from the project root with the Node running vitest; an undefined value removes the variable. */
+/** `node <args>` from the project root, tracked for cleanup; an undefined value removes the variable. */
 function runNode(args: string[], env: Record<string, string | undefined>): Child {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
-  const proc = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let running = true;
-  const listeners = new Set<() => void>();
-  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    for (const listener of listeners) listener();
-  });
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    proc.on('close', (code, signal) => {
-      running = false;
-      for (const listener of listeners) listener();
-      resolve({ code, signal });
-    });
-  });
-  const child: Child = {
-    process: proc,
-    get running() {
-      return running;
-    },
-    stdout: () => stdout,
-    stderr: () => stderr,
-    exited,
-    waitFor(pattern) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const line = stdout.split('\n').find((l) => pattern.test(l));
-          if (line !== undefined) {
-            listeners.delete(check);
-            resolve(line);
-          } else if (!running) {
-            listeners.delete(check);
-            reject(new Error(`${args.join(' ')} ended before printing ${pattern}\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-          }
-        };
-        listeners.add(check);
-        check();
-      });
-    },
-  };
+  const child = spawnNode(args, childEnv);
   children.add(child);
   return child;
 }
