@@ -1,7 +1,7 @@
 // Brings up the database rowgate runs on: an external server (DATABASE_URL) or the embedded one,
 // bootstrapped with roles and database, and hands out one connection URL per role.
 import { bootstrap, withDatabase, withRole } from './bootstrap.ts';
-import type { DatabaseConfig } from './config.ts';
+import { readDatabaseConfig, type DatabaseConfig } from './config.ts';
 import { attachEmbedded, DataDirInUseError, startEmbedded, type EmbeddedOptions } from './embedded.ts';
 import { ROLES } from './roles.ts';
 
@@ -67,4 +67,18 @@ async function startOrAttach(config: DatabaseConfig, options: OpenOptions) {
     if (options.mode === 'shared' && error instanceof DataDirInUseError) return attachEmbedded(config.dataDir);
     throw error;
   }
+}
+
+/**
+ * `start:server` and `start:worker`: the login URL of one role on the server and database DATABASE_URL
+ * names (its credentials are not used). Only that role's password is needed; production requires it.
+ */
+export function loginUrlFromEnv(role: 'authenticator' | 'worker', env: NodeJS.ProcessEnv = process.env): string {
+  const passwordVariable = role === 'authenticator' ? 'DB_AUTHENTICATOR_PASSWORD' : 'DB_WORKER_PASSWORD';
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
+  if (env.NODE_ENV === 'production' && !env[passwordVariable]) {
+    throw new Error(`${passwordVariable} is required when NODE_ENV=production`);
+  }
+  const urls = roleUrls(env.DATABASE_URL, readDatabaseConfig({ DATABASE_URL: env.DATABASE_URL, [passwordVariable]: env[passwordVariable] }));
+  return role === 'authenticator' ? urls.authenticatorUrl : urls.workerUrl;
 }

@@ -52,12 +52,3 @@ export async function runMigrations(settings: Settings): Promise<void> {
 export function releaseMigrationPools(): void {
   clearAllPools();
 }
-
-export async function pendingMigrations(db: Database): Promise<string[]> {
-  try {
-    const result = await status(await migrationSettings(db));
-    return result.remainingMigrations ?? [];
-  } finally {
-    releaseMigrationPools();
-  }
-}

@@ -58,7 +58,6 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof AppError ? error : fromFastify(error);
     if (known) {
-      if (known.code === 'RATE_LIMITED' && error.statusCode === 429) reply.headers(reply.getHeaders());
       return reply.status(known.status).send(errorBody(known.code, known.message));
     }
     const errorId = randomUUID();

@@ -40,16 +40,12 @@ const NOTHING_DELETED = /^No values were deleted in collection '/;
 const isTimeout = (extensions: unknown) =>
   typeof extensions === 'object' && extensions !== null && Object.getOwnPropertySymbols(extensions).some((s) => s.description === 'timeout');
 
-/** Errors our own plugins raise already carry a code and a safe message. */
-const OWN_CODES = new Set(['VALIDATION_FAILED', 'PAGE_SIZE_EXCEEDED', 'PERMISSION_DENIED', 'NOT_FOUND', 'PERSISTED_QUERY_NOT_FOUND']);
 
 export function makeMaskError(log: FastifyBaseLogger) {
   return function maskError(error: GraphQLError): GraphQLError {
     const original = error.originalError as (Error & { code?: unknown; extensions?: { code?: unknown } }) | undefined;
     // Errors without a cause were raised as GraphQL errors (by graphql-js or our plugins): safe as they are.
     if (!original) return error;
-    const ownCode = original instanceof GraphQLError ? original.extensions?.code : undefined;
-    if (typeof ownCode === 'string' && OWN_CODES.has(ownCode)) return error;
     const sqlState = typeof original.code === 'string' ? original.code : undefined;
     const known = sqlState ? DATABASE_CODES[sqlState] : undefined;
     if (known) {

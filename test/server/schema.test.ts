@@ -4,10 +4,8 @@ import fs from 'node:fs/promises';
 import pg from 'pg';
 import { buildSchema, isEnumType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'postgraphile/graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readDatabaseConfig } from '../../db/config.ts';
-import { roleUrls } from '../../db/database.ts';
 import { printServedSchema, SCHEMA_FILE } from '../../server/graphql/export-schema.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createTestDatabase, roleUrlsFor, type TestDatabase } from '../support/database.ts';
 
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -17,7 +15,7 @@ let schema: GraphQLSchema;
 beforeAll(async () => {
   db = await createTestDatabase();
   // As the server connects: the authenticator role on this test database.
-  const { authenticatorUrl } = roleUrls(db.url, { ...readDatabaseConfig({}), databaseName: db.name });
+  const { authenticatorUrl } = roleUrlsFor(db);
   pool = new pg.Pool({ connectionString: authenticatorUrl, max: 2 });
   served = await printServedSchema(pool);
   schema = buildSchema(served);

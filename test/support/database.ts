@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { grantDatabaseAccess, withDatabase } from '../../db/bootstrap.ts';
+import { readDatabaseConfig } from '../../db/config.ts';
+import { roleUrls } from '../../db/database.ts';
 import { ROLES } from '../../db/roles.ts';
 
 export interface TestDatabase {
@@ -39,6 +41,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.end();
     },
   };
+}
+
+/** The login URLs of rowgate's roles on a test database (development passwords). */
+export function roleUrlsFor(db: TestDatabase) {
+  return roleUrls(db.url, { ...readDatabaseConfig({}), databaseName: db.name });
 }
 
 /** Who acts: the API role and the request settings the server would set. */

@@ -3,12 +3,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readDatabaseConfig } from '../../db/config.ts';
-import { roleUrls } from '../../db/database.ts';
 import type { TypedDocumentString } from '../../client/generated/graphql.ts';
 import { readServerConfig, type ServerConfig } from '../../server/config.ts';
-import { startServer } from '../../server/run.ts';
-import { createTestDatabase, type TestDatabase } from './database.ts';
+import { startServer, type RunningServer } from '../../server/run.ts';
+import { createTestDatabase, roleUrlsFor, type TestDatabase } from './database.ts';
 import { startTestWorker, type TestWorker } from './worker.ts';
 
 export interface TestServer {
@@ -26,18 +24,28 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}, options: { poolSize?: number; worker?: boolean } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  const worker = options.worker ? await startTestWorker(db, env) : undefined;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
-  const config = readServerConfig({
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    RATE_LIMIT_AUTH_PER_MINUTE: '10000',
-    RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
-    ...env,
-  });
-  const dbConfig = { ...readDatabaseConfig({}), databaseName: db.name };
-  const server = await startServer(config, roleUrls(db.url, dbConfig).authenticatorUrl, { poolSize: options.poolSize, jobs: worker?.worker });
+  let worker: TestWorker | undefined;
+  let server: RunningServer;
+  let config: ServerConfig;
+  try {
+    worker = options.worker ? await startTestWorker(db, env) : undefined;
+    config = readServerConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+      RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
+      ...env,
+    });
+    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, jobs: worker?.worker });
+  } catch (error) {
+    // A half-started server must not leave its worker, database or keys behind.
+    await worker?.stop();
+    await db.drop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: server.url,
     db,

@@ -2,11 +2,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readDatabaseConfig } from '../../db/config.ts';
-import { roleUrls } from '../../db/database.ts';
 import { readWorkerConfig } from '../../worker/config.ts';
 import { startWorker, type RunningWorker } from '../../worker/runner.ts';
-import type { TestDatabase } from './database.ts';
+import { roleUrlsFor, type TestDatabase } from './database.ts';
 
 export interface TestWorker {
   worker: RunningWorker;
@@ -16,7 +14,7 @@ export interface TestWorker {
 }
 
 export function workerUrlFor(db: TestDatabase): string {
-  return roleUrls(db.url, { ...readDatabaseConfig({}), databaseName: db.name }).workerUrl;
+  return roleUrlsFor(db).workerUrl;
 }
 
 export async function startTestWorker(db: TestDatabase, env: Record<string, string> = {}): Promise<TestWorker> {
