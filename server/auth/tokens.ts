@@ -1,6 +1,7 @@
 // Access tokens (JWT, signed with our key) and refresh tokens (random, stored hashed).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { ServerConfig } from '../config.ts';
 import type { SigningKeys } from './keys.ts';
 
@@ -16,12 +17,19 @@ export type VerifiedToken =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+/** Verified tokens remembered (by their full text) until they expire; each takes well under 1 KiB. */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 export class TokenService {
   readonly #keys: SigningKeys;
   readonly #config: ServerConfig;
   readonly #localKeys: JWTVerifyGetKey;
   readonly #externalKeys: JWTVerifyGetKey | undefined;
+  // A signature check is the costliest step of an authenticated request, and a client sends the same
+  // token for up to 15 minutes. A token is only ever remembered after a full check, under its whole
+  // text, and only until its own `exp`: a changed byte misses, and an expired token is checked afresh
+  // (and refused). The session is still checked on every request (SessionStore.resolve).
+  readonly #verified = new LRUCache<string, { verified: VerifiedToken; expiresAt: number }>({ max: VERIFIED_CACHE_SIZE });
 
   constructor(config: ServerConfig, keys: SigningKeys) {
     this.#config = config;
@@ -53,6 +61,15 @@ export class TokenService {
 
   /** Verifies with pinned algorithm, issuer and audience, and requires exp; throws on anything else. */
   async verify(token: string): Promise<VerifiedToken> {
+    const known = this.#verified.get(token);
+    if (known && Date.now() < known.expiresAt * 1000) return known.verified;
+    const checked = await this.#verify(token);
+    const ttl = checked.expiresAt * 1000 - Date.now();
+    if (ttl > 0) this.#verified.set(token, checked, { ttl });
+    return checked.verified;
+  }
+
+  async #verify(token: string): Promise<{ verified: VerifiedToken; expiresAt: number }> {
     const { jwt } = this.#config;
     const options = { clockTolerance: jwt.clockTolerance, requiredClaims: ['exp', 'iat', 'sub'] };
     try {
@@ -65,7 +82,7 @@ export class TokenService {
       if (!UUID.test(payload.sub ?? '') || typeof payload.sid !== 'string' || !UUID.test(payload.sid)) {
         throw new Error('token claims are not ours');
       }
-      return { kind: 'local', claims: { userId: payload.sub!, sessionId: payload.sid } };
+      return { verified: { kind: 'local', claims: { userId: payload.sub!, sessionId: payload.sid } }, expiresAt: payload.exp! };
     } catch (error) {
       const idp = this.#config.externalIdp;
       if (!idp || !this.#externalKeys) throw error;
@@ -75,7 +92,7 @@ export class TokenService {
         issuer: idp.issuer,
         audience: idp.audience,
       });
-      return external(payload);
+      return { verified: external(payload), expiresAt: payload.exp! };
     }
   }
 }

@@ -262,6 +262,26 @@ describe('replayed tokens', () => {
   });
 });
 
+// The server remembers tokens it has verified (by their whole text, until their exp) to skip the
+// signature check on the next request: what it remembers must never outlive or widen the token.
+describe('remembered tokens', () => {
+  test('a token accepted once is refused once its exp has passed', async () => {
+    const exp = now() + 2;
+    const token = await signedByServer(claimsOf(alice, { exp }));
+    expect((await gql(server, CurrentUserDocument, {}, { token })).data?.currentUser?.rowId).toBe(alice.user.id);
+    await new Promise((resolve) => setTimeout(resolve, (exp + server.config.jwt.clockTolerance + 1) * 1000 - Date.now()));
+    await expectRefused(token);
+  }, 20_000);
+
+  test("a token accepted once, with its payload swapped for another user's, is refused", async () => {
+    const token = await signedByServer(claimsOf(alice));
+    expect((await gql(server, CurrentUserDocument, {}, { token })).status).toBe(200);
+    const [header, , signature] = token.split('.');
+    await expectRefused(`${header}.${encodeSegment(claimsOf(bob))}.${signature}`);
+    await expectStillSignedIn(alice);
+  });
+});
+
 describe('oversized Authorization header', () => {
   test('a 100 KB header is refused with 413 or 431, never a 5xx', async () => {
     const authorization = `Bearer ${'A'.repeat(100 * 1024)}`;
