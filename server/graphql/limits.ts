@@ -3,14 +3,15 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { LRUCache } from 'lru-cache';
 import {
-  BREAK,
   getOperationAST,
   getVariableValues,
   GraphQLError,
   Kind,
   NoSchemaIntrospectionCustomRule,
   visit,
+  type ArgumentNode,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -35,6 +36,8 @@ const REPORT = {
 
 export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
   const { maxDepth, maxAliases, maxTokens, maxPageSize } = config.graphql;
+  // Clients send the same few documents over and over; one that passed the token count needs no recount.
+  const withinTokenLimit = new LRUCache<string, true>({ max: 1000 });
   return {
     name: 'RowgateLimitsPlugin',
     version: '1.0.0',
@@ -52,9 +55,10 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
         // Before parsing: a document of too many tokens is refused without building its AST.
         processGraphQLRequestBody(next, event) {
           const { query } = event.body;
-          if (typeof query === 'string') {
+          if (typeof query === 'string' && !withinTokenLimit.has(query)) {
             try {
               new MaxTokensParserWLexer(query, { n: maxTokens, exposeLimits: true }).parseDocument();
+              withinTokenLimit.set(query, true);
             } catch (error) {
               // Syntax errors are left to the real parse, which reports them as usual.
               if (error instanceof GraphQLError && error.message.includes('Token limit')) {
@@ -79,6 +83,23 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
   };
 }
 
+/** The first/last/offset arguments of each document, found once (parsed documents are cached and reused). */
+const countArgumentsOf = new WeakMap<DocumentNode, ArgumentNode[]>();
+
+function countArguments(document: DocumentNode): ArgumentNode[] {
+  let found = countArgumentsOf.get(document);
+  if (!found) {
+    const list: ArgumentNode[] = [];
+    visit(document, {
+      Argument(node) {
+        if (COUNT_ARGUMENTS.has(node.name.value)) list.push(node);
+      },
+    });
+    countArgumentsOf.set(document, (found = list));
+  }
+  return found;
+}
+
 /**
  * Checks first/last/offset, literal or through variables. Variables are coerced as execution will coerce
  * them, so a variable's default value (`$n: Int = 1000000`, nothing sent) is checked too.
@@ -90,27 +111,24 @@ function pageSizeError(
   operationName: string | null | undefined,
   max: number,
 ): GraphQLError | undefined {
+  const nodes = countArguments(document);
+  if (!nodes.length) return undefined;
   const operation = getOperationAST(document, operationName);
   // Invalid variables (or no such operation) are left to execution, which reports them as usual.
   const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}) : undefined;
   const variables = coerced && !coerced.errors ? coerced.coerced : {};
   const valueOf = (node: ValueNode): unknown =>
     node.kind === Kind.VARIABLE ? variables[node.name.value] : node.kind === Kind.INT ? Number(node.value) : undefined;
-  let error: GraphQLError | undefined;
-  visit(document, {
-    Argument(node) {
-      const name = node.name.value;
-      const value = COUNT_ARGUMENTS.has(name) ? valueOf(node.value) : undefined;
-      if (typeof value !== 'number') return;
-      if (value < 0) {
-        error = new GraphQLError(`\`${name}\` must not be negative`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED' } });
-        return BREAK;
-      }
-      if (PAGE_ARGUMENTS.has(name) && value > max) {
-        error = new GraphQLError(`\`${name}\` may be at most ${max}`, { nodes: [node], extensions: { code: 'PAGE_SIZE_EXCEEDED' } });
-        return BREAK;
-      }
-    },
-  });
-  return error;
+  for (const node of nodes) {
+    const name = node.name.value;
+    const value = valueOf(node.value);
+    if (typeof value !== 'number') continue;
+    if (value < 0) {
+      return new GraphQLError(`\`${name}\` must not be negative`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED' } });
+    }
+    if (PAGE_ARGUMENTS.has(name) && value > max) {
+      return new GraphQLError(`\`${name}\` may be at most ${max}`, { nodes: [node], extensions: { code: 'PAGE_SIZE_EXCEEDED' } });
+    }
+  }
+  return undefined;
 }

@@ -79,6 +79,16 @@ describe('GraphQL limits', () => {
     expect(response.body.data ?? null).toBeNull();
   });
 
+  test('the same document is judged by each request\'s own variables (its arguments are looked up once)', async () => {
+    const within = await post({ query: String(TasksDocument), variables: { first: 5 } });
+    expect(within.status).toBe(200);
+    expect(within.body.errors).toBeUndefined();
+    const over = await post({ query: String(TasksDocument), variables: { first: 101 } });
+    expect(over.status).toBe(400);
+    expect(codes(over.body)).toEqual(['PAGE_SIZE_EXCEEDED']);
+    expect((await post({ query: String(TasksDocument), variables: { first: 100 } })).status).toBe(200);
+  });
+
   test('`first: 1000000` as a variable\'s default value (no variables sent) is refused too', async () => {
     const response = await post({ query: 'query Defaulted($n: Int = 1000000) { tasks(first: $n) { nodes { rowId } } }' });
     expect(response.status).toBe(400);
