@@ -710,6 +710,14 @@ export type DeleteTaskMutationVariables = Exact<{
 
 export type DeleteTaskMutation = { deleteTask: { task: { rowId: string } | null } | null };
 
+export type TasksPageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TasksPageQuery = { tasks: { nodes: Array<{ id: string, rowId: string, title: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
 export type TeamMembershipsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
@@ -1870,6 +1878,26 @@ export const DeleteTaskDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bd1a62de6f90c25b0ae058154980b5f99a45dffe79d71c5f5d2a836e7cebe44a"}) as unknown as TypedDocumentString<DeleteTaskMutation, DeleteTaskMutationVariables>;
+export const TasksPageDocument = new TypedDocumentString(`
+    query TasksPage($first: Int!, $after: Cursor) {
+  tasks(first: $first, after: $after, orderBy: [CREATED_AT_DESC]) {
+    nodes {
+      id
+      rowId
+      title
+      status
+      priority
+      assigneeId
+      teamId
+      createdAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:202dbbad1c852c6dc5368e3d022d7e2c8ce3e879709680d2c821d52588807b18"}) as unknown as TypedDocumentString<TasksPageQuery, TasksPageQueryVariables>;
 export const TeamMembershipsDocument = new TypedDocumentString(`
     query TeamMemberships($first: Int) {
   teamMemberships(first: $first, orderBy: [PRIMARY_KEY_ASC]) {

@@ -1,6 +1,7 @@
 // `npm run schema`: prints the GraphQL schema of the running preset, sorted, into schema.graphql (the
 // input of graphql-codegen). It brings up the database like `npm start` (or uses the one it runs).
 import fs from 'node:fs/promises';
+import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import { makeSchema } from 'postgraphile';
 import { lexicographicSortSchema, printSchema } from 'postgraphile/graphql';
@@ -13,10 +14,13 @@ import { makePreset } from './preset.ts';
 
 export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url);
 
+/** A logger for presets built outside the server, where nothing is logged. */
+const silent = { error() {}, warn() {}, info() {}, debug() {}, fatal() {}, trace() {}, child: () => silent, level: 'silent' };
+export const silentLog = silent as never as FastifyBaseLogger;
+
 /** The SDL the server would serve, given a pool of authenticator connections. */
 export async function printServedSchema(pool: pg.Pool): Promise<string> {
-  const silent = { error() {}, warn() {}, info() {}, debug() {}, fatal() {}, trace() {}, child: () => silent, level: 'silent' };
-  const preset = makePreset(readServerConfig({}), pool, silent as never, new Metrics(pool));
+  const preset = makePreset(readServerConfig({}), pool, silentLog, new Metrics(pool));
   const { schema } = await makeSchema(preset);
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -1,0 +1,226 @@
+// `npm run bench`: builds or reuses the dataset, starts the product on a fresh copy of it, measures every
+// scenario at each concurrency, prints the tables and (except with --quick or --only) stores the run and
+// rewrites BENCHMARKS.md. A program, not a test: it reports figures and never fails on one.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import { connect } from '../db/bootstrap.ts';
+import { cpuClock } from './cpu.ts';
+import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
+import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
+import { readOptions, type BenchOptions } from './options.ts';
+import { capturePageTransaction, graphqlPageRequest, pageQueries, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
+import { permissionCost } from './permission.ts';
+import { publish, render, type Results } from './report.ts';
+import { startStack, type Identity } from './stack.ts';
+import { auditLag, createTaskRequest } from './writes.ts';
+
+const log = (message: string) => console.log(`bench: ${message}`);
+
+function summary(r: LoadResult) {
+  const cpu = Object.entries(r.cpu).map(([part, ms]) => `${part} ${ms.toFixed(2)}`).join(' ');
+  return `${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} ms${r.failures ? ` FAILURES ${r.failures}` : ''} [CPU ms/request: ${cpu}]`;
+}
+
+/** Round robin with a stride, so consecutive requests come from different organizations. */
+function rotation<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[(i++ * 7919) % items.length];
+}
+
+interface Context {
+  options: BenchOptions;
+  run: RunDatabase;
+  admin: pg.Client;
+  origin: string;
+  identities: Identity[];
+  windowAt(concurrency: number): Window;
+}
+
+/** GraphQL, raw `pg` and owner-without-RLS, one after the other at each concurrency. */
+async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Results['page']> {
+  const page: Results['page'] = [];
+  for (const concurrency of ctx.options.concurrencies) {
+    const window = ctx.windowAt(concurrency);
+    const readers = rotation(ctx.identities);
+    const graphql = await httpLoad(ctx.origin, window, () => graphqlPageRequest(readers()));
+    const rawReaders = rotation(ctx.identities);
+    const raw = await sqlLoad(ctx.run.authenticatorUrl, window, async (client, i) => {
+      await replay(client, transaction, settingsFor(rawReaders(), `raw-${i}`));
+    });
+    const ownerReaders = rotation(ctx.identities);
+    const owner = await sqlLoad(ctx.run.adminUrl, window, async (client, i) => {
+      const { statements, settings } = withoutRls(transaction, ownerReaders(), `owner-${i}`);
+      await replay(client, statements, settings);
+    });
+    page.push({ concurrency, graphql, raw, owner });
+    log(`page c=${concurrency}: GraphQL ${summary(graphql)}`);
+    log(`page c=${concurrency}: raw ${summary(raw)}`);
+    log(`page c=${concurrency}: owner ${summary(owner)}`);
+  }
+  return page;
+}
+
+async function createTasks(ctx: Context): Promise<Results['create']> {
+  const writers = ctx.identities.filter((i) => i.role !== 'Viewer');
+  const create: Results['create'] = [];
+  for (const concurrency of ctx.options.concurrencies) {
+    const title = `bench createTask c${concurrency}`;
+    const next = rotation(writers);
+    const started = new Date();
+    const result = await httpLoad(ctx.origin, ctx.windowAt(concurrency), () => createTaskRequest(next(), title));
+    const audit = await auditLag(ctx.admin, title, started, new Date());
+    create.push({ concurrency, result, audit });
+    log(`createTask c=${concurrency}: ${summary(result)}; audit lag p95 ${audit.p95.toFixed(0)} ms, ${audit.jobsPerSecond.toFixed(0)} rows/s`);
+  }
+  return create;
+}
+
+/** `/auth/login` (argon2id) and the cheapest signed-in request, `{ __typename }` (token and session checked). */
+async function authentication(ctx: Context): Promise<Results['auth']> {
+  const window = ctx.windowAt(8);
+  const loginAs = rotation(ctx.identities);
+  const login = await httpLoad(ctx.origin, window, (): HttpRequest => ({
+    method: 'POST',
+    path: '/auth/login',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: loginAs().email, password: BENCH_PASSWORD }),
+  }));
+  const verifiedAs = rotation(ctx.identities);
+  const verified = await httpLoad(ctx.origin, window, (): HttpRequest => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { authorization: `Bearer ${verifiedAs().accessToken}`, 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  }));
+  log(`login ${summary(login)}`);
+  log(`signed-in { __typename } ${summary(verified)}`);
+  return { login, verified };
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the page query as `identity`, and a check that the owner variant reads
+ * exactly the rows RLS lets this identity read: otherwise "RLS cost" would compare different work.
+ */
+async function checkPageQuery(ctx: Context, transaction: RecordedQuery[], identity: Identity): Promise<string> {
+  const rowsOf = async (url: string, statements: RecordedQuery[], settings: Record<string, string>) => {
+    const client = await connect(url);
+    try {
+      await client.query('begin');
+      await client.query(statements[1].text, [JSON.stringify(Object.entries(settings))]);
+      const ids = [];
+      for (const query of pageQueries(statements)) ids.push(...(await client.query({ ...query, name: undefined })).rows.map((row) => JSON.stringify(row)));
+      const plan = [];
+      for (const query of pageQueries(statements)) {
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${query.text}`, query.values);
+        plan.push(...rows.map((r) => r['QUERY PLAN']));
+      }
+      return { ids, plan: plan.join('\n') };
+    } finally {
+      await client.query('rollback').catch(() => {});
+      await client.end();
+    }
+  };
+  const withRls = await rowsOf(ctx.run.authenticatorUrl, transaction, settingsFor(identity, 'check'));
+  const owner = withoutRls(transaction, identity, 'check');
+  const withoutPolicies = await rowsOf(ctx.run.adminUrl, owner.statements, owner.settings);
+  if (withRls.ids.length === 0 || withRls.ids.join() !== withoutPolicies.ids.join()) {
+    throw new Error('the owner variant of the page query does not read the rows RLS allows; the RLS cost would be meaningless');
+  }
+  return withRls.plan;
+}
+
+async function main() {
+  const options = readOptions();
+  const dataRoot = path.resolve(process.env.DATA_DIR || '.data');
+  log(`dataset ${options.scale.label} (${options.quick ? 'quick' : 'full'} run, ${options.seconds} s per figure after ${options.warmupSeconds} s of warm-up)`);
+  const dataset = await openDataset(options.scale, dataRoot);
+  log(dataset.buildSeconds ? `built in ${dataset.buildSeconds.toFixed(0)} s` : 'reused');
+  const run = await dataset.copyForRun();
+  const admin = await connect(run.adminUrl);
+  const stack = await startStack(run, path.join(dataRoot, 'bench'), options.profileDir).catch(async (error) => {
+    await Promise.all([admin.end(), run.drop()]);
+    await dataset.server.close();
+    throw error;
+  });
+  try {
+    const { rows } = await admin.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const cpu = cpuClock(stack.serverPid, stack.workerPid, rows[0].pid);
+    const ctx: Context = {
+      options,
+      run,
+      admin,
+      origin: stack.origin,
+      identities: stack.identities,
+      windowAt: (concurrency) => ({ concurrency, seconds: options.seconds, warmupSeconds: options.warmupSeconds, cpu }),
+    };
+    log(`${stack.identities.length} users signed in; server at ${stack.origin}`);
+    const developer = stack.identities.find((i) => i.role === 'Developer')!;
+    const transaction = await capturePageTransaction(run, developer);
+    const pagePlan = await checkPageQuery(ctx, transaction, developer);
+
+    const page = options.only.has('page') ? await readPages(ctx, transaction) : [];
+    const create = options.only.has('create') ? await createTasks(ctx) : [];
+    const auth = options.only.has('auth') ? await authentication(ctx) : undefined;
+    const permission = options.only.has('permission') ? await permissionCost(admin) : undefined;
+    if (permission) log(`user_has_permission ${permission.microsecondsPerCall.toFixed(1)} µs per call`);
+    if (!auth || !permission || !page.length || !create.length) {
+      log('--only: a partial run is printed above, not published');
+      return;
+    }
+    const results: Results = {
+      scale: options.scale,
+      generatedAt: new Date().toISOString(),
+      commit: gitCommit(),
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: (await admin.query<{ v: string }>('show server_version')).rows[0].v,
+      },
+      dataset: { key: dataset.key, buildSeconds: dataset.buildSeconds, ...(await datasetSize(admin)) },
+      window: { seconds: options.seconds, warmupSeconds: options.warmupSeconds },
+      page,
+      create,
+      permission,
+      auth,
+      pagePlan,
+    };
+    console.log(render(results, [results]));
+    if (options.quick) log('--quick: BENCHMARKS.md and bench/results left as they are');
+    else {
+      await publish(results);
+      log(`wrote BENCHMARKS.md and bench/results/${options.scale.label}.json`);
+    }
+  } finally {
+    await stack.stop();
+    await admin.end();
+    await run.drop();
+    await dataset.server.close();
+  }
+}
+
+async function datasetSize(admin: pg.Client) {
+  const { rows } = await admin.query<Record<'tasks' | 'organizations' | 'users' | 'teams' | 'dependencies', number>>(
+    `select (select count(*)::int from app_public.tasks where title not like 'bench createTask%') as tasks,
+            (select count(*)::int from app_public.organizations) as organizations,
+            (select count(*)::int from app_public.users) as users,
+            (select count(*)::int from app_public.teams) as teams,
+            (select count(*)::int from app_public.task_dependencies) as dependencies`,
+  );
+  return rows[0];
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return dirty ? `${commit}+changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+await main();

@@ -1,0 +1,138 @@
+// The read benchmark's three sides, on the same data and identities:
+//   graphql — `TasksPage` (tasks(first: 100, orderBy: CREATED_AT_DESC)) through the running server;
+//   raw     — the exact statements PostGraphile sends for it (captured below), sent from `pg` as the
+//             authenticator with the same set_config call and role switch: PostgreSQL's own limit;
+//   owner   — the same page query with an explicit organization filter instead of RLS, as a role that
+//             bypasses RLS (the superuser: rowgate's owner role is itself bound by the forced policies).
+import type { FastifyRequest } from 'fastify';
+import pg from 'pg';
+import { makeSchema } from 'postgraphile';
+import { grafast } from 'postgraphile/grafast';
+import { TasksPageDocument } from '../client/generated/graphql.ts';
+import { readServerConfig } from '../server/config.ts';
+import { silentLog } from '../server/graphql/export-schema.ts';
+import { makePreset } from '../server/graphql/preset.ts';
+import { Metrics } from '../server/ops/metrics.ts';
+import { requestSettings } from '../server/request-context.ts';
+import type { RunDatabase } from './dataset.ts';
+import type { HttpRequest } from './load.ts';
+import type { Identity } from './stack.ts';
+
+export const PAGE_SIZE = 100;
+const SET_CONFIG = 'select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el';
+const USER_AGENT = 'rowgate-bench';
+const SERVER_CONFIG = readServerConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'unused', CORS_ORIGINS: 'http://bench.localhost' });
+
+export interface RecordedQuery {
+  text: string;
+  values?: unknown[];
+  name?: string;
+  rowMode?: 'array';
+}
+
+/** The pgSettings the server gives an authenticated request of this identity (its own function, reused). */
+export function settingsFor(identity: Identity, requestId: string): Record<string, string> {
+  const request = {
+    auth: { userId: identity.userId, sessionId: identity.sessionId },
+    organizationId: identity.organizationId,
+    id: requestId,
+    ip: '127.0.0.1',
+    headers: { 'user-agent': USER_AGENT },
+  } as unknown as FastifyRequest;
+  return requestSettings(request, SERVER_CONFIG);
+}
+
+export function graphqlPageRequest(identity: Identity): HttpRequest {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: {
+      authorization: `Bearer ${identity.accessToken}`,
+      'x-organization-id': identity.organizationId,
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+    },
+    body: JSON.stringify({ query: String(TasksPageDocument), variables: { first: PAGE_SIZE } }),
+  };
+}
+
+/**
+ * Runs TasksPage once through the server's own preset (production mode, as this identity) on a pool
+ * that records every statement, and returns that transaction: begin, set_config, the page query, commit.
+ */
+export async function capturePageTransaction(run: RunDatabase, identity: Identity): Promise<RecordedQuery[]> {
+  const recorded: RecordedQuery[] = [];
+  const pool = new pg.Pool({ connectionString: run.authenticatorUrl, max: 1 });
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((config: unknown, ...rest: unknown[]) => {
+      if (typeof config === 'object' && config !== null && 'text' in config) recorded.push({ ...(config as RecordedQuery) });
+      return query(config, ...rest);
+    }) as typeof client.query;
+  });
+  try {
+    const base = makePreset(SERVER_CONFIG, pool, silentLog, new Metrics(pool));
+    const preset: GraphileConfig.Preset = { extends: [base], grafast: { context: () => ({ pgSettings: settingsFor(identity, 'capture') }) } };
+    const { schema, resolvedPreset } = await makeSchema(preset);
+    const result = (await grafast({
+      schema,
+      source: String(TasksPageDocument),
+      variableValues: { first: PAGE_SIZE },
+      resolvedPreset,
+      requestContext: {},
+    })) as { data?: { tasks: { nodes: unknown[] } }; errors?: unknown[] };
+    if (result.errors || result.data?.tasks.nodes.length !== PAGE_SIZE) {
+      throw new Error(`capturing the page query failed: ${JSON.stringify(result.errors ?? result.data)}`);
+    }
+  } finally {
+    await pool.end();
+  }
+  const begin = recorded.findIndex((q) => q.text === 'begin');
+  const transaction = recorded.slice(begin, recorded.findIndex((q, i) => i > begin && q.text === 'commit') + 1);
+  if (transaction.length < 4 || transaction[1].text !== SET_CONFIG) {
+    throw new Error(`unexpected statements from PostGraphile: ${transaction.map((q) => q.text).join(' | ')}`);
+  }
+  return transaction;
+}
+
+/** The page query's statement, for EXPLAIN and for the owner variant. */
+export const pageQueries = (transaction: RecordedQuery[]) => transaction.slice(2, -1);
+
+/**
+ * One run of a captured transaction, statement by statement as PostGraphile sends them, with `settings`
+ * in its set_config call. Returns the rows the page query gave.
+ */
+export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<number> {
+  let rows = 0;
+  try {
+    for (const [index, query] of transaction.entries()) {
+      const values = index === 1 ? [JSON.stringify(Object.entries(settings))] : query.values;
+      const result = await client.query({ ...query, values });
+      if (index > 1) rows += result.rowCount ?? 0;
+    }
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  }
+  return rows;
+}
+
+/**
+ * The owner variant of a captured transaction: the same settings without the role switch, and the page
+ * query filtered by organization explicitly (a first condition, bound as a new last parameter).
+ */
+export function withoutRls(transaction: RecordedQuery[], identity: Identity, requestId: string) {
+  const { role: _role, ...settings } = settingsFor(identity, requestId);
+  const statements = transaction.map((query, index) => {
+    if (index < 2 || index === transaction.length - 1) return query;
+    const values = [...(query.values ?? []), identity.organizationId];
+    const alias = /from "app_public"\."tasks" as (__tasks\w*__)/.exec(query.text)?.[1];
+    if (!alias) throw new Error(`cannot find the tasks table in: ${query.text}`);
+    const filter = `${alias}."organization_id" = $${values.length}::uuid`;
+    const text = /\bwhere\b/.test(query.text)
+      ? query.text.replace(/\bwhere\b/, `where ${filter} and`)
+      : query.text.replace(/\border by\b/, `where ${filter}\norder by`);
+    return { ...query, text, values, name: query.name && `owner_${query.name.slice(0, 50)}` };
+  });
+  return { statements, settings };
+}

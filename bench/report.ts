@@ -1,0 +1,160 @@
+// Turns a run into tables: printed, stored as bench/results/<scale>.json, and written into
+// BENCHMARKS.md above its hand-written part (kept as it is), with a cost-growth table over every scale
+// whose results are stored.
+import fs from 'node:fs/promises';
+import type { LoadResult } from './load.ts';
+import type { Scale } from './options.ts';
+import type { PermissionCost } from './permission.ts';
+import type { AuditLag } from './writes.ts';
+
+export interface Results {
+  scale: Scale;
+  generatedAt: string;
+  commit: string;
+  machine: { cpus: number; model: string; memoryGiB: number; node: string; postgres: string };
+  dataset: { key: string; tasks: number; organizations: number; users: number; teams: number; dependencies: number; buildSeconds: number };
+  window: { seconds: number; warmupSeconds: number };
+  page: { concurrency: number; graphql: LoadResult; raw: LoadResult; owner: LoadResult }[];
+  create: { concurrency: number; result: LoadResult; audit: AuditLag }[];
+  permission: PermissionCost;
+  auth: { login: LoadResult; verified: LoadResult };
+  pagePlan: string;
+}
+
+const RESULTS_DIR = new URL('./results/', import.meta.url);
+const BENCHMARKS = new URL('../BENCHMARKS.md', import.meta.url);
+/** Everything below this line in BENCHMARKS.md is written by hand and survives every run. */
+const HAND_WRITTEN = '<!-- Generated above by `npm run bench`; written by hand below. -->';
+
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (value: number) => n(value, value < 10 ? 2 : 1);
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: (string | number)[][]) =>
+  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+
+interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+export function targets(results: Results, growth: Results[]): Target[] {
+  const at8 = results.page.find((p) => p.concurrency === 8) ?? results.page[0];
+  const ratio = Math.min(...results.page.map((p) => p.graphql.perSecond / p.raw.perSecond));
+  const rls = Math.max(...results.page.map((p) => p.owner.perSecond / p.raw.perSecond));
+  const create1 = results.create.find((c) => c.concurrency === 1) ?? results.create[0];
+  const lag = Math.max(...results.create.map((c) => c.audit.p95));
+  const list: Target[] = [
+    { name: 'GraphQL page vs raw `pg` throughput (worst concurrency)', goal: '≥ 30%', measured: `${n(ratio * 100)}%`, met: ratio >= 0.3 },
+    { name: 'RLS cost: owner without RLS vs raw with RLS, req/s (worst concurrency)', goal: '≤ 1.15×', measured: `${n(rls, 2)}×`, met: rls <= 1.15 },
+    { name: `GraphQL page p95 at concurrency ${at8.concurrency}`, goal: '≤ 10 ms', measured: `${ms(at8.graphql.p95)} ms`, met: at8.graphql.p95 <= 10 },
+    { name: `createTask p95 at concurrency ${create1.concurrency}`, goal: '≤ 5 ms', measured: `${ms(create1.result.p95)} ms`, met: create1.result.p95 <= 5 },
+    { name: '`user_has_permission` per call', goal: '≤ 50 µs', measured: `${n(results.permission.microsecondsPerCall, 1)} µs`, met: results.permission.microsecondsPerCall <= 50 },
+    { name: 'Audit lag p95 (worst concurrency)', goal: '≤ 500 ms', measured: `${ms(lag)} ms`, met: lag <= 500 },
+  ];
+  const smallest = growth[0];
+  if (smallest && smallest.scale.label !== results.scale.label) {
+    const page = (r: Results) => r.page.find((p) => p.concurrency === at8.concurrency)!;
+    const cost = page(smallest).graphql.perSecond / page(results).graphql.perSecond;
+    list.push({
+      name: `GraphQL page cost, ${results.scale.label} vs ${smallest.scale.label} tasks (req/s at concurrency ${at8.concurrency})`,
+      goal: 'flat (≤ 1.15×)',
+      measured: `${n(cost, 2)}×`,
+      met: cost <= 1.15,
+    });
+  }
+  return list;
+}
+
+const loadRow = (label: string, r: LoadResult) => [label, r.concurrency, n(r.perSecond), ms(r.p50), ms(r.p95), ms(r.p99), n(r.requests), r.failures];
+
+export function render(results: Results, growth: Results[]): string {
+  const { machine, dataset, scale } = results;
+  const pageRows = results.page.flatMap((p) => [
+    [...loadRow('GraphQL `TasksPage`', p.graphql), ''],
+    [...loadRow('raw `pg`, same SQL, RLS', p.raw), `GraphQL/raw ${n((p.graphql.perSecond / p.raw.perSecond) * 100)}%`],
+    [...loadRow('owner, explicit filter, no RLS', p.owner), `RLS cost ${n(p.owner.perSecond / p.raw.perSecond, 2)}×`],
+  ]);
+  const createRows = results.create.map((c) => [
+    c.concurrency, n(c.result.perSecond), ms(c.result.p50), ms(c.result.p95), ms(c.result.p99), c.result.failures,
+    `${c.audit.audited}/${c.audit.tasks}`, ms(c.audit.p50), ms(c.audit.p95), n(c.audit.jobsPerSecond), n(c.audit.drainSeconds, 1),
+  ]);
+  const growthRows = growth.map((g) => {
+    const p = g.page.find((x) => x.concurrency === 8) ?? g.page[0];
+    const c = g.create.find((x) => x.concurrency === 1) ?? g.create[0];
+    return [g.scale.label, n(g.dataset.tasks), p.concurrency, n(p.graphql.perSecond), ms(p.graphql.p95), n(p.raw.perSecond), ms(p.raw.p95), ms(c.result.p95), n(g.permission.microsecondsPerCall, 1), g.generatedAt.slice(0, 10), g.commit];
+  });
+  return `# Benchmarks
+
+\`npm run bench\` (${scale.label} tasks) on ${machine.cpus} cores (${machine.model}), ${machine.memoryGiB} GiB, Node ${machine.node},
+PostgreSQL ${machine.postgres} (embedded, default settings but \`max_connections=300\`), commit \`${results.commit}\`, ${results.generatedAt}.
+
+**Dataset** (\`${dataset.key}\`): ${n(dataset.organizations)} organizations, ${n(dataset.users)} users (in each organization 1 Admin,
+6 Developers, 3 Viewers), ${n(dataset.teams)} teams, ${n(dataset.tasks)} tasks, ${n(dataset.dependencies)} dependencies.
+**Load**: the server (\`start:server\`) and the worker (\`start:worker\`) run as separate production processes on
+127.0.0.1; autocannon and the raw \`pg\` clients run in the bench process on the same 2 cores. Each figure
+is ${results.window.seconds} s of closed-loop load after a ${results.window.warmupSeconds} s warm-up; every request acts as the next of
+${n(dataset.users)} signed-in users (token verified, session checked, RLS applied) in their own organization.
+Latencies in ms; "failures" counts non-2xx, GraphQL errors and socket errors.
+
+## Targets
+
+${table(['target', 'goal', 'measured', ''], targets(results, growth).map((t) => [t.name, t.goal, t.measured, t.met ? 'met' : '**missed**']))}
+
+## Reading a page: \`tasks(first: 100, orderBy: CREATED_AT_DESC)\`
+
+${table(['path', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures', 'ratio'], pageRows)}
+
+"raw \`pg\`" replays the statements PostGraphile sent for this query (captured from the server's own
+preset): \`begin\`, the same \`set_config\` call with role and claims, the page query as the same prepared
+statement, \`commit\`. "owner" runs that page query with \`organization_id = $n\` added and no RLS, as
+the superuser (rowgate's owner role is itself bound by the forced policies). RLS cost = owner req/s ÷ raw req/s.
+
+## Writing: \`createTask\` (policies, triggers, audit job enqueued in the same transaction)
+
+${table(['concurrency', 'req/s', 'p50', 'p95', 'p99', 'failures', 'audited', 'audit lag p50', 'audit lag p95', 'audit rows/s', 'drain s'], createRows)}
+
+Audit lag: the audit row's time minus the task's, both their transactions' start (so from the mutation's
+start, slightly more than from its commit); "drain" is how long the worker needed after the load stopped.
+
+## Authentication and permission checks
+
+${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures'], [
+    loadRow('`POST /auth/login` (argon2id verification, session created)', results.auth.login),
+    loadRow('`{ __typename }` signed in (JWT verified, session checked, no GraphQL SQL)', results.auth.verified),
+  ])}
+
+\`app_public.user_has_permission\`: **${n(results.permission.microsecondsPerCall, 1)} µs per call**, from ${n(results.permission.calls)} calls in one
+statement over every (member, organization) pair and five permissions (${n(results.permission.granted * 100)}% granted), minus
+the same scan without the call.
+
+## Cost growth with the number of tasks
+
+${table(['scale', 'tasks', 'concurrency', 'GraphQL req/s', 'GraphQL p95', 'raw req/s', 'raw p95', 'createTask p95 (c=1)', 'permission µs', 'run on', 'commit'], growthRows)}
+
+Each row is the latest stored run of that scale (\`bench/results/<scale>.json\`); \`npm run bench -- --scale 10k\`
+adds or refreshes one.
+
+## The page query's plan (${scale.label} tasks, as a Developer)
+
+\`\`\`
+${results.pagePlan}
+\`\`\`
+`;
+}
+
+/** Stores the run, then rewrites BENCHMARKS.md from the largest stored scale. */
+export async function publish(results: Results): Promise<void> {
+  await fs.mkdir(RESULTS_DIR, { recursive: true });
+  await fs.writeFile(new URL(`${results.scale.label}.json`, RESULTS_DIR), `${JSON.stringify(results, null, 2)}\n`);
+  const stored: Results[] = [];
+  for (const file of await fs.readdir(RESULTS_DIR)) {
+    if (file.endsWith('.json')) stored.push(JSON.parse(await fs.readFile(new URL(file, RESULTS_DIR), 'utf8')));
+  }
+  stored.sort((a, b) => a.dataset.tasks - b.dataset.tasks);
+  const largest = stored[stored.length - 1];
+  const previous = await fs.readFile(BENCHMARKS, 'utf8').catch(() => '');
+  const handWritten = previous.includes(HAND_WRITTEN) ? previous.slice(previous.indexOf(HAND_WRITTEN) + HAND_WRITTEN.length) : '\n';
+  await fs.writeFile(BENCHMARKS, `${render(largest, stored)}\n${HAND_WRITTEN}${handWritten}`);
+}

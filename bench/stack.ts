@@ -1,0 +1,106 @@
+// The product as an operator runs it, on the run's copy of the dataset: `start:server` and
+// `start:worker` as separate production processes (NODE_ENV=production, so Grafast plans in production
+// mode), plus a signed-in session for every user of the dataset.
+import { generateKeyPairSync } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import { connect } from '../db/bootstrap.ts';
+import { readDatabaseConfig } from '../db/config.ts';
+import { spawnNode, type Child } from '../test/support/processes.ts';
+import { BENCH_PASSWORD, type RunDatabase } from './dataset.ts';
+
+export interface Identity {
+  userId: string;
+  sessionId: string;
+  organizationId: string;
+  role: 'Admin' | 'Developer' | 'Viewer';
+  email: string;
+  accessToken: string;
+}
+
+export interface Stack {
+  origin: string;
+  serverPid: number;
+  workerPid: number;
+  identities: Identity[];
+  stop(): Promise<void>;
+}
+
+/** Rate limits are lifted: at these rates they would answer 429, which is not what is measured. */
+const UNLIMITED = '1000000000';
+
+export async function startStack(run: RunDatabase, dataDir: string, profileDir?: string): Promise<Stack> {
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const passwords = readDatabaseConfig({}).passwords;
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DATABASE_URL: run.adminUrl,
+    DATA_DIR: dataDir,
+  };
+  const children: Child[] = [];
+  const stop = async () => {
+    for (const child of children) child.process.kill('SIGTERM');
+    await Promise.all(children.map((child) => child.exited));
+  };
+  try {
+    const server = spawnNode([...profile, 'server/serve.ts'], {
+      ...env,
+      DB_AUTHENTICATOR_PASSWORD: passwords.authenticator,
+      JWT_PRIVATE_KEY: privateKey,
+      CORS_ORIGINS: 'http://bench.localhost',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_AUTH_PER_MINUTE: UNLIMITED,
+      RATE_LIMIT_GRAPHQL_PER_MINUTE: UNLIMITED,
+    });
+    children.push(server);
+    children.push(spawnNode([...profile, 'worker/main.ts'], { ...env, DB_WORKER_PASSWORD: passwords.worker }));
+    const [line] = await Promise.all([server.waitFor(/GraphQL at /), children[1].waitFor(/worker running/)]);
+    const origin = new URL(line.replace(/^.*GraphQL at /, '')).origin;
+    return {
+      origin,
+      serverPid: server.process.pid!,
+      workerPid: children[1].process.pid!,
+      identities: await signInEveryone(origin, run.adminUrl),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function signInEveryone(origin: string, adminUrl: string): Promise<Identity[]> {
+  const client = await connect(adminUrl);
+  const { rows } = await client
+    .query<{ user_id: string; email: string; organization_id: string; role: Identity['role'] }>(
+      `select u.id as user_id, u.email, ur.organization_id, r.name as role
+       from app_public.users u
+       join app_public.user_roles ur on ur.user_id = u.id
+       join app_public.roles r on r.id = ur.role_id
+       where u.email like '%@bench.test' order by u.email`,
+    )
+    .finally(() => client.end());
+  const identities: Identity[] = [];
+  // A few at a time: each login is an argon2 verification, which the server runs off its event loop.
+  for (let i = 0; i < rows.length; i += 8) {
+    identities.push(
+      ...(await Promise.all(
+        rows.slice(i, i + 8).map(async (row) => {
+          const response = await fetch(`${origin}/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: row.email, password: BENCH_PASSWORD }),
+          });
+          if (!response.ok) throw new Error(`login as ${row.email} answered ${response.status}`);
+          const { accessToken } = (await response.json()) as { accessToken: string };
+          const sessionId = String(decodeJwt(accessToken).sid);
+          return { userId: row.user_id, sessionId, organizationId: row.organization_id, role: row.role, email: row.email, accessToken };
+        }),
+      )),
+    );
+  }
+  return identities;
+}
