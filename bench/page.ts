@@ -15,12 +15,10 @@ import { makePreset } from '../server/graphql/preset.ts';
 import { Metrics } from '../server/ops/metrics.ts';
 import { requestSettings } from '../server/request-context.ts';
 import type { RunDatabase } from './dataset.ts';
-import type { HttpRequest } from './load.ts';
-import type { Identity } from './stack.ts';
+import { graphqlRequest, USER_AGENT, type Identity } from './stack.ts';
 
 export const PAGE_SIZE = 100;
 const SET_CONFIG = 'select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el';
-const USER_AGENT = 'rowgate-bench';
 const SERVER_CONFIG = readServerConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'unused', CORS_ORIGINS: 'http://bench.localhost' });
 
 export interface RecordedQuery {
@@ -42,19 +40,7 @@ export function settingsFor(identity: Identity, requestId: string): Record<strin
   return requestSettings(request, SERVER_CONFIG);
 }
 
-export function graphqlPageRequest(identity: Identity): HttpRequest {
-  return {
-    method: 'POST',
-    path: '/graphql',
-    headers: {
-      authorization: `Bearer ${identity.accessToken}`,
-      'x-organization-id': identity.organizationId,
-      'content-type': 'application/json',
-      'user-agent': USER_AGENT,
-    },
-    body: JSON.stringify({ query: String(TasksPageDocument), variables: { first: PAGE_SIZE } }),
-  };
-}
+export const graphqlPageRequest = (identity: Identity) => graphqlRequest(identity, TasksPageDocument, { first: PAGE_SIZE });
 
 /**
  * Runs TasksPage once through the server's own preset (production mode, as this identity) on a pool

@@ -7,6 +7,7 @@ import { connect } from '../db/bootstrap.ts';
 import { readDatabaseConfig } from '../db/config.ts';
 import { spawnNode, type Child } from '../test/support/processes.ts';
 import { BENCH_PASSWORD, type RunDatabase } from './dataset.ts';
+import type { HttpRequest } from './load.ts';
 
 export interface Identity {
   userId: string;
@@ -23,6 +24,24 @@ export interface Stack {
   workerPid: number;
   identities: Identity[];
   stop(): Promise<void>;
+}
+
+/** What every benchmark client sends as User-Agent (and what the raw `pg` side puts in app.user_agent). */
+export const USER_AGENT = 'rowgate-bench';
+
+/** A GraphQL request as `identity`, in their own organization. */
+export function graphqlRequest(identity: Identity, document: unknown, variables: Record<string, unknown>): HttpRequest {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: {
+      authorization: `Bearer ${identity.accessToken}`,
+      'x-organization-id': identity.organizationId,
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+    },
+    body: JSON.stringify({ query: String(document), variables }),
+  };
 }
 
 /** Rate limits are lifted: at these rates they would answer 429, which is not what is measured. */

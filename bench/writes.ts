@@ -4,8 +4,7 @@
 // so the lag is measured from the mutation's start, a little more than from its commit).
 import type pg from 'pg';
 import { CreateTaskDocument } from '../client/generated/graphql.ts';
-import type { HttpRequest } from './load.ts';
-import type { Identity } from './stack.ts';
+import { graphqlRequest, type Identity } from './stack.ts';
 
 export interface AuditLag {
   tasks: number;
@@ -18,18 +17,8 @@ export interface AuditLag {
   drainSeconds: number;
 }
 
-export function createTaskRequest(identity: Identity, title: string): HttpRequest {
-  return {
-    method: 'POST',
-    path: '/graphql',
-    headers: {
-      authorization: `Bearer ${identity.accessToken}`,
-      'x-organization-id': identity.organizationId,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ query: String(CreateTaskDocument), variables: { task: { title, priority: 'HIGH' } } }),
-  };
-}
+export const createTaskRequest = (identity: Identity, title: string) =>
+  graphqlRequest(identity, CreateTaskDocument, { task: { title, priority: 'HIGH' } });
 
 /** Waits for the job queue to empty, then measures the lag of every task titled `title`. */
 export async function auditLag(admin: pg.Client, title: string, loadStart: Date, loadEnd: Date): Promise<AuditLag> {
