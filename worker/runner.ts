@@ -25,12 +25,17 @@ export async function startWorker(
   workerUrl: string,
   options: { sendMail?: SendMail; log?: (level: string, message: string) => void } = {},
 ): Promise<RunningWorker> {
-  // Commits of the worker do not wait for the WAL flush (synchronous_commit=off, these sessions only).
-  // Safe here: a commit lost in a crash is a job that runs again, and the audit event key makes the rerun a
-  // no-op; a job's completion is written after its work, so it is never kept while the work is lost. Under
-  // a burst of writes, waiting for each flush held the one audit runner to ~60 jobs/s (measured by
-  // `npm run bench`), far below the rate the API enqueues them.
-  const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 5, options: '-c synchronous_commit=off' });
+  // Two settings for the worker's own sessions:
+  // - synchronous_commit=off: commits do not wait for the WAL flush. Safe here: a commit lost in a crash
+  //   is a job that runs again, and the audit event key makes the rerun a no-op; a job's completion is
+  //   written after its work, so it is never kept while the work is lost. Waiting for each flush held the
+  //   one audit runner to ~60 jobs/s under a burst of writes (`npm run bench`).
+  // - no sequential or bitmap scans: every query the worker runs is a key lookup, but the job table
+  //   swings between empty and thousands of rows faster than autovacuum analyzes it, and with statistics
+  //   taken while it was empty the planner fetched each job by sorting the whole queue (1.6 ms at 3,000
+  //   jobs instead of 0.09 ms), so a backlog, once started, kept growing.
+  const sessionSettings = '-c synchronous_commit=off -c enable_seqscan=off -c enable_bitmapscan=off';
+  const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 5, options: sessionSettings });
   // A connection lost to a database restart is replaced on next use; graphile-worker retries the job.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
