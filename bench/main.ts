@@ -178,7 +178,7 @@ async function main() {
         model: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
         memoryGiB: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
-        postgres: (await admin.query<{ v: string }>('show server_version')).rows[0].v,
+        postgres: (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v,
       },
       dataset: { key: dataset.key, buildSeconds: dataset.buildSeconds, ...(await datasetSize(admin)) },
       window: { seconds: options.seconds, warmupSeconds: options.warmupSeconds },

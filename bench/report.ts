@@ -46,7 +46,7 @@ export function targets(results: Results, growth: Results[]): Target[] {
   const create1 = results.create.find((c) => c.concurrency === 1) ?? results.create[0];
   const lag = Math.max(...results.create.map((c) => c.audit.p95));
   const list: Target[] = [
-    { name: 'GraphQL page vs raw `pg` throughput (worst concurrency)', goal: '≥ 30%', measured: `${n(ratio * 100)}%`, met: ratio >= 0.3 },
+    { name: 'GraphQL page vs raw `pg` throughput (worst concurrency)', goal: '≥ 30%', measured: `${n(ratio * 100, 1)}%`, met: ratio >= 0.3 },
     { name: 'RLS cost: owner without RLS vs raw with RLS, req/s (worst concurrency)', goal: '≤ 1.15×', measured: `${n(rls, 2)}×`, met: rls <= 1.15 },
     { name: `GraphQL page p95 at concurrency ${at8.concurrency}`, goal: '≤ 10 ms', measured: `${ms(at8.graphql.p95)} ms`, met: at8.graphql.p95 <= 10 },
     { name: `createTask p95 at concurrency ${create1.concurrency}`, goal: '≤ 5 ms', measured: `${ms(create1.result.p95)} ms`, met: create1.result.p95 <= 5 },
@@ -67,17 +67,18 @@ export function targets(results: Results, growth: Results[]): Target[] {
   return list;
 }
 
-const loadRow = (label: string, r: LoadResult) => [label, r.concurrency, n(r.perSecond), ms(r.p50), ms(r.p95), ms(r.p99), n(r.requests), r.failures];
+const cpu = (r: LoadResult) => `${n(r.cpu.server, 2)} / ${n(r.cpu.postgres, 2)}`;
+const loadRow = (label: string, r: LoadResult) => [label, r.concurrency, n(r.perSecond), ms(r.p50), ms(r.p95), ms(r.p99), n(r.requests), r.failures, cpu(r)];
 
 export function render(results: Results, growth: Results[]): string {
   const { machine, dataset, scale } = results;
   const pageRows = results.page.flatMap((p) => [
     [...loadRow('GraphQL `TasksPage`', p.graphql), ''],
-    [...loadRow('raw `pg`, same SQL, RLS', p.raw), `GraphQL/raw ${n((p.graphql.perSecond / p.raw.perSecond) * 100)}%`],
+    [...loadRow('raw `pg`, same SQL, RLS', p.raw), `GraphQL/raw ${n((p.graphql.perSecond / p.raw.perSecond) * 100, 1)}%`],
     [...loadRow('owner, explicit filter, no RLS', p.owner), `RLS cost ${n(p.owner.perSecond / p.raw.perSecond, 2)}×`],
   ]);
   const createRows = results.create.map((c) => [
-    c.concurrency, n(c.result.perSecond), ms(c.result.p50), ms(c.result.p95), ms(c.result.p99), c.result.failures,
+    c.concurrency, n(c.result.perSecond), ms(c.result.p50), ms(c.result.p95), ms(c.result.p99), c.result.failures, cpu(c.result), n(c.result.cpu.worker, 2),
     `${c.audit.audited}/${c.audit.tasks}`, ms(c.audit.p50), ms(c.audit.p95), n(c.audit.jobsPerSecond), n(c.audit.drainSeconds, 1),
   ]);
   const growthRows = growth.map((g) => {
@@ -96,7 +97,8 @@ PostgreSQL ${machine.postgres} (embedded, default settings but \`max_connections
 127.0.0.1; autocannon and the raw \`pg\` clients run in the bench process on the same 2 cores. Each figure
 is ${results.window.seconds} s of closed-loop load after a ${results.window.warmupSeconds} s warm-up; every request acts as the next of
 ${n(dataset.users)} signed-in users (token verified, session checked, RLS applied) in their own organization.
-Latencies in ms; "failures" counts non-2xx, GraphQL errors and socket errors.
+Latencies in ms; "failures" counts non-2xx, GraphQL errors and socket errors. CPU per request is read from
+/proc for each process (PostgreSQL: the postmaster and all its children) over the measured window.
 
 ## Targets
 
@@ -104,7 +106,7 @@ ${table(['target', 'goal', 'measured', ''], targets(results, growth).map((t) => 
 
 ## Reading a page: \`tasks(first: 100, orderBy: CREATED_AT_DESC)\`
 
-${table(['path', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures', 'ratio'], pageRows)}
+${table(['path', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures', 'CPU ms/request: server / PostgreSQL', 'ratio'], pageRows)}
 
 "raw \`pg\`" replays the statements PostGraphile sent for this query (captured from the server's own
 preset): \`begin\`, the same \`set_config\` call with role and claims, the page query as the same prepared
@@ -113,14 +115,14 @@ the superuser (rowgate's owner role is itself bound by the forced policies). RLS
 
 ## Writing: \`createTask\` (policies, triggers, audit job enqueued in the same transaction)
 
-${table(['concurrency', 'req/s', 'p50', 'p95', 'p99', 'failures', 'audited', 'audit lag p50', 'audit lag p95', 'audit rows/s', 'drain s'], createRows)}
+${table(['concurrency', 'req/s', 'p50', 'p95', 'p99', 'failures', 'CPU ms/request: server / PostgreSQL', 'worker CPU ms/request', 'audited', 'audit lag p50', 'audit lag p95', 'audit rows/s', 'drain s'], createRows)}
 
 Audit lag: the audit row's time minus the task's, both their transactions' start (so from the mutation's
 start, slightly more than from its commit); "drain" is how long the worker needed after the load stopped.
 
 ## Authentication and permission checks
 
-${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures'], [
+${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures', 'CPU ms/request: server / PostgreSQL'], [
     loadRow('`POST /auth/login` (argon2id verification, session created)', results.auth.login),
     loadRow('`{ __typename }` signed in (JWT verified, session checked, no GraphQL SQL)', results.auth.verified),
   ])}
