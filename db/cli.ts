@@ -1,10 +1,10 @@
 // `npm run migrate` and the DBA workflow (`npm run db:watch|db:commit|db:uncommit|db:reset|db:status`):
 // graphile-migrate's commands against the same database `npm start` uses. If `npm start` is running on
 // DATA_DIR, they connect to its embedded server instead of starting one.
-import { commit, migrate, reset, status, uncommit, watch } from 'graphile-migrate';
+import { commit, reset, status, uncommit, watch } from 'graphile-migrate';
 import { readDatabaseConfig } from './config.ts';
 import { openDatabase } from './database.ts';
-import { migrationSettings, releaseMigrationPools } from './migrate.ts';
+import { applyMigrations, migrationSettings, releaseMigrationPools } from './migrate.ts';
 import { untilSignal } from './signals.ts';
 
 const USAGE = 'usage: node db/cli.ts migrate | watch [--once] | commit [--message "..."] | uncommit | reset --erase | status';
@@ -26,7 +26,8 @@ try {
   const settings = await migrationSettings(db);
   switch (command) {
     case 'migrate':
-      await migrate(settings);
+      // What npm start does: graphile-worker's schema (the audit triggers enqueue into it), then migrations.
+      await applyMigrations(db);
       break;
     case 'watch':
       await watch(settings, args.includes('--once'));

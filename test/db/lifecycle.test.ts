@@ -302,6 +302,20 @@ describe('db:* against an external server (DATABASE_URL)', () => {
     const applied = await query<{ filename: string }>(databaseUrl, 'select filename from graphile_migrate.migrations order by filename');
     const committed = (await fs.readdir(COMMITTED_MIGRATIONS)).filter((f) => f.endsWith('.sql'));
     expect(applied.map((r) => r.filename)).toEqual(committed.map((f) => `${f.slice(0, 6)}.sql`).sort());
+    // The production path (docker-compose runs `npm run migrate`, then the server): graphile-worker's schema
+    // is there, so an audited write enqueues its job instead of failing.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query('begin');
+      // One organization and the three system roles its trigger creates: four audited rows.
+      await client.query(`insert into app_public.organizations (name, slug) values ('Migrated', 'migrated')`);
+      const { rows } = await client.query(`select count(*)::int as jobs from graphile_worker.jobs where task_identifier = 'audit'`);
+      expect(rows).toEqual([{ jobs: 4 }]);
+    } finally {
+      await client.query('rollback').catch(() => {});
+      await client.end();
+    }
 
     const status = await runToEnd(['db/cli.ts', 'status'], { DATA_DIR: unusedDataDir, DATABASE_URL: databaseUrl });
     expect(status, status.stderr).toMatchObject({ code: 0 });
