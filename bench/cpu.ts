@@ -13,23 +13,21 @@ export interface CpuTimes {
 
 const TICK_MS = 1000 / 100; // USER_HZ is 100 on every Linux build Node supports
 
-/** utime, stime, cutime, cstime in ms, or zeros if the process is gone or this is not Linux. */
-function times(pid: number): [number, number, number, number] {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return [fields[11], fields[12], fields[13], fields[14]].map((f) => Number(f) * TICK_MS) as [number, number, number, number];
-  } catch {
-    return [0, 0, 0, 0];
-  }
+interface Stat {
+  parent: number;
+  /** CPU ms of the process itself, and of its children that exited and were reaped. */
+  own: number;
+  reaped: number;
 }
 
-function parentOf(pid: number): number {
+/** One read of /proc/<pid>/stat, or undefined if the process is gone or this is not Linux. */
+function stat(pid: number): Stat | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+    return { parent: fields[1], own: (fields[11] + fields[12]) * TICK_MS, reaped: (fields[13] + fields[14]) * TICK_MS };
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
@@ -38,22 +36,18 @@ export type CpuClock = () => () => CpuTimes;
 
 /** `backendPid` is any PostgreSQL backend's pid (pg_backend_pid()); its parent is the postmaster. */
 export function cpuClock(serverPid: number, workerPid: number, backendPid: number): CpuClock {
-  const postmaster = parentOf(backendPid);
+  const postmaster = stat(backendPid)?.parent ?? 0;
   const sample = (): CpuTimes => {
-    const [u, s, cu, cs] = times(postmaster);
-    let postgres = u + s + cu + cs;
+    const main = stat(postmaster);
+    let postgres = main ? main.own + main.reaped : 0;
     if (os.platform() === 'linux') {
       for (const entry of readdirSync('/proc')) {
-        const pid = Number(entry);
-        if (pid && parentOf(pid) === postmaster) {
-          const [user, system] = times(pid);
-          postgres += user + system;
-        }
+        const child = Number(entry) ? stat(Number(entry)) : undefined;
+        if (child?.parent === postmaster) postgres += child.own;
       }
     }
-    const own = process.cpuUsage();
-    const total = (pid: number) => times(pid).slice(0, 2).reduce((a, b) => a + b, 0);
-    return { server: total(serverPid), worker: total(workerPid), postgres, bench: (own.user + own.system) / 1000 };
+    const bench = process.cpuUsage();
+    return { server: stat(serverPid)?.own ?? 0, worker: stat(workerPid)?.own ?? 0, postgres, bench: (bench.user + bench.system) / 1000 };
   };
   return () => {
     const start = sample();

@@ -18,6 +18,8 @@ export interface LoadResult {
   failures: number;
   /** CPU milliseconds per request, by process. */
   cpu: CpuTimes;
+  /** When the measured part (after the warm-up) ran, ISO timestamps. */
+  measured: { from: string; to: string };
 }
 
 export interface Window {
@@ -36,7 +38,7 @@ class Latencies {
     this.count++;
   }
 
-  result(window: Window, failures: number, cpu: CpuTimes): LoadResult {
+  result(window: Window, failures: number, cpu: CpuTimes, from: Date): LoadResult {
     const at = (percentile: number) => this.#histogram.getValueAtPercentile(percentile) / 1000;
     const perRequest = (ms: number) => ms / Math.max(1, this.count);
     return {
@@ -48,6 +50,7 @@ class Latencies {
       p99: at(99),
       failures,
       cpu: { server: perRequest(cpu.server), worker: perRequest(cpu.worker), postgres: perRequest(cpu.postgres), bench: perRequest(cpu.bench) },
+      measured: { from: from.toISOString(), to: new Date().toISOString() },
     };
   }
 }
@@ -79,15 +82,19 @@ export async function httpLoad(origin: string, window: Window, next: () => HttpR
         ],
       };
       const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-      instance.on('response', (_client, _status, _bytes, milliseconds: number) => latencies?.record(milliseconds));
+      // Refused requests are failures, not latencies (as in sqlLoad).
+      instance.on('response', (_client, status: number, _bytes, milliseconds: number) => {
+        if (status < 300) latencies?.record(milliseconds);
+      });
     });
-    return failures + summary.errors + summary.timeouts;
+    return failures + summary.errors; // autocannon's errors include its timeouts
   };
   await run(window.warmupSeconds);
   const latencies = new Latencies();
+  const from = new Date();
   const cpu = window.cpu();
   const failures = await run(window.seconds, latencies);
-  return latencies.result(window, failures, cpu());
+  return latencies.result(window, failures, cpu(), from);
 }
 
 /**
@@ -106,31 +113,33 @@ export async function sqlLoad(
       return client;
     }),
   );
-  const latencies = new Latencies();
-  let failures = 0;
   let iteration = 0;
-  const measureFrom = performance.now() + window.warmupSeconds * 1000;
-  const end = measureFrom + window.seconds * 1000;
-  let cpu = () => ({ server: 0, worker: 0, postgres: 0, bench: 0 });
-  const startClock = setTimeout(() => (cpu = window.cpu()), window.warmupSeconds * 1000);
-  try {
-    await Promise.all(
+  let failures = 0;
+  // Every connection runs transactions until `end`; only a measured run times and counts them.
+  const run = (end: number, latencies?: Latencies) =>
+    Promise.all(
       clients.map(async (client) => {
-        for (let now = performance.now(); now < end; now = performance.now()) {
-          let failed = false;
-          await transaction(client, iteration++).catch(() => (failed = true));
-          const done = performance.now();
-          if (now < measureFrom || done > end) continue;
-          if (failed) failures++;
-          else latencies.record(done - now);
+        while (performance.now() < end) {
+          const started = performance.now();
+          try {
+            await transaction(client, iteration++);
+            latencies?.record(performance.now() - started);
+          } catch {
+            if (latencies) failures++;
+          }
         }
       }),
     );
+  try {
+    await run(performance.now() + window.warmupSeconds * 1000);
+    const latencies = new Latencies();
+    const from = new Date();
+    const cpu = window.cpu();
+    await run(performance.now() + window.seconds * 1000, latencies);
     // Read while the connections are open: a closed backend's CPU reaches the postmaster's totals only
     // once it has been reaped.
-    return latencies.result(window, failures, cpu());
+    return latencies.result(window, failures, cpu(), from);
   } finally {
-    clearTimeout(startClock);
     await Promise.all(clients.map((client) => client.end()));
   }
 }

@@ -10,7 +10,7 @@ import { cpuClock } from './cpu.ts';
 import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
 import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
-import { capturePageTransaction, graphqlPageRequest, pageQueries, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
+import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
 import { permissionCost } from './permission.ts';
 import { publish, render, type Results } from './report.ts';
 import { startStack, type Identity } from './stack.ts';
@@ -68,9 +68,8 @@ async function createTasks(ctx: Context): Promise<Results['create']> {
   for (const concurrency of ctx.options.concurrencies) {
     const title = `bench createTask c${concurrency}`;
     const next = rotation(writers);
-    const started = new Date();
     const result = await httpLoad(ctx.origin, ctx.windowAt(concurrency), () => createTaskRequest(next(), title));
-    const audit = await auditLag(ctx.admin, title, started, new Date());
+    const audit = await auditLag(ctx.admin, title, result.measured);
     create.push({ concurrency, result, audit });
     log(`createTask c=${concurrency}: ${summary(result)}; audit lag p95 ${audit.p95.toFixed(0)} ms, ${audit.jobsPerSecond.toFixed(0)} rows/s`);
   }
@@ -97,38 +96,6 @@ async function authentication(ctx: Context): Promise<Results['auth']> {
   log(`login ${summary(login)}`);
   log(`signed-in { __typename } ${summary(verified)}`);
   return { login, verified };
-}
-
-/**
- * EXPLAIN (ANALYZE, BUFFERS) of the page query as `identity`, and a check that the owner variant reads
- * exactly the rows RLS lets this identity read: otherwise "RLS cost" would compare different work.
- */
-async function checkPageQuery(ctx: Context, transaction: RecordedQuery[], identity: Identity): Promise<string> {
-  const rowsOf = async (url: string, statements: RecordedQuery[], settings: Record<string, string>) => {
-    const client = await connect(url);
-    try {
-      await client.query('begin');
-      await client.query(statements[1].text, [JSON.stringify(Object.entries(settings))]);
-      const ids = [];
-      for (const query of pageQueries(statements)) ids.push(...(await client.query({ ...query, name: undefined })).rows.map((row) => JSON.stringify(row)));
-      const plan = [];
-      for (const query of pageQueries(statements)) {
-        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${query.text}`, query.values);
-        plan.push(...rows.map((r) => r['QUERY PLAN']));
-      }
-      return { ids, plan: plan.join('\n') };
-    } finally {
-      await client.query('rollback').catch(() => {});
-      await client.end();
-    }
-  };
-  const withRls = await rowsOf(ctx.run.authenticatorUrl, transaction, settingsFor(identity, 'check'));
-  const owner = withoutRls(transaction, identity, 'check');
-  const withoutPolicies = await rowsOf(ctx.run.adminUrl, owner.statements, owner.settings);
-  if (withRls.ids.length === 0 || withRls.ids.join() !== withoutPolicies.ids.join()) {
-    throw new Error('the owner variant of the page query does not read the rows RLS allows; the RLS cost would be meaningless');
-  }
-  return withRls.plan;
 }
 
 async function main() {
@@ -158,7 +125,7 @@ async function main() {
     log(`${stack.identities.length} users signed in; server at ${stack.origin}`);
     const developer = stack.identities.find((i) => i.role === 'Developer')!;
     const transaction = await capturePageTransaction(run, developer);
-    const pagePlan = await checkPageQuery(ctx, transaction, developer);
+    const pagePlan = await checkPageQuery(run, transaction, developer);
 
     const page = options.only.has('page') ? await readPages(ctx, transaction) : [];
     const create = options.only.has('create') ? await createTasks(ctx) : [];

@@ -26,13 +26,13 @@ export interface BenchOptions {
   only: Set<Scenario>;
 }
 
-export const SCENARIOS = ['page', 'create', 'auth', 'permission'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
+const SCENARIOS = ['page', 'create', 'auth', 'permission'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
 const ORGANIZATIONS = 100;
 
 /** `10k`, `250k`, `1m` or a plain number: total tasks, spread over 100 organizations of 10 users. */
-export function parseScale(text: string): Scale {
+function parseScale(text: string): Scale {
   const match = /^(\d+)([km]?)$/i.exec(text.trim());
   if (!match) throw new Error(`--scale must look like 10k, 100k or 1m, got "${text}"`);
   const total = Number(match[1]) * { '': 1, k: 1_000, m: 1_000_000 }[match[2].toLowerCase() as '' | 'k' | 'm'];

@@ -6,6 +6,7 @@
 //             bypasses RLS (the superuser: rowgate's owner role is itself bound by the forced policies).
 import type { FastifyRequest } from 'fastify';
 import pg from 'pg';
+import { connect } from '../db/bootstrap.ts';
 import { makeSchema } from 'postgraphile';
 import { grafast } from 'postgraphile/grafast';
 import { TasksPageDocument } from '../client/generated/graphql.ts';
@@ -17,7 +18,7 @@ import { requestSettings } from '../server/request-context.ts';
 import type { RunDatabase } from './dataset.ts';
 import { graphqlRequest, USER_AGENT, type Identity } from './stack.ts';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 const SET_CONFIG = 'select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el';
 const SERVER_CONFIG = readServerConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'unused', CORS_ORIGINS: 'http://bench.localhost' });
 
@@ -81,20 +82,20 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
   return transaction;
 }
 
-/** The page query's statement, for EXPLAIN and for the owner variant. */
-export const pageQueries = (transaction: RecordedQuery[]) => transaction.slice(2, -1);
+/** Whether statement `index` of a captured transaction is a page query (not begin, set_config, commit). */
+const isPageQuery = (transaction: RecordedQuery[], index: number) => index > 1 && index < transaction.length - 1;
 
 /**
  * One run of a captured transaction, statement by statement as PostGraphile sends them, with `settings`
- * in its set_config call. Returns the rows the page query gave.
+ * in its set_config call. Returns the rows the page queries gave.
  */
-export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<number> {
-  let rows = 0;
+export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<unknown[]> {
+  const rows: unknown[] = [];
   try {
     for (const [index, query] of transaction.entries()) {
       const values = index === 1 ? [JSON.stringify(Object.entries(settings))] : query.values;
       const result = await client.query({ ...query, values });
-      if (index > 1) rows += result.rowCount ?? 0;
+      if (isPageQuery(transaction, index)) rows.push(...result.rows);
     }
   } catch (error) {
     await client.query('rollback').catch(() => {});
@@ -121,4 +122,30 @@ export function withoutRls(transaction: RecordedQuery[], identity: Identity, req
     return { ...query, text, values, name: query.name && `owner_${query.name.slice(0, 50)}` };
   });
   return { statements, settings };
+}
+
+/**
+ * Checks that the owner variant reads exactly the rows RLS lets `identity` read (otherwise "RLS cost" would
+ * compare different work), and returns the page query's plan under RLS (EXPLAIN ANALYZE, BUFFERS).
+ */
+export async function checkPageQuery(run: RunDatabase, transaction: RecordedQuery[], identity: Identity): Promise<string> {
+  const once = async (url: string, statements: RecordedQuery[], settings: Record<string, string>) => {
+    const client = await connect(url);
+    try {
+      return await replay(client, statements, settings);
+    } finally {
+      await client.end();
+    }
+  };
+  const withRls = await once(run.authenticatorUrl, transaction, settingsFor(identity, 'check'));
+  const owner = withoutRls(transaction, identity, 'check');
+  const withoutPolicies = await once(run.adminUrl, owner.statements, owner.settings);
+  if (withRls.length === 0 || JSON.stringify(withRls) !== JSON.stringify(withoutPolicies)) {
+    throw new Error('the owner variant of the page query does not read the rows RLS allows; the RLS cost would be meaningless');
+  }
+  const explained = transaction.map((query, index) =>
+    isPageQuery(transaction, index) ? { text: `explain (analyze, buffers, costs off) ${query.text}`, values: query.values } : query,
+  );
+  const plan = await once(run.authenticatorUrl, explained, settingsFor(identity, 'explain'));
+  return plan.map((row) => (row as { 'QUERY PLAN': string })['QUERY PLAN']).join('\n');
 }

@@ -26,15 +26,14 @@ export async function permissionCost(admin: pg.Client): Promise<PermissionCost> 
     await admin.query('analyze probe');
     const time = async (expression: string) => {
       const samples: number[] = [];
-      let value = 0;
+      let counts = { n: 0, total: 0 };
       for (let i = 0; i < 3; i++) {
         const started = performance.now();
         const { rows } = await admin.query<{ n: number; total: number }>(`select count(*) filter (where ${expression})::int as n, count(*)::int as total from probe`);
         samples.push(performance.now() - started);
-        value = rows[0].n;
+        counts = rows[0];
       }
-      const { rows } = await admin.query<{ total: number }>('select count(*)::int as total from probe');
-      return { ms: samples.sort((a, b) => a - b)[1], n: value, total: rows[0].total };
+      return { ms: samples.sort((a, b) => a - b)[1], ...counts };
     };
     const baseline = await time(`user_id is not null and organization_id is not null and name <> ''`);
     const measured = await time('app_public.user_has_permission(user_id, organization_id, name)');

@@ -39,7 +39,7 @@ interface Target {
   met: boolean;
 }
 
-export function targets(results: Results, growth: Results[]): Target[] {
+function targets(results: Results, growth: Results[]): Target[] {
   const at8 = results.page.find((p) => p.concurrency === 8) ?? results.page[0];
   const ratio = Math.min(...results.page.map((p) => p.graphql.perSecond / p.raw.perSecond));
   const rls = Math.max(...results.page.map((p) => p.owner.perSecond / p.raw.perSecond));
@@ -91,10 +91,10 @@ export function render(results: Results, growth: Results[]): string {
 \`npm run bench\` (${scale.label} tasks) on ${machine.cpus} cores (${machine.model}), ${machine.memoryGiB} GiB, Node ${machine.node},
 PostgreSQL ${machine.postgres} (embedded, default settings but \`max_connections=300\`), commit \`${results.commit}\`, ${results.generatedAt}.
 
-**Dataset** (\`${dataset.key}\`): ${n(dataset.organizations)} organizations, ${n(dataset.users)} users (in each organization 1 Admin,
+**Dataset** (\`${dataset.key}\`${dataset.buildSeconds ? `, built for this run in ${n(dataset.buildSeconds)} s` : ''}): ${n(dataset.organizations)} organizations, ${n(dataset.users)} users (in each organization 1 Admin,
 6 Developers, 3 Viewers), ${n(dataset.teams)} teams, ${n(dataset.tasks)} tasks, ${n(dataset.dependencies)} dependencies.
 **Load**: the server (\`start:server\`) and the worker (\`start:worker\`) run as separate production processes on
-127.0.0.1; autocannon and the raw \`pg\` clients run in the bench process on the same 2 cores. Each figure
+127.0.0.1; autocannon and the raw \`pg\` clients run in the bench process on the same ${machine.cpus} cores. Each figure
 is ${results.window.seconds} s of closed-loop load after a ${results.window.warmupSeconds} s warm-up; every request acts as the next of
 ${n(dataset.users)} signed-in users (token verified, session checked, RLS applied) in their own organization.
 Latencies in ms; "failures" counts non-2xx, GraphQL errors and socket errors. CPU per request is read from

@@ -4,6 +4,7 @@
 // so the lag is measured from the mutation's start, a little more than from its commit).
 import type pg from 'pg';
 import { CreateTaskDocument } from '../client/generated/graphql.ts';
+import type { LoadResult } from './load.ts';
 import { graphqlRequest, type Identity } from './stack.ts';
 
 export interface AuditLag {
@@ -20,8 +21,8 @@ export interface AuditLag {
 export const createTaskRequest = (identity: Identity, title: string) =>
   graphqlRequest(identity, CreateTaskDocument, { task: { title, priority: 'HIGH' } });
 
-/** Waits for the job queue to empty, then measures the lag of every task titled `title`. */
-export async function auditLag(admin: pg.Client, title: string, loadStart: Date, loadEnd: Date): Promise<AuditLag> {
+/** Waits for the job queue to empty, then measures the lag of the tasks titled `title` created in `window`. */
+export async function auditLag(admin: pg.Client, title: string, window: LoadResult['measured']): Promise<AuditLag> {
   const drainStart = performance.now();
   for (;;) {
     const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from graphile_worker.jobs');
@@ -38,8 +39,8 @@ export async function auditLag(admin: pg.Client, title: string, loadStart: Date,
      from app_public.tasks t
      left join app_public.audit_logs a
        on a.organization_id = t.organization_id and a.resource_type = 'task' and a.resource_id = t.id and a.action = 'task.created'
-     where t.title = $1`,
-    [title, loadStart, loadEnd],
+     where t.title = $1 and t.created_at between $2 and $3`,
+    [title, window.from, window.to],
   );
   const row = rows[0];
   return {
@@ -47,7 +48,7 @@ export async function auditLag(admin: pg.Client, title: string, loadStart: Date,
     audited: row.audited,
     p50: row.p50,
     p95: row.p95,
-    jobsPerSecond: row.during / ((loadEnd.getTime() - loadStart.getTime()) / 1000),
+    jobsPerSecond: row.during / ((Date.parse(window.to) - Date.parse(window.from)) / 1000),
     drainSeconds,
   };
 }
