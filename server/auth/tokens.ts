@@ -29,7 +29,7 @@ export class TokenService {
   // token for up to 15 minutes. A token is only ever remembered after a full check, under its whole
   // text, and only until its own `exp`: a changed byte misses, and an expired token is checked afresh
   // (and refused). The session is still checked on every request (SessionStore.resolve).
-  readonly #verified = new LRUCache<string, { verified: VerifiedToken; expiresAt: number }>({ max: VERIFIED_CACHE_SIZE });
+  readonly #verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_CACHE_SIZE });
 
   constructor(config: ServerConfig, keys: SigningKeys) {
     this.#config = config;
@@ -61,11 +61,11 @@ export class TokenService {
 
   /** Verifies with pinned algorithm, issuer and audience, and requires exp; throws on anything else. */
   async verify(token: string): Promise<VerifiedToken> {
-    const known = this.#verified.get(token);
-    if (known && Date.now() < known.expiresAt * 1000) return known.verified;
+    const known = this.#verified.get(token); // entries expire with their token (ttl)
+    if (known) return known;
     const checked = await this.#verify(token);
     const ttl = checked.expiresAt * 1000 - Date.now();
-    if (ttl > 0) this.#verified.set(token, checked, { ttl });
+    if (ttl > 0) this.#verified.set(token, checked.verified, { ttl });
     return checked.verified;
   }
 

@@ -37,7 +37,9 @@ const REPORT = {
 export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
   const { maxDepth, maxAliases, maxTokens, maxPageSize } = config.graphql;
   // Clients send the same few documents over and over; one that passed the token count needs no recount.
-  const withinTokenLimit = new LRUCache<string, true>({ max: 1000 });
+  // Bounded by the total length of the remembered documents, not their number: a short document with a
+  // 100 KB string literal has few tokens, and a thousand of them must not pin 100 MB.
+  const withinTokenLimit = new LRUCache<string, true>({ maxSize: 1_000_000, sizeCalculation: (_, query) => query.length });
   return {
     name: 'RowgateLimitsPlugin',
     version: '1.0.0',

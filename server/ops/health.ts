@@ -1,7 +1,6 @@
 // /healthz: the process is up (no database call). /readyz: the database answers and its newest applied
 // migration is the newest one this build ships.
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { withRole } from '../database.ts';
@@ -10,11 +9,11 @@ import { errorBody } from '../errors.ts';
 const COMMITTED = new URL('../../migrations/committed/', import.meta.url);
 
 /** The `--! Hash:` header of the last committed migration file. */
-export async function expectedMigrationHash(): Promise<string | undefined> {
+async function expectedMigrationHash(): Promise<string | undefined> {
   const files = (await fs.readdir(COMMITTED)).filter((f) => f.endsWith('.sql')).sort();
   const last = files.at(-1);
   if (!last) return undefined;
-  const text = await fs.readFile(path.join(COMMITTED.pathname, last), 'utf8');
+  const text = await fs.readFile(new URL(last, COMMITTED), 'utf8');
   return /^--! Hash: (\S+)$/m.exec(text)?.[1];
 }
 
