@@ -278,9 +278,9 @@ describe('task dependencies', () => {
     });
   });
 
-  // Fails today with RGCYC: the BEFORE trigger _200_refuse_cycles sees the self-loop as a cycle and raises
-  // before the table's CHECK (task_id <> depends_on_task_id) is ever evaluated. BLOCKS is the default type,
-  // so this is what createTaskDependency with taskId = dependsOnTaskId returns.
+  // The table's CHECK (task_id <> depends_on_task_id) answers, not the cycle check (_200_refuse_cycles runs
+  // AFTER the row is checked, so a self-loop never reaches it as a one-task cycle). BLOCKS is the default
+  // type, so this is what createTaskDependency with taskId = dependsOnTaskId returns.
   it('refuse a task BLOCKS-depending on itself with a check violation (23514)', async () => {
     await asActor(db.pool, member(t.a, 'developer'), async (client) => {
       expect(await sqlState(client, () => link(client, t.a.tasks[0], t.a.tasks[0], 'BLOCKS'))).toBe('23514');

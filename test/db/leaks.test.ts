@@ -22,6 +22,8 @@ beforeAll(async () => {
      where n.nspname = 'app_public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`,
   );
   tables = rows.map((r) => r.name);
+  // The loops below check every table; an empty list would make them pass without checking anything.
+  expect(tables.length).toBeGreaterThanOrEqual(13);
 });
 afterAll(async () => {
   await db?.drop();
@@ -193,10 +195,10 @@ describe('unique and foreign keys are no existence oracle', () => {
     });
   });
 
-  // Fails today: the BEFORE trigger _200_refuse_cycles (SECURITY DEFINER, so it reads every organization's
-  // edges) runs before the INSERT policy is checked. Naming b as organization_id with two of b's task ids
-  // in the direction that closes one of b's BLOCKS chains raises RGCYC, while unknown ids get the policy's
-  // 42501: a member of a learns that b has these tasks and that one BLOCKS-depends on the other.
+  // The cycle check (_200_refuse_cycles, SECURITY DEFINER, so it reads every organization's edges) must not
+  // run before the INSERT policy: naming b as organization_id with two of b's task ids that would close one
+  // of b's BLOCKS chains would then raise RGCYC while unknown ids get 42501, telling a member of a that b
+  // has these tasks and how they depend on each other. It is an AFTER trigger, so the policy answers first.
   it('a BLOCKS dependency naming b and b\'s tasks fails like one naming nothing (no cycle oracle)', async () => {
     await asActor(db.pool, admin(), async (client) => {
       const sql = `insert into app_public.task_dependencies (organization_id, task_id, depends_on_task_id, type) values ($1, $2, $3, 'BLOCKS')`;

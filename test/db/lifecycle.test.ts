@@ -139,13 +139,9 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string, para
   }
 }
 
-/** Alive and not a zombie (an orphaned postmaster may linger as one until init reaps it). */
-
-
 async function processName(pid: number): Promise<string> {
   return (await fs.readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
 }
-
 
 /** PostgreSQL that was running as `pid` on `port` for `dataDir` is gone entirely. */
 async function expectServerGone(dataDir: string, pid: number, port: number) {

@@ -234,6 +234,7 @@ describe('inviting and accepting', () => {
     const { invitation, token } = await invited(gina, 'Viewer');
     const result = await accept(undefined, token);
     expect(result.status === 401 || (result.errors?.length ?? 0) > 0, `status ${result.status}`).toBe(true);
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_AUTHENTICATED');
     expect(result.data?.acceptInvitation ?? null).toBeNull();
     const { rows } = await server.db.pool.query('select accepted_at from app_public.invitations where id = $1', [invitation.rowId]);
     expect(rows).toEqual([{ accepted_at: null }]);
@@ -244,6 +245,7 @@ describe('inviting and accepting', () => {
     const result = await accept(undefined, randomBytes(32).toString('hex'));
     const code = result.errors?.[0]?.extensions?.code;
     expect(result.status === 401 || code === 'NOT_AUTHENTICATED', `status ${result.status}, ${JSON.stringify(result.errors)}`).toBe(true);
+    expect(code).toBe('NOT_AUTHENTICATED');
   });
 
   test('an already-member accepting gets the extra role without a second membership', async () => {
