@@ -3,7 +3,7 @@
 // key /graphql by user), then the route.
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { postgraphile } from 'postgraphile';
@@ -66,7 +66,8 @@ export async function buildApp(config: ServerConfig, { pool, jobs }: AppDependen
     max: config.rateLimit.graphqlPerMinute,
     timeWindow: '1 minute',
     // /graphql is limited per signed-in user (per IP when anonymous); /auth/* set their own per-IP limit.
-    keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${request.ip}`),
+    // An IPv6 client counts per /64, as the plugin's own default does: one host often holds a whole /64.
+    keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${normalizeIP(request.ip)}`),
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
   });
   app.addHook('preValidation', async (request) => {

@@ -1,4 +1,5 @@
 // /auth/register, /auth/login, /auth/refresh, /auth/logout and /.well-known/jwks.json (API.md §2).
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -35,7 +36,7 @@ export interface AuthRouteOptions {
 
 export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute }: AuthRouteOptions) {
   // Per client IP: these endpoints are where passwords and refresh tokens get guessed.
-  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => request.ip } };
+  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => normalizeIP(request.ip) } };
 
   const issue = async (claims: Claims, refreshToken: string) => ({
     accessToken: await tokens.issueAccessToken(claims),

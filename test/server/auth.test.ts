@@ -398,6 +398,20 @@ describe('rate limits', () => {
     }
   });
 
+  test('an IPv6 client counts per /64: new addresses in the same /64 share one budget, another /64 has its own', async () => {
+    // One proxy in front, so the client address comes from X-Forwarded-For.
+    const limited = await startTestServer({ RATE_LIMIT_AUTH_PER_MINUTE: '3', TRUST_PROXY_HOPS: '1' });
+    try {
+      const login = (address: string) =>
+        http(limited, 'POST', '/auth/login', { body: { email: 'someone@example.test', password: PASSWORD }, headers: { 'x-forwarded-for': address } });
+      for (let i = 1; i <= 3; i += 1) expect((await login(`2001:db8:1:2::${i}`)).status).toBe(401);
+      expectError(await login('2001:db8:1:2:ffff::9'), 429, 'RATE_LIMITED');
+      expect((await login('2001:db8:1:3::1')).status).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+
   test('/graphql is limited per user: user A is limited, user B still allowed', async () => {
     const limited = await startTestServer({ RATE_LIMIT_GRAPHQL_PER_MINUTE: '3' });
     try {
