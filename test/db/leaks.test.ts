@@ -4,10 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withRole } from '../../db/bootstrap.ts';
-import { readDatabaseConfig } from '../../db/config.ts';
 import { ROLES } from '../../db/roles.ts';
-import { type Actor, anonymous, asActor, becomeActor, inTransaction, sqlState, type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { type Actor, anonymous, asActor, becomeActor, inTransaction, roleUrlsFor, sqlState, type TestDatabase, createTestDatabase } from '../support/database.ts';
 import { createTenants, member, type Tenants } from '../support/tenants.ts';
 
 let db: TestDatabase;
@@ -70,7 +68,7 @@ async function expectIndistinguishable(client: pg.ClientBase, sql: string, real:
   return seen;
 }
 
-const authenticatorUrl = () => withRole(db.url, ROLES.authenticator, readDatabaseConfig(process.env).passwords.authenticator);
+const authenticatorUrl = () => roleUrlsFor(db).authenticatorUrl;
 
 /** One connection as the API's own login, closed afterwards. */
 async function withOneConnection(fn: (client: pg.Client) => Promise<void>): Promise<void> {

@@ -4,11 +4,10 @@ import { migrate, status } from 'graphile-migrate';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { inject } from 'vitest';
-import { ensureDatabase, withDatabase, withRole } from '../../db/bootstrap.ts';
+import { ensureDatabase, withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
-import type { Database } from '../../db/database.ts';
+import { roleUrls, type Database } from '../../db/database.ts';
 import { migrationSettings, releaseMigrationPools } from '../../db/migrate.ts';
-import { ROLES } from '../../db/roles.ts';
 
 const name = `migrate_${randomBytes(4).toString('hex')}`;
 let admin: pg.Client;
@@ -19,14 +18,10 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await ensureDatabase(admin, name);
-  const { passwords } = readDatabaseConfig({});
-  const appUrl = withDatabase(adminUrl, name);
   db = {
+    ...roleUrls(adminUrl, { ...readDatabaseConfig({}), databaseName: name }),
     databaseName: name,
     adminUrl,
-    ownerUrl: withRole(appUrl, ROLES.owner, passwords.owner),
-    authenticatorUrl: withRole(appUrl, ROLES.authenticator, passwords.authenticator),
-    workerUrl: withRole(appUrl, ROLES.worker, passwords.worker),
     embedded: true,
     close: async () => {},
   };

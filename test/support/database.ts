@@ -3,10 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { grantDatabaseAccess, withDatabase } from '../../db/bootstrap.ts';
+import { ensureDatabase, withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { roleUrls } from '../../db/database.ts';
-import { ROLES } from '../../db/roles.ts';
 
 export interface TestDatabase {
   name: string;
@@ -22,8 +21,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} owner ${ROLES.owner} template ${inject('templateDatabase')}`);
-    await grantDatabaseAccess(admin, name);
+    await ensureDatabase(admin, name, inject('templateDatabase'));
   } finally {
     await admin.end();
   }

@@ -20,7 +20,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-test-'));
   await fs.chmod(dataDir, 0o755);
-  const config = readDatabaseConfig({ ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0' });
+  // Only what selects the server: the roles get the development passwords, which the test helpers
+  // (roleUrlsFor) log in with, whatever DB_*_PASSWORD the shell happens to hold.
+  const config = readDatabaseConfig({ EMBEDDED_PG_VERSION: process.env.EMBEDDED_PG_VERSION, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0' });
   config.databaseName = TEMPLATE_DATABASE;
   // Durability is not under test; these make the suite several times faster.
   const db = await openDatabase(config, {
