@@ -1,4 +1,4 @@
-// The audit pipeline under faults: a worker killed mid-batch, PostgreSQL restarted under a running worker,
+// The audit pipeline under faults: a worker killed mid-job, PostgreSQL restarted under a running worker,
 // a job that can never succeed, and `npm run start:worker` as an operator runs it. Whatever happens,
 // every change must end up as exactly one audit row, and each organization's chain must still verify.
 import fs from 'node:fs/promises';
@@ -111,19 +111,17 @@ async function pendingJobs(pool: pg.Pool): Promise<number> {
   return rows[0].n;
 }
 
-/** Jobs and queues still locked, with who holds them (a worker id per graphile-worker pool). */
+/** Jobs still locked, with who holds them (a worker id per graphile-worker pool). */
 async function lockedJobs(pool: pg.Pool) {
   const { rows } = await pool.query<{ kind: string; id: string; locked_by: string; attempts: number | null; last_error: string | null }>(
-    `select 'job' as kind, id::text, locked_by, attempts, last_error from graphile_worker._private_jobs where locked_at is not null
-     union all
-     select 'queue', queue_name, locked_by, null, null from graphile_worker._private_job_queues where locked_at is not null`,
+    `select 'job' as kind, id::text, locked_by, attempts, last_error from graphile_worker._private_jobs where locked_at is not null`,
   );
   return rows;
 }
 
 /**
- * graphile-worker wakes idle workers only when a job is inserted, and otherwise polls; a job retried, or
- * a queue freed by a finished job, waits for the next poll. The tests about faults send the same wake-up
+ * graphile-worker wakes idle workers only when a job is inserted, and otherwise polls; a job retried
+ * waits for the next poll. The tests about faults send the same wake-up
  * add_job sends, so that they finish in seconds; they do not depend on it for correctness.
  */
 async function nudgeWorkers(pool: pg.Pool): Promise<void> {
@@ -184,9 +182,6 @@ async function expectExactlyOnce(pool: pg.Pool, org: Org, taskIds: string[]): Pr
   expect(chain).toEqual({ ok: true, checked: String(n), broken_seq: null });
 }
 
-/** The events an audit job payload carries: one event, or a batch of them. */
-const EVENTS_OF_JOB = `json_array_elements(case when json_typeof(j.payload) = 'array' then j.payload else json_build_array(j.payload) end)`;
-
 /**
  * n tasks in one commit, with the audit of the k-th (1-based) blocked inside the database: before the
  * commit, another transaction inserts (and keeps uncommitted) an audit row with that change's event key,
@@ -209,7 +204,7 @@ async function insertTasksBlockedAt(pool: pg.Pool, organizationId: string, n: nu
     await writer.query('begin');
     const taskIds = await insertTasks(writer, organizationId, n);
     const { rows } = await writer.query<{ event_key: string }>(
-      `select e ->> 'eventKey' as event_key from graphile_worker._private_jobs j, ${EVENTS_OF_JOB} e where e ->> 'resourceId' = $1`,
+      `select j.payload ->> 'eventKey' as event_key from graphile_worker._private_jobs j where j.payload ->> 'resourceId' = $1`,
       [taskIds[k - 1]],
     );
     expect(rows).toHaveLength(1);
@@ -279,7 +274,7 @@ describe('a worker killed mid-batch', () => {
       );
       expect(await countTaskAudits(db.pool, org.id), 'killed in the middle of the batch').toBeLessThan(200);
 
-      // The dead worker's locks (on its job and on the organization's queue) outlive it; release them.
+      // The dead worker's lock on its job outlives it; release it.
       const locked = await lockedJobs(db.pool);
       expect(locked.length, 'the killed worker left its job locked').toBeGreaterThan(0);
       const utils = await makeWorkerUtils({ connectionString: workerUrlFor(db) });
@@ -304,12 +299,11 @@ describe('a worker killed mid-batch', () => {
     const org = await seedOrganization(db.pool, 'rerun');
     const taskIds = await insertTasks(db.pool, org.id, 3);
     // The payloads as enqueued, before any worker ran them.
-    const { rows: jobs } = await db.pool.query<{ payload: unknown; queue_name: string | null }>(
-      `select j.payload, q.queue_name from graphile_worker._private_jobs j left join graphile_worker._private_job_queues q on q.id = j.job_queue_id
-       where exists (select 1 from ${EVENTS_OF_JOB} e where e ->> 'resourceId' = any($1)) order by j.id`,
+    const { rows: jobs } = await db.pool.query<{ payload: { resourceId: string } }>(
+      `select j.payload from graphile_worker._private_jobs j where j.payload ->> 'resourceId' = any($1) order by j.id`,
       [taskIds],
     );
-    const carried = jobs.flatMap((job) => (Array.isArray(job.payload) ? job.payload : [job.payload]) as { resourceId: string }[]);
+    const carried = jobs.map((job) => job.payload);
     expect(taskIds.every((id) => carried.some((event) => event.resourceId === id))).toBe(true);
 
     const worker = await startTestWorker(db);
@@ -321,7 +315,7 @@ describe('a worker killed mid-batch', () => {
     // The same jobs again, twice each, as graphile-worker reruns a job whose completion was lost.
     for (let i = 0; i < 2; i++) {
       for (const job of jobs) {
-        await db.pool.query('select graphile_worker.add_job($1, $2::json, queue_name := $3)', ['audit', JSON.stringify(job.payload), job.queue_name]);
+        await db.pool.query('select graphile_worker.add_job($1, $2::json)', ['audit', JSON.stringify(job.payload)]);
       }
     }
     await drain(db.pool);
@@ -400,7 +394,6 @@ describe('a change committed while its organization’s job is being taken', () 
 
       // The worker that took the job finishes it (here: gives it back, and a real worker runs it).
       await db.pool.query(`update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by = 'test-picker'`);
-      await db.pool.query(`update graphile_worker._private_job_queues set locked_at = null, locked_by = null where locked_by = 'test-picker'`);
       const worker = await startTestWorker(db);
       cleanups.push(() => worker.stop());
       await drain(db.pool);
