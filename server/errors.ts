@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
-export const STATUS = {
+const STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_CREDENTIALS: 401,
   INVALID_TOKEN: 401,
@@ -49,7 +49,6 @@ function fromFastify(error: FastifyError): AppError | undefined {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('VALIDATION_FAILED', 'The body is not valid JSON');
   }
-  if (error.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests; retry later');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError('VALIDATION_FAILED', 'Bad request');
   return undefined;
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { ServerConfig } from '../config.ts';
+import { UUID } from '../request-context.ts';
 import type { SigningKeys } from './keys.ts';
 
 export interface Claims {
@@ -15,7 +16,6 @@ export type VerifiedToken =
   | { kind: 'local'; claims: Claims }
   | { kind: 'external'; issuer: string; subject: string; email?: string; name?: string; issuedAt: Date; expiresAt: Date };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 /** Verified tokens remembered (by their full text) until they expire; each takes well under 1 KiB. */
 const VERIFIED_CACHE_SIZE = 10_000;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PersistedPlugin } from '@grafserv/persisted';
 import type { ServerConfig } from '../config.ts';
 
-export const MANIFEST = new URL('../../client/generated/persisted-documents.json', import.meta.url);
+const MANIFEST = new URL('../../client/generated/persisted-documents.json', import.meta.url);
 
 export function makeTrustedDocumentsPreset(config: ServerConfig): GraphileConfig.Preset[] {
   if (!config.graphql.trustedDocuments) return [];
