@@ -8,6 +8,8 @@ import type { FastifyBaseLogger } from 'fastify';
 
 const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   RG403: { code: 'PERMISSION_DENIED' },
+  RGESC: { code: 'PRIVILEGE_ESCALATION' },
+  RGMEM: { code: 'ALREADY_MEMBER' },
   RG422: { code: 'VALIDATION_FAILED' },
   RGLAD: { code: 'LAST_ADMIN' },
   RGSYS: { code: 'SYSTEM_ROLE' },

@@ -248,18 +248,15 @@ describe('inviting and accepting', () => {
     expect(code).toBe('NOT_AUTHENTICATED');
   });
 
-  test('an already-member accepting gets the extra role without a second membership', async () => {
+  test("an existing member's mailed invitation is refused as ALREADY_MEMBER: no extra role, and it stays unused", async () => {
     const hank = await register(server, 'Hank');
     await addAs(hank, orgId, roles.Viewer);
-    const { token } = await invited(hank, 'Developer');
+    const { invitation, token } = await invited(hank, 'Developer');
     const accepted = await accept(hank, token);
-    expect(accepted.errors).toBeUndefined();
-    expect(await permissionsIn(hank, orgId)).toEqual([...DEVELOPER_PERMISSIONS].sort());
-    const { rows } = await server.db.pool.query(
-      'select count(*)::int as n from app_public.organization_memberships where organization_id = $1 and user_id = $2',
-      [orgId, hank.user.id],
-    );
-    expect(rows).toEqual([{ n: 1 }]);
+    expect(accepted.errors?.[0]?.extensions?.code).toBe('ALREADY_MEMBER');
+    expect(await permissionsIn(hank, orgId)).toEqual(['roles:read', 'tasks:read', 'teams:read', 'users:read']);
+    const { rows } = await server.db.pool.query('select accepted_at from app_public.invitations where id = $1', [invitation.rowId]);
+    expect(rows).toEqual([{ accepted_at: null }]);
   });
 });
 
@@ -277,14 +274,14 @@ describe('who may invite', () => {
     }
   });
 
-  test('a custom role holding only users:invite may invite (the permission decides, not the Admin role)', async () => {
+  test('a custom role holding only users:invite may invite, with a role it holds (the permission decides, not the Admin role)', async () => {
     const { rows } = await server.db.pool.query<{ id: string }>(
       `insert into app_public.roles (organization_id, name, permissions) values ($1, 'Inviter', array['users:invite']) returning id`,
       [orgId],
     );
     const inviter = await register(server, 'Inviter');
     await addAs(inviter, orgId, rows[0].id);
-    const result = await invite(inviter, orgId, `by-inviter-${randomUUID()}@example.test`, roles.Viewer);
+    const result = await invite(inviter, orgId, `by-inviter-${randomUUID()}@example.test`, rows[0].id);
     expect(result.errors).toBeUndefined();
     expect(result.data!.inviteToOrganization!.result!.invitedById).toBe(inviter.user.id);
   });
