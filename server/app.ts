@@ -16,18 +16,19 @@ import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
 import { makePreset } from './graphql/preset.ts';
+import { responseLimitPlugin } from './graphql/response-limit.ts';
 import { healthRoutes } from './ops/health.ts';
-import { Metrics, metricsPlugin, type JobSource } from './ops/metrics.ts';
+import { metricsPlugin, type Metrics } from './ops/metrics.ts';
 import { newRequestId, requestContextPlugin } from './request-context.ts';
 
 export interface AppDependencies {
   /** Pool of connections as rowgate_authenticator. */
   pool: pg.Pool;
-  /** The in-process worker, when there is one (npm start), for /metrics. */
-  jobs?: JobSource;
+  /** What /metrics reports (the pool's and, with npm start, the in-process worker's figures included). */
+  metrics: Metrics;
 }
 
-export async function buildApp(config: ServerConfig, { pool, jobs }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, { pool, metrics }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -41,8 +42,6 @@ export async function buildApp(config: ServerConfig, { pool, jobs }: AppDependen
     forceCloseConnections: 'idle',
     clientErrorHandler,
   });
-  const metrics = new Metrics(pool);
-  if (jobs) metrics.attachJobs(jobs);
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
 
@@ -56,7 +55,7 @@ export async function buildApp(config: ServerConfig, { pool, jobs }: AppDependen
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });
-  await app.register(metricsPlugin, { metrics });
+  await app.register(metricsPlugin, { metrics, config });
   await app.register(helmet, { contentSecurityPolicy: config.production ? undefined : false });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'] });
   await app.register(requestContextPlugin);
@@ -75,6 +74,7 @@ export async function buildApp(config: ServerConfig, { pool, jobs }: AppDependen
       throw new AppError('VALIDATION_FAILED', 'Batched operations are not supported: send one operation per request');
     }
   });
+  await app.register(responseLimitPlugin, { maxBytes: config.graphql.maxResponseBytes });
   await app.register(authRoutes, { tokens, sessions, rateLimitPerMinute: config.rateLimit.authPerMinute });
   await app.register(healthRoutes, { pool });
 

@@ -33,10 +33,20 @@ export const EnvSchema = Type.Object({
   GRAPHQL_MAX_ALIASES: Int(30, 0),
   GRAPHQL_MAX_TOKENS: Int(2000, 10),
   GRAPHQL_MAX_PAGE_SIZE: Int(100, 1),
+  /** Objects one operation's response may hold, nested page sizes multiplied (server/graphql/cost.ts). */
+  GRAPHQL_MAX_COST: Int(50_000, 1),
+  /** Largest response body of a query, in bytes (a mutation's answer is never withheld after it committed). */
+  GRAPHQL_MAX_RESPONSE_BYTES: Int(16 * 1024 * 1024, 1024),
   REQUEST_BODY_LIMIT_BYTES: Int(100_000, 1024),
   STATEMENT_TIMEOUT_MS: Int(5000, 100),
   PLANNING_TIMEOUT_MS: Int(2000, 100),
+  EXECUTION_TIMEOUT_MS: Int(10_000, 1),
   TRUSTED_DOCUMENTS: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
+  /** A port of its own for /metrics (0 picks one); unset: the main port in development, nowhere in production. */
+  METRICS_PORT: Type.String({ default: '' }),
+  METRICS_HOST: Type.String({ default: '127.0.0.1' }),
+  /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (and may then be on the main port in production). */
+  METRICS_TOKEN: Type.String({ default: '' }),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
   TRUST_PROXY_HOPS: Int(0, 0, 10),
 });
@@ -60,11 +70,28 @@ export interface ServerConfig {
   };
   externalIdp: { jwksUrl: string; issuer: string; audience: string } | undefined;
   rateLimit: { authPerMinute: number; graphqlPerMinute: number };
-  graphql: { maxDepth: number; maxAliases: number; maxTokens: number; maxPageSize: number; trustedDocuments: boolean };
+  graphql: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxPageSize: number;
+    maxCost: number;
+    maxResponseBytes: number;
+    trustedDocuments: boolean;
+  };
   bodyLimit: number;
   statementTimeoutMs: number;
   planningTimeoutMs: number;
+  executionTimeoutMs: number;
   trustProxyHops: number;
+  metrics: {
+    /** Serve /metrics on the main port (no METRICS_PORT; in production only with a token). */
+    onMainPort: boolean;
+    /** A listener of its own, when METRICS_PORT is set. */
+    port: number | undefined;
+    host: string;
+    token: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +117,10 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
   if (idp.some(Boolean) && !idp.every(Boolean)) {
     throw new ConfigError('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set together');
   }
+  if (env.METRICS_PORT && !(/^\d{1,5}$/.test(env.METRICS_PORT) && Number(env.METRICS_PORT) <= 65535)) {
+    throw new ConfigError('METRICS_PORT: must be a port number (0 picks a free one)');
+  }
+  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
   return {
     production,
     host: env.HOST,
@@ -113,11 +144,20 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
       trustedDocuments: env.TRUSTED_DOCUMENTS === '1',
     },
     bodyLimit: env.REQUEST_BODY_LIMIT_BYTES,
     statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
     planningTimeoutMs: env.PLANNING_TIMEOUT_MS,
+    executionTimeoutMs: env.EXECUTION_TIMEOUT_MS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    metrics: {
+      onMainPort: metricsPort === undefined && (!production || Boolean(env.METRICS_TOKEN)),
+      port: metricsPort,
+      host: env.METRICS_HOST,
+      token: env.METRICS_TOKEN || undefined,
+    },
   };
 }

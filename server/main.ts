@@ -8,7 +8,7 @@ import { untilSignal } from '../db/signals.ts';
 import { readWorkerConfig } from '../worker/config.ts';
 import { startWorker } from '../worker/runner.ts';
 import { readServerConfig } from './config.ts';
-import { startServer } from './run.ts';
+import { metricsNotice, startServer } from './run.ts';
 
 const stopping = untilSignal();
 // A signal handler alone does not keep Node running; this does until shutdown.
@@ -45,6 +45,7 @@ const shown = new URL(db.ownerUrl);
 shown.password = '';
 console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`);
 console.log(`rowgate: GraphQL at ${server.url}/graphql${serverConfig.production ? '' : ` (GraphiQL at ${server.url}/graphiql)`}`);
+console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
 console.log('rowgate: worker running; press Ctrl-C to stop');
 
 await stopping;

@@ -13,17 +13,27 @@ declare module 'fastify' {
     auth: Claims | undefined;
     /** X-Organization-Id, validated. */
     organizationId: string | undefined;
+    /** The GraphQL operation the request executed, once it reached execution. */
+    graphqlOperation: { name: string | undefined; type: 'query' | 'mutation' | 'subscription' } | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Operator endpoints (health, metrics) never read the caller's credentials or organization. */
+    operator?: boolean;
   }
 }
+
+/** Route options of an operator endpoint: no caller (see FastifyContextConfig.operator), no rate limit. */
+export const OPERATOR_ROUTE = { config: { operator: true, rateLimit: false } };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const requestContextPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', undefined);
   app.decorateRequest('organizationId', undefined);
+  app.decorateRequest('graphqlOperation', undefined);
   app.addHook('onRequest', async (request) => {
     const header = request.headers['x-organization-id'];
-    if (header === undefined) return;
+    if (header === undefined || request.routeOptions.config.operator) return;
     if (typeof header !== 'string' || !UUID.test(header)) {
       throw new AppError('VALIDATION_FAILED', 'X-Organization-Id must be a UUID');
     }

@@ -1,12 +1,14 @@
-// Starts the HTTP server on an authenticator pool; close() stops accepting, lets in-flight requests
-// finish, then releases PostGraphile and the pool.
+// Starts the HTTP server on an authenticator pool (and /metrics on its own listener when METRICS_PORT is
+// set); close() stops accepting, lets in-flight requests finish, then releases PostGraphile and the pool.
 import pg from 'pg';
 import { buildApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import type { JobSource } from './ops/metrics.ts';
+import { listenForMetrics, Metrics, type JobSource } from './ops/metrics.ts';
 
 export interface RunningServer {
   url: string;
+  /** Where /metrics listens when it has a port of its own. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -18,18 +20,36 @@ export async function startServer(
   const { poolSize = 10, jobs } = options;
   const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => {}); // an idle client's error (server restart) is reported when the pool is next used
+  const metrics = new Metrics(pool);
+  if (jobs) metrics.attachJobs(jobs);
+  let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
-    const app = await buildApp(config, { pool, jobs });
-    const address = await app.listen({ host: config.host, port: config.port });
-    return {
-      url: address,
-      async close() {
-        await app.close();
-        await pool.end();
-      },
-    };
+    const app = await buildApp(config, { pool, metrics });
+    try {
+      const address = await app.listen({ host: config.host, port: config.port });
+      if (config.metrics.port !== undefined) metricsListener = await listenForMetrics(config, metrics);
+      return {
+        url: address,
+        metricsUrl: metricsListener?.url,
+        async close() {
+          await metricsListener?.close();
+          await app.close();
+          await pool.end();
+        },
+      };
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
   } catch (error) {
     await pool.end();
     throw error;
   }
+}
+
+/** Where an operator finds /metrics, for the start-up lines of `npm start` and `start:server`. */
+export function metricsNotice(config: ServerConfig, server: RunningServer): string {
+  if (server.metricsUrl) return `metrics at ${server.metricsUrl}/metrics`;
+  if (config.metrics.onMainPort) return `metrics at ${server.url}/metrics${config.metrics.token ? ' (bearer METRICS_TOKEN)' : ''}`;
+  return 'metrics off (set METRICS_PORT, or METRICS_TOKEN to serve them on this port)';
 }

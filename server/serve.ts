@@ -3,13 +3,14 @@
 import { loginUrlFromEnv } from '../db/database.ts';
 import { untilSignal } from '../db/signals.ts';
 import { readServerConfig } from './config.ts';
-import { startServer } from './run.ts';
+import { metricsNotice, startServer } from './run.ts';
 
 const stopping = untilSignal();
 try {
   const serverConfig = readServerConfig();
   const server = await startServer(serverConfig, loginUrlFromEnv('authenticator'));
   console.log(`rowgate: GraphQL at ${server.url}/graphql`);
+  console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
   await stopping;
   await server.close();
   process.exit(0);

@@ -1,5 +1,6 @@
 // Bounds on what one GraphQL request may ask for: depth, aliases, tokens (graphql-armor), page size
-// (first/last), and introspection in production. Limits are configuration (server/config.ts).
+// (first/last), cost (objects the response may hold, nested page sizes multiplied: cost.ts), and
+// introspection in production. Limits are configuration (server/config.ts).
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
@@ -13,12 +14,12 @@ import {
   visit,
   type ArgumentNode,
   type DocumentNode,
-  type GraphQLSchema,
   type ValidationContext,
   type ValueNode,
 } from 'postgraphile/graphql';
 import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
+import { operationCost } from './cost.ts';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 /** Pagination arguments that must not be negative (PostGraphile would fail with an unexpected error). */
@@ -35,7 +36,7 @@ const REPORT = {
 };
 
 export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
-  const { maxDepth, maxAliases, maxTokens, maxPageSize } = config.graphql;
+  const { maxDepth, maxAliases, maxTokens, maxPageSize, maxCost } = config.graphql;
   // Clients send the same few documents over and over; one that passed the token count needs no recount.
   // Bounded by the total length of the remembered documents, not their number: a short document with a
   // 100 KB string literal has few tokens, and a thousand of them must not pin 100 MB.
@@ -74,10 +75,18 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
     },
     grafast: {
       middleware: {
-        // Variables are known only now; a refused page size is answered like a validation error (400).
+        // Variables are known only now; a refused page size or cost is answered like a validation error (400).
         execute(next, event) {
           const { schema, document, variableValues, operationName } = event.args;
-          const error = pageSizeError(schema, document, variableValues, operationName, maxPageSize);
+          const operation = getOperationAST(document, operationName);
+          // No such operation, or variables that do not coerce: left to execution, which reports them as usual.
+          if (!operation) return next();
+          const variables = variableValues ?? {};
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+          if (coerced.errors) return next();
+          const error =
+            pageSizeError(document, coerced.coerced, maxPageSize) ??
+            costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost);
           return error ? { errors: [error] } : next();
         },
       },
@@ -106,19 +115,9 @@ function countArguments(document: DocumentNode): ArgumentNode[] {
  * Checks first/last/offset, literal or through variables. Variables are coerced as execution will coerce
  * them, so a variable's default value (`$n: Int = 1000000`, nothing sent) is checked too.
  */
-function pageSizeError(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  rawVariables: Record<string, unknown> | null | undefined,
-  operationName: string | null | undefined,
-  max: number,
-): GraphQLError | undefined {
+function pageSizeError(document: DocumentNode, variables: Record<string, unknown>, max: number): GraphQLError | undefined {
   const nodes = countArguments(document);
   if (!nodes.length) return undefined;
-  const operation = getOperationAST(document, operationName);
-  // Invalid variables (or no such operation) are left to execution, which reports them as usual.
-  const coerced = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}) : undefined;
-  const variables = coerced && !coerced.errors ? coerced.coerced : {};
   const valueOf = (node: ValueNode): unknown =>
     node.kind === Kind.VARIABLE ? variables[node.name.value] : node.kind === Kind.INT ? Number(node.value) : undefined;
   for (const node of nodes) {
@@ -133,4 +132,13 @@ function pageSizeError(
     }
   }
   return undefined;
+}
+
+function costError(cost: number, max: number): GraphQLError | undefined {
+  if (cost <= max) return undefined;
+  const size = Number.isFinite(cost) ? `up to ${cost.toLocaleString('en')} objects` : 'too many objects to count';
+  return new GraphQLError(
+    `This query could return ${size}; the limit is ${max.toLocaleString('en')}. Ask for smaller pages (first/last) or fewer nested lists.`,
+    { extensions: { code: 'QUERY_TOO_COMPLEX', ...(Number.isFinite(cost) ? { cost } : {}), maxCost: max } },
+  );
 }

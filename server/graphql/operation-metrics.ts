@@ -1,6 +1,8 @@
-// Counts GraphQL operations by name and outcome for /metrics. Executed operations are counted here (`ok` or
-// `error`); a POST /graphql that never reached execution (parse, validation or limit refusals) is counted
+// Records which GraphQL operation a request ran (its name and type, on the Fastify request: /metrics and
+// the response-size limit read it) and counts executed operations by name and outcome (`ok` or
+// `error`). A POST /graphql that never reached execution (parse, validation or limit refusals) is counted
 // as `rejected` by the metrics plugin when its response is sent.
+import type { FastifyRequest } from 'fastify';
 import { getOperationAST } from 'postgraphile/graphql';
 import type { Metrics } from '../ops/metrics.ts';
 
@@ -12,12 +14,14 @@ export function makeOperationMetricsPlugin(metrics: Metrics): GraphileConfig.Plu
       middleware: {
         async execute(next, event) {
           const { document, operationName, requestContext } = event.args;
-          const request = requestContext?.fastifyv5?.request;
-          if (request) metrics.markExecuted(request);
+          const operation = getOperationAST(document, operationName);
+          // The executed operation's own name: clients seldom send `operationName` for one-operation documents.
+          const name = operation?.name?.value;
+          const request = requestContext?.fastifyv5?.request as FastifyRequest | undefined;
+          if (request && operation) request.graphqlOperation = { name, type: operation.operation };
           const result = await next();
           const failed = 'errors' in result && Array.isArray(result.errors) && result.errors.length > 0;
-          // The executed operation's own name: clients seldom send `operationName` for one-operation documents.
-          metrics.countOperation(getOperationAST(document, operationName)?.name?.value, failed ? 'error' : 'ok');
+          metrics.countOperation(name, failed ? 'error' : 'ok');
           return result;
         },
       },

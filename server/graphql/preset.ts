@@ -10,6 +10,7 @@ import { makeChangeNullabilityPlugin } from 'postgraphile/utils';
 import type { ServerConfig } from '../config.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { requestSettings } from '../request-context.ts';
+import { makeDefaultPageSizePlugin } from './default-page-size.ts';
 import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
@@ -20,6 +21,7 @@ export function makePreset(config: ServerConfig, pool: pg.Pool, log: FastifyBase
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, ...makeTrustedDocumentsPreset(config)],
     plugins: [
       makeLimitsPlugin(config),
+      makeDefaultPageSizePlugin(config.graphql.maxPageSize),
       makeOperationMetricsPlugin(metrics),
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.
       makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' } }),
@@ -38,7 +40,7 @@ export function makePreset(config: ServerConfig, pool: pg.Pool, log: FastifyBase
     },
     grafast: {
       explain: false,
-      timeouts: { planning: config.planningTimeoutMs },
+      timeouts: { planning: config.planningTimeoutMs, execution: config.executionTimeoutMs },
       context(requestContext) {
         const request = requestContext.fastifyv5?.request as FastifyRequest | undefined;
         return { pgSettings: request ? requestSettings(request, config) : { role: 'app_anonymous' } };

@@ -1,9 +1,16 @@
 // /metrics in Prometheus text format: HTTP duration by route and status, GraphQL operations by name and
-// outcome, the database pool, and Node's default process metrics.
-import type { FastifyInstance } from 'fastify';
+// outcome, the database pool, and Node's default process metrics. Served where the configuration says
+// (server/config.ts: the main port in development, a listener of its own with METRICS_PORT, behind a
+// bearer token with METRICS_TOKEN), never to just anyone on the public port in production.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ServerConfig } from '../config.ts';
+import { AppError, installErrorHandler } from '../errors.ts';
+import { shippedOperationNames } from '../graphql/trusted-documents.ts';
+import { OPERATOR_ROUTE } from '../request-context.ts';
 
 /** What /metrics needs from a worker running in the same process (worker/runner.ts provides it). */
 export interface JobSource {
@@ -26,6 +33,9 @@ export class Metrics {
     labelNames: ['operation', 'outcome'],
     registers: [this.registry],
   });
+
+  /** Label values of `operation`: the shipped operations' names; anything else is `other`. */
+  readonly #operationNames = shippedOperationNames();
 
   constructor(pool: pg.Pool) {
     collectDefaultMetrics({ register: this.registry });
@@ -55,20 +65,9 @@ export class Metrics {
     });
   }
 
-  /** Requests whose GraphQL operation reached execution; the others are counted as `rejected`. */
-  private readonly executed = new WeakSet<object>();
-
-  markExecuted(request: object) {
-    this.executed.add(request);
-  }
-
-  wasExecuted(request: object): boolean {
-    return this.executed.has(request);
-  }
-
   countOperation(name: string | undefined, outcome: 'ok' | 'error' | 'rejected') {
-    // Unnamed operations share one label value, so clients cannot grow the label set without bound.
-    this.graphqlOperations.inc({ operation: name && /^\w{1,64}$/.test(name) ? name : 'anonymous', outcome });
+    // A fixed label set: clients can neither grow it nor learn other tenants' operation names from it.
+    this.graphqlOperations.inc({ operation: name !== undefined && this.#operationNames.has(name) ? name : 'other', outcome });
   }
 }
 
@@ -81,15 +80,36 @@ function requestedOperationName(body: unknown): string | undefined {
   return typeof query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query.slice(0, 200))?.[1] : undefined;
 }
 
-export const metricsPlugin = fp(async (app: FastifyInstance, { metrics }: { metrics: Metrics }) => {
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+function addMetricsRoute(app: FastifyInstance, metrics: Metrics, token: string | undefined) {
+  const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
+  app.get('/metrics', OPERATOR_ROUTE, async (request, reply) => {
+    if (expected && !timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new AppError('INVALID_TOKEN', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
+    }
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}
+
+/** Counts every response; serves /metrics on this app when the configuration puts it on the main port. */
+export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }: { metrics: Metrics; config: ServerConfig }) => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (route === '/graphql' && request.method === 'POST' && !metrics.wasExecuted(request)) {
+    if (route === '/graphql' && request.method === 'POST' && !request.graphqlOperation) {
       metrics.countOperation(requestedOperationName(request.body), 'rejected');
     }
   });
-  app.get('/metrics', { config: { rateLimit: false } }, async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  if (config.metrics.onMainPort) addMetricsRoute(app, metrics, config.metrics.token);
 });
+
+/** /metrics on a listener of its own (METRICS_HOST:METRICS_PORT), away from the public port. */
+export async function listenForMetrics(config: ServerConfig, metrics: Metrics): Promise<{ url: string; close(): Promise<void> }> {
+  const app = Fastify({ logger: false });
+  installErrorHandler(app);
+  addMetricsRoute(app, metrics, config.metrics.token);
+  const url = await app.listen({ host: config.metrics.host, port: config.metrics.port });
+  return { url, close: () => app.close() };
+}

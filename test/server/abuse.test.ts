@@ -1,7 +1,7 @@
 // Abusive requests: each is refused or capped with a clear error code, never a 5xx. Bodies here are raw
 // on purpose (they cannot be typed documents). No timing assertions: performance is the bench's job.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, TasksDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -155,6 +155,135 @@ describe('GraphQL limits', () => {
     expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(response.body.errors[0].message).toMatch(/token/i);
   });
+});
+
+describe('default page size and cost', () => {
+  const TASKS = 130;
+  const max = () => server.config.graphql.maxPageSize;
+  beforeAll(async () => {
+    await server.db.pool.query(
+      `insert into app_public.tasks (organization_id, title) select $1, 'Bulk ' || i from generate_series(1, $2) i`,
+      [orgId, TASKS],
+    );
+  });
+  afterAll(async () => {
+    await server.db.pool.query(`delete from app_public.tasks where organization_id = $1 and title like 'Bulk %'`, [orgId]);
+  });
+
+  test('a connection without first or last returns one default page, not every row, and says there is more', async () => {
+    const response = await post({ query: 'query NoFirst { tasks { totalCount nodes { rowId } pageInfo { hasNextPage } } }' });
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.tasks.totalCount).toBe(TASKS);
+    expect(response.body.data.tasks.nodes).toHaveLength(max());
+    expect(response.body.data.tasks.pageInfo.hasNextPage).toBe(true);
+  });
+
+  test('nested connections without first get the default page too, under every parent row', async () => {
+    const response = await post({ query: 'query NestedNoFirst { organizations { nodes { tasks { nodes { rowId } } } } }' });
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.organizations.nodes.map((o: any) => o.tasks.nodes.length)).toEqual([max()]);
+  });
+
+  test('a $first variable left unset gets the default page; last alone and explicit first still work', async () => {
+    const unset = await post({ query: 'query Unset($n: Int) { tasks(first: $n) { nodes { rowId } } }' });
+    expect(unset.body.data.tasks.nodes).toHaveLength(max());
+    const last = await post({ query: 'query Last { tasks(last: 3) { nodes { rowId } pageInfo { hasPreviousPage } } }' });
+    expect(last.body.errors).toBeUndefined();
+    expect(last.body.data.tasks.nodes).toHaveLength(3);
+    expect(last.body.data.tasks.pageInfo.hasPreviousPage).toBe(true);
+    const lastVariable = await post({ query: 'query LastVar($n: Int) { tasks(last: $n) { nodes { rowId } } }', variables: { n: 4 } });
+    expect(lastVariable.body.data.tasks.nodes).toHaveLength(4);
+    const first = await post({ query: 'query First { tasks(first: 7) { nodes { rowId } } }' });
+    expect(first.body.data.tasks.nodes).toHaveLength(7);
+  });
+
+  test("the issue's query (100 × 100 × 100 rows per alias, within every other limit) is refused before it runs: 400 QUERY_TOO_COMPLEX", async () => {
+    const nest = 'tasks(first: 100) { nodes { organization { tasks(first: 100) { nodes { organization { tasks(first: 100) { nodes { rowId } } } } } } } }';
+    const response = await post({ query: `query Stall { a0: ${nest} a1: ${nest} }` });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(response.body.errors[0].message).toMatch(/could return up to 2,060,602 objects; the limit is 50,000/);
+    expect(response.body.errors[0].extensions).toMatchObject({ cost: 2_060_602, maxCost: 50_000 });
+    expect(response.body.data).toBeUndefined();
+  });
+
+  test('nested connections without first are costed at the default page (the cost cannot be dodged by leaving first out)', async () => {
+    const response = await post({ query: 'query Dodge { tasks { nodes { organization { tasks { nodes { organization { tasks { nodes { rowId } } } } } } } } }' });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  test('fragments are costed like inline selections', async () => {
+    const response = await post({
+      query: 'query Frag { tasks(first: 100) { ...Inner } } fragment Inner on TaskConnection { nodes { organization { tasks(first: 100) { nodes { organization { tasks(first: 100) { nodes { rowId } } } } } } } }',
+    });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+});
+
+describe('limits of one request, configured small', () => {
+  let small: TestServer;
+  let token: string;
+  let org: string;
+  const as = () => ({ authorization: `Bearer ${token}`, 'x-organization-id': org });
+  beforeAll(async () => {
+    small = await startTestServer({ GRAPHQL_MAX_COST: '301', GRAPHQL_MAX_RESPONSE_BYTES: '16384' });
+    const session = await register(small, 'Small');
+    token = session.accessToken;
+    const created = await gql(small, CreateOrganizationDocument, { name: 'Small', slug: 'small-org' }, { token });
+    org = created.data!.createOrganization!.organization!.rowId;
+    await small.db.pool.query(
+      `insert into app_public.tasks (organization_id, title, description) select $1, 'Task number ' || i, repeat('x', 500) from generate_series(1, 60) i`,
+      [org],
+    );
+  });
+  afterAll(() => small?.close());
+
+  test('GRAPHQL_MAX_COST is the boundary: a query costing exactly the limit is served, one object more is refused', async () => {
+    // 1 + 100 × (nodes 1 + organization 1 + pageInfo 1) = 301.
+    const at = await http(small, 'POST', '/graphql', { body: { query: 'query At { tasks(first: 100) { nodes { rowId organization { rowId } } pageInfo { hasNextPage } } }' }, headers: as() });
+    expect(at.status).toBe(200);
+    expect(at.body.errors).toBeUndefined();
+    // edges adds one object per row: 401.
+    const over = await http(small, 'POST', '/graphql', { body: { query: 'query Over { tasks(first: 100) { nodes { rowId organization { rowId } } pageInfo { hasNextPage } edges { cursor } } }' }, headers: as() });
+    expect(over.status).toBe(400);
+    expect(codes(over.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(over.body.errors[0].extensions).toMatchObject({ cost: 401, maxCost: 301 });
+  });
+
+  test('a query answer over GRAPHQL_MAX_RESPONSE_BYTES is refused: 400 RESPONSE_TOO_LARGE; a smaller one is served', async () => {
+    const big = await http(small, 'POST', '/graphql', { body: { query: 'query Big { tasks(first: 60) { nodes { rowId title description } } }' }, headers: as() });
+    expect(big.status).toBe(400);
+    expect(big.body).toEqual({ errors: [{ message: expect.stringMatching(/limit is 16,384/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 16384 } }] });
+    const fine = await http(small, 'POST', '/graphql', { body: { query: 'query Fine { tasks(first: 5) { nodes { rowId } } }' }, headers: as() });
+    expect(fine.status).toBe(200);
+    expect(fine.body.data.tasks.nodes).toHaveLength(5);
+  });
+
+  test("a mutation's answer is never withheld after its change committed, whatever its size", async () => {
+    const response = await http(small, 'POST', '/graphql', {
+      body: { query: 'mutation Make { createTask(input: { task: { title: "Made" } }) { task { rowId organization { tasks(first: 60) { nodes { rowId description } } } } } }' },
+      headers: as(),
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body).length).toBeGreaterThan(16384);
+    expect(response.body.data.createTask.task.organization.tasks.nodes).toHaveLength(60);
+  });
+});
+
+test('EXECUTION_TIMEOUT_MS bounds the Node side of an operation: past it, the answer is TIMEOUT, not a stalled request', async () => {
+  // 1 ms is less than the database round trips of any operation that reads a row.
+  const hasty = await startTestServer({ EXECUTION_TIMEOUT_MS: '1' });
+  try {
+    const session = await register(hasty, 'Hasty');
+    const response = await gql(hasty, CurrentUserDocument, {}, { token: session.accessToken });
+    expect(response.status).toBe(200);
+    expect(response.errors?.length).toBeGreaterThan(0);
+    expect(new Set(response.errors?.map((e) => `${e.extensions?.code}: ${e.message}`))).toEqual(new Set(['TIMEOUT: The request took too long']));
+  } finally {
+    await hasty.close();
+  }
 });
 
 describe('HTTP abuse of /graphql', () => {

@@ -185,6 +185,8 @@ describe('the server service, run as compose would run it (without docker)', () 
       DB_AUTHENTICATOR_PASSWORD: readDatabaseConfig({}).passwords.authenticator,
       JWT_PRIVATE_KEY: await exportPKCS8(privateKey),
       CORS_ORIGINS: 'https://app.example',
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: '0',
     };
     expect(Object.keys(values).sort()).toEqual(Object.keys(service).sort());
 
@@ -204,13 +206,19 @@ describe('the server service, run as compose would run it (without docker)', () 
       const url = await new Promise<string>((resolve, reject) => {
         const check = () => {
           const match = /GraphQL at (http:\/\/\S+)\/graphql/.exec(stdout);
-          if (match) resolve(match[1]);
+          // The metrics line comes right after it.
+          if (match && /rowgate: metrics/.test(stdout)) resolve(match[1]);
         };
         child.stdout.on('data', check);
         void exited.then(() => reject(new Error(`start:server exited\nstdout:\n${stdout}\nstderr:\n${stderr}`)));
       });
       expect((await http({ url }, 'GET', '/readyz')).status).toBe(200);
       expect((await http({ url }, 'GET', '/graphiql')).status).toBe(404);
+      // Metrics on their own listener only.
+      const metricsUrl = /metrics at (http:\/\/\S+)\/metrics/.exec(stdout)?.[1];
+      expect(metricsUrl).toBeDefined();
+      expect((await http({ url: metricsUrl! }, 'GET', '/metrics')).status).toBe(200);
+      expect((await http({ url }, 'GET', '/metrics')).status).toBe(404);
       child.kill('SIGTERM');
       expect(await exited).toEqual({ code: 0, signal: null });
     } finally {

@@ -43,6 +43,17 @@ describe('health and readiness', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  test('health endpoints never look at the caller: a garbage organization header or an invalid token still gets 200', async () => {
+    const headers = { 'x-organization-id': 'not-a-uuid', authorization: 'Bearer not.a.token' };
+    for (const route of ['/healthz', '/readyz', '/metrics']) {
+      const response = await http(server, 'GET', route, { headers });
+      expect(response.status, route).toBe(200);
+    }
+    // The same headers on the API are still refused.
+    expect((await http(server, 'POST', '/graphql', { body: { query: '{ __typename }' }, headers })).status).toBe(400);
+    expect((await http(server, 'POST', '/graphql', { body: { query: '{ __typename }' }, headers: { authorization: 'Bearer not.a.token' } })).status).toBe(401);
+  });
+
   test('/readyz is 200 when the database answers and migrations are current', async () => {
     const response = await http(server, 'GET', '/readyz');
     expect(response.status).toBe(200);
@@ -151,8 +162,65 @@ describe('metrics', () => {
 
     const text = (await http(server, 'GET', '/metrics')).body as string;
     expect(text).toMatch(/^graphql_operations_total\{operation="CreateOrganization",outcome="error"\} [1-9]/m);
-    expect(text).toMatch(/^graphql_operations_total\{operation="TooDeep",outcome="rejected"\} [1-9]/m);
     expect(text).toMatch(/^graphql_operations_total\{operation="Tasks",outcome="rejected"\} [1-9]/m);
+    // TooDeep is no operation of client/operations: it is counted, under `other`.
+    expect(text).toMatch(/^graphql_operations_total\{operation="other",outcome="rejected"\} [1-9]/m);
+    expect(text).not.toContain('TooDeep');
+  });
+
+  test('operation names a client makes up never become label values, executed or refused, signed in or not', async () => {
+    const ann = await register(server, 'Ann');
+    const before = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('graphql_operations_total')).length;
+    for (let i = 0; i < 40; i += 1) {
+      const name = `Invented${i}x${Date.now()}`;
+      await http(server, 'POST', '/graphql', { body: { query: `query ${name} { __typename }` } });
+      await http(server, 'POST', '/graphql', { body: { query: `query ${name} { nope }`, operationName: name }, headers: { authorization: `Bearer ${ann.accessToken}` } });
+    }
+    const lines = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('graphql_operations_total'));
+    expect(lines.join('\n')).not.toMatch(/Invented/);
+    // At most the `other` series of each outcome can be new.
+    expect(lines.length - before).toBeLessThanOrEqual(2);
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^graphql_operations_total\{operation="other",outcome="ok"\} [1-9]/)]));
+  });
+
+  test('METRICS_TOKEN: /metrics answers only to its bearer token (401 INVALID_TOKEN otherwise); the API is unaffected', async () => {
+    const guarded = await startTestServer({ METRICS_TOKEN: 'scrape-secret' });
+    try {
+      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'scrape-secret' }] as Record<string, string>[]) {
+        const refused = await http(guarded, 'GET', '/metrics', { headers });
+        expect(refused.status, JSON.stringify(headers)).toBe(401);
+        expect(refused.body).toEqual({ error: { code: 'INVALID_TOKEN', message: expect.stringMatching(/METRICS_TOKEN/) } });
+        expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+      }
+      const allowed = await http(guarded, 'GET', '/metrics', { headers: { authorization: 'Bearer scrape-secret' } });
+      expect(allowed.status).toBe(200);
+      expect(allowed.body).toMatch(/^db_pool_connections \d+$/m);
+      expect((await gql(guarded, CurrentUserDocument, {})).errors).toBeUndefined();
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  test('METRICS_PORT: /metrics is served only on its own listener, which reports the main port\'s traffic', async () => {
+    const apart = await startTestServer({ METRICS_PORT: '0' });
+    try {
+      expect(apart.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(apart.metricsUrl).not.toBe(apart.url);
+      const onMain = await http(apart, 'GET', '/metrics');
+      expect(onMain.status).toBe(404);
+      expect(onMain.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      await gql(apart, CurrentUserDocument, {});
+      const scraped = await http({ url: apart.metricsUrl! }, 'GET', '/metrics');
+      expect(scraped.status).toBe(200);
+      expect(scraped.body).toMatch(/^graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
+      expect((await http({ url: apart.metricsUrl! }, 'POST', '/graphql', { body: { query: '{ __typename }' } })).status).toBe(404);
+    } finally {
+      await apart.close();
+    }
+  });
+
+  test('a bad METRICS_PORT names its variable', () => {
+    for (const METRICS_PORT of ['abc', '70000', '-1']) expect(() => readServerConfig({ METRICS_PORT }), METRICS_PORT).toThrow(/^METRICS_PORT\b/);
   });
 });
 
@@ -187,6 +255,12 @@ describe('production hardening', () => {
     prod = await startTestServer({ NODE_ENV: 'production', JWT_PRIVATE_KEY: await productionKey(), CORS_ORIGINS: 'https://app.example' });
   });
   afterAll(() => prod?.close());
+
+  test('/metrics is off the public port (no METRICS_PORT, no METRICS_TOKEN): 404', async () => {
+    const response = await http(prod, 'GET', '/metrics');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
 
   test('GraphiQL is off: GET /graphiql is 404', async () => {
     const response = await http(prod, 'GET', '/graphiql');

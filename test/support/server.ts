@@ -11,6 +11,8 @@ import { startTestWorker, type TestWorker } from './worker.ts';
 
 export interface TestServer {
   url: string;
+  /** Where /metrics listens when METRICS_PORT gives it a port of its own. */
+  metricsUrl: string | undefined;
   db: TestDatabase;
   config: ServerConfig;
   /** The in-process worker, when started with `worker: true`. */
@@ -48,6 +50,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   }
   return {
     url: server.url,
+    metricsUrl: server.metricsUrl,
     db,
     config,
     worker,
