@@ -16,10 +16,11 @@ import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
 import { makePreset } from './graphql/preset.ts';
-import { responseLimitPlugin } from './graphql/response-limit.ts';
+import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
+import { graphqlResponsesPlugin } from './graphql/responses.ts';
 import { healthRoutes } from './ops/health.ts';
 import { metricsPlugin, type Metrics } from './ops/metrics.ts';
-import { newRequestId, requestContextPlugin } from './request-context.ts';
+import { clientRequestId, newRequestId, requestContextPlugin } from './request-context.ts';
 
 export interface AppDependencies {
   /** Pool of connections as rowgate_authenticator. */
@@ -36,6 +37,10 @@ export async function buildApp(config: ServerConfig, { pool, metrics }: AppDepen
     },
     genReqId: newRequestId,
     requestIdHeader: false,
+    childLoggerFactory: (logger, bindings, options, raw) => {
+      const client = clientRequestId(raw.headers);
+      return logger.child(client ? { ...bindings, clientRequestId: client } : bindings, options);
+    },
     // Trust X-Forwarded-For only from the configured number of proxies in front of us.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     bodyLimit: config.bodyLimit,
@@ -46,6 +51,9 @@ export async function buildApp(config: ServerConfig, { pool, metrics }: AppDepen
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
 
   installErrorHandler(app);
+  // JSON only: Fastify would also parse text/plain, which browsers may send cross-origin without a
+  // preflight; without a parser it is a 415 like every other media type.
+  app.removeContentTypeParser('text/plain');
   // Graceful shutdown: a response sent while closing closes its connection. Without this, close() drains
   // the in-flight requests and then waits for their keep-alive connections to time out (72 s in Fastify).
   let closing = false;
@@ -57,7 +65,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics }: AppDepen
   });
   await app.register(metricsPlugin, { metrics, config });
   await app.register(helmet, { contentSecurityPolicy: config.production ? undefined : false });
-  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'] });
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'], exposedHeaders: ['x-request-id'] });
   await app.register(requestContextPlugin);
   await app.register(authenticatePlugin, { tokens, sessions });
   await app.register(rateLimit, {
@@ -69,12 +77,8 @@ export async function buildApp(config: ServerConfig, { pool, metrics }: AppDepen
     keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${normalizeIP(request.ip)}`),
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
   });
-  app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.url === '/graphql' && Array.isArray(request.body)) {
-      throw new AppError('VALIDATION_FAILED', 'Batched operations are not supported: send one operation per request');
-    }
-  });
-  await app.register(responseLimitPlugin, { maxBytes: config.graphql.maxResponseBytes });
+  await app.register(graphqlRequestBodyPlugin, { trustedDocuments: config.graphql.trustedDocuments });
+  await app.register(graphqlResponsesPlugin, { maxBytes: config.graphql.maxResponseBytes });
   await app.register(authRoutes, { tokens, sessions, rateLimitPerMinute: config.rateLimit.authPerMinute });
   await app.register(healthRoutes, { pool });
 

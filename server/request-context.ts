@@ -31,6 +31,9 @@ export const requestContextPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', undefined);
   app.decorateRequest('organizationId', undefined);
   app.decorateRequest('graphqlOperation', undefined);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.addHook('onRequest', async (request) => {
     const header = request.headers['x-organization-id'];
     if (header === undefined || request.routeOptions.config.operator) return;
@@ -58,7 +61,13 @@ export function requestSettings(request: FastifyRequest, config: ServerConfig): 
   return settings;
 }
 
-export function newRequestId(request: { headers: Record<string, unknown> }): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+/**
+ * The request id is the server's own (a UUID, answered in X-Request-Id): it is what logs and audit rows
+ * record. A client's X-Request-Id is only logged beside it, as `clientRequestId`, when it is sane.
+ */
+export const newRequestId = () => randomUUID();
+
+export function clientRequestId(headers: Record<string, unknown>): string | undefined {
+  const given = headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : undefined;
 }

@@ -80,10 +80,16 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
     return issue(result.claims, result.refreshToken);
   });
 
-  app.post('/auth/logout', { config }, async (request, reply) => {
-    if (!request.auth) throw new AppError('NOT_AUTHENTICATED', 'Send the access token to log out');
-    await sessions.logout(request.auth);
-    return reply.status(204).send();
+  // Logout reads nothing from the body, so no body (empty JSON, invalid JSON, any media type) can keep a
+  // session alive: in a scope of its own, every body is accepted unread.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+    scope.post('/auth/logout', { config }, async (request, reply) => {
+      if (!request.auth) throw new AppError('NOT_AUTHENTICATED', 'Send the access token to log out');
+      await sessions.logout(request.auth);
+      return reply.status(204).send();
+    });
   });
 
   app.get('/.well-known/jwks.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(tokens.jwks));

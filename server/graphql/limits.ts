@@ -13,6 +13,7 @@ import {
   NoSchemaIntrospectionCustomRule,
   visit,
   type ArgumentNode,
+  type ASTVisitor,
   type DocumentNode,
   type ValidationContext,
   type ValueNode,
@@ -48,6 +49,7 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
       middleware: {
         setPreset(next, event) {
           event.validationRules.push(
+            operationTypeRule,
             maxDepthRule({ n: maxDepth, ignoreIntrospection: true, ...REPORT }),
             // Every alias counts, __typename too (graphql-armor exempts it by default).
             maxAliasesRule({ n: maxAliases, allowList: [], ...REPORT }),
@@ -90,6 +92,20 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
           return error ? { errors: [error] } : next();
         },
       },
+    },
+  };
+}
+
+/**
+ * An operation of a type the schema has no root for (a `subscription` while there are none) is the
+ * client's mistake: graphql-js's rules do not check it, and grafast would fail while planning.
+ */
+function operationTypeRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (!context.getSchema().getRootType(node.operation)) {
+        context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED' } }));
+      }
     },
   };
 }

@@ -29,6 +29,12 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   '22007': { code: 'VALIDATION_FAILED', message: 'A date or time has the wrong format' },
   '22008': { code: 'VALIDATION_FAILED', message: 'A date or time is out of range' },
   '22023': { code: 'VALIDATION_FAILED', message: 'A value is not allowed' },
+  // A NUL character: PostgreSQL text and jsonb cannot hold one.
+  '22021': { code: 'VALIDATION_FAILED', message: 'A text value contains a character that cannot be stored (NUL)' },
+  '22P05': { code: 'VALIDATION_FAILED', message: 'A JSON value contains a character that cannot be stored (NUL)' },
+  '22003': { code: 'VALIDATION_FAILED', message: 'A number is out of range' },
+  // jsonb refuses to nest deeper than its parser's stack allows.
+  '54001': { code: 'VALIDATION_FAILED', message: 'A value is nested too deeply' },
   '57014': { code: 'TIMEOUT', message: 'The request took too long' },
 };
 
@@ -43,11 +49,26 @@ const isTimeout = (extensions: unknown) =>
   typeof extensions === 'object' && extensions !== null && Object.getOwnPropertySymbols(extensions).some((s) => s.description === 'timeout');
 
 
+/** The error with `code` in its extensions (unless it has one), everything else kept. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (typeof error.extensions.code === 'string') return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
+}
+
 export function makeMaskError(log: FastifyBaseLogger) {
   return function maskError(error: GraphQLError): GraphQLError {
     const original = error.originalError as (Error & { code?: unknown; extensions?: { code?: unknown } }) | undefined;
-    // Errors without a cause were raised as GraphQL errors (by graphql-js or our plugins): safe as they are.
-    if (!original) return error;
+    // Errors without a cause were raised as GraphQL errors (by graphql-js or our plugins), and errors
+    // before execution (no path) whose cause is itself a GraphQL error come from coercing the client's
+    // variables (a bad enum, UUID or Int, an unknown input field): both describe the client's document
+    // in graphql-js's words, never data.
+    if (!original || (!error.path && original instanceof GraphQLError)) return withCode(error, 'VALIDATION_FAILED');
     const sqlState = typeof original.code === 'string' ? original.code : undefined;
     const known = sqlState ? DATABASE_CODES[sqlState] : undefined;
     if (known) {

@@ -296,9 +296,10 @@ describe('HTTP abuse of /graphql', () => {
     expect(response.body).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) } });
   });
 
-  test('a text/plain POST is refused: 415 (no CSRF through simple requests)', async () => {
+  test('a text/plain POST is refused: 415 UNSUPPORTED_MEDIA_TYPE (no CSRF through simple requests)', async () => {
     const response = await http(server, 'POST', '/graphql', { raw: '{"query":"{ __typename }"}', headers: { 'content-type': 'text/plain' } });
     expect(response.status).toBe(415);
+    expect(response.body).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) } });
   });
 
   test('GET /graphql with a query string is not executed (404 or 405)', async () => {
@@ -322,26 +323,66 @@ describe('HTTP abuse of /graphql', () => {
     expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
   });
 
-  test('an empty JSON body is refused: 400', async () => {
-    const response = await http(server, 'POST', '/graphql', { raw: '', headers: { 'content-type': 'application/json' } });
-    expect(response.status).toBe(400);
-  });
-
-  test('a JSON body that is not an object with a query is refused: 400, not 5xx', async () => {
-    for (const body of ['"just a string"', '42', 'null', '{"query": 42}', '{"query": "{ __typename }", "variables": "nope"}']) {
-      const response = await http(server, 'POST', '/graphql', { raw: body, headers: { 'content-type': 'application/json' } });
-      expect(response.status, body).toBeGreaterThanOrEqual(400);
-      expect(response.status, body).toBeLessThan(500);
-      expectNoStack(response.body);
+  test('an empty JSON body, or none at all, is refused: 400 VALIDATION_FAILED', async () => {
+    for (const options of [{ raw: '', headers: { 'content-type': 'application/json' } }, {}]) {
+      const response = await http(server, 'POST', '/graphql', options);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
     }
   });
 
-  test('a syntax error is a 400 naming the problem, not a 5xx', async () => {
+  test('a JSON body that is not a GraphQL request is refused by the HTTP layer: 400 {"error":{code,message}}', async () => {
+    const bodies = ['"just a string"', '42', 'null', '{}', '{"query": 42}', '{"query": null}', '{"query": "{ __typename }", "variables": "nope"}',
+      '{"query": "{ __typename }", "variables": [1]}', '{"query": "{ __typename }", "operationName": 7}', '{"query": "{ __typename }", "extensions": "x"}'];
+    for (const body of bodies) {
+      const response = await http(server, 'POST', '/graphql', { raw: body, headers: { 'content-type': 'application/json' } });
+      expect(response.status, body).toBe(400);
+      expect(response.body, body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/^Send a GraphQL request/) } });
+    }
+  });
+
+  test('a syntax error is a 400 naming the problem, with a code', async () => {
     const response = await post({ query: '{ tasks { nodes { ' });
     expect(response.status).toBe(400);
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors[0].message).toMatch(/^Syntax Error: /);
+    expect(response.body.errors[0].extensions).toEqual({ code: 'VALIDATION_FAILED' });
     expect(response.body.data).toBeUndefined();
     expectNoStack(response.body);
+  });
+
+  test("validation errors keep graphql-js's message and carry VALIDATION_FAILED, even past 100 of them", async () => {
+    const one = await post({ query: '{ nope }' });
+    expect(one.status).toBe(400);
+    expect(one.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/Cannot query field "nope"/), extensions: { code: 'VALIDATION_FAILED' } })]);
+    const many = await post({ query: `{ ${Array.from({ length: 150 }, (_, i) => `f${i}`).join(' ')} }` });
+    expect(many.status).toBe(400);
+    expect(many.body.errors.at(-1).message).toMatch(/Validation aborted/);
+    expect(many.body.errors.every((e: any) => e.extensions.code === 'VALIDATION_FAILED')).toBe(true);
+  });
+
+  test("a variable of the wrong type gets graphql-js's own message (as the same mistake written inline does), not INTERNAL_ERROR", async () => {
+    const asVariable = await post({ query: 'query Q($s: TaskStatus) { tasks(condition: { status: $s }) { totalCount } }', variables: { s: 'NOPE' } });
+    expect(asVariable.status).toBe(400);
+    expect(asVariable.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/Variable "\$s" got invalid value "NOPE".*TaskStatus/), extensions: { code: 'VALIDATION_FAILED' } })]);
+    const inline = await post({ query: 'query Q { tasks(condition: { status: NOPE }) { totalCount } }' });
+    expect(inline.status).toBe(400);
+    expect(inline.body.errors[0]).toMatchObject({ message: expect.stringMatching(/TaskStatus/), extensions: { code: 'VALIDATION_FAILED' } });
+  });
+
+  test('a subscription, while the API has none, is a validation error', async () => {
+    const response = await post({ query: 'subscription S { tasks { totalCount } }' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ message: 'This API has no subscription operations', extensions: { code: 'VALIDATION_FAILED' } })]);
+  });
+
+  test('text PostgreSQL cannot store (a NUL character) is VALIDATION_FAILED, and nothing is written', async () => {
+    for (const task of [{ title: 'nul \u0000 title' }, { title: 'ok', metadata: { note: 'nul \u0000' } }]) {
+      const response = await post({ query: 'mutation M($task: TaskInput!) { createTask(input: { task: $task }) { task { rowId } } }', variables: { task } });
+      expect(response.body.errors?.map((e: any) => e.extensions.code), JSON.stringify(task)).toEqual(['VALIDATION_FAILED']);
+      expect(response.body.errors[0].message).toMatch(/cannot be stored \(NUL\)/);
+    }
+    const { rows } = await server.db.pool.query(`select count(*)::int as n from app_public.tasks where organization_id = $1`, [orgId]);
+    expect(rows).toEqual([{ n: 0 }]);
   });
 });

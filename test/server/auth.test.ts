@@ -309,11 +309,19 @@ describe('POST /auth/logout', () => {
     expectError(await http(server, 'POST', '/auth/logout', { headers: { authorization: 'Bearer a b' } }), 401, 'INVALID_TOKEN');
   });
 
-  test('logout accepts (and ignores) a JSON body', async () => {
-    const session = await register(server, 'BodyLogout');
-    const result = await http(server, 'POST', '/auth/logout', { headers: bearer(session.accessToken), body: {} });
-    expect(result.status).toBe(204);
-    await expectTokenRefused(session.accessToken);
+  test('logout ends the session whatever the body: JSON, empty JSON, invalid JSON, another media type', async () => {
+    const bodies = [
+      { body: {} },
+      { raw: '', headers: { 'content-type': 'application/json' } },
+      { raw: '{"not json', headers: { 'content-type': 'application/json' } },
+      { raw: 'plain words', headers: { 'content-type': 'text/plain' } },
+    ];
+    for (const options of bodies) {
+      const session = await register(server, 'BodyLogout');
+      const result = await http(server, 'POST', '/auth/logout', { ...options, headers: { ...options.headers, ...bearer(session.accessToken) } });
+      expect(result.status, JSON.stringify(options)).toBe(204);
+      await expectTokenRefused(session.accessToken);
+    }
   });
 });
 

@@ -68,17 +68,24 @@ interface As {
   org?: string;
 }
 
-/** A GraphQL request with its own X-Request-Id and a known User-Agent, so the audit row can be traced to it. */
+/**
+ * A GraphQL request with a known User-Agent, traced to its audit row by the request id the server
+ * answers with. It also sends an X-Request-Id of its own, which the audit row must not take: a client
+ * could otherwise put any text it likes into the log.
+ */
 async function send<T, V>(document: TypedDocumentString<T, V>, variables: V, as: As = {}): Promise<GraphQLResult<T> & { requestId: string }> {
-  const requestId = `audit-test-${randomUUID()}`;
-  const headers: Record<string, string> = { 'user-agent': USER_AGENT, 'x-request-id': requestId };
+  const clientRequestId = `audit-test-${randomUUID()}`;
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT, 'x-request-id': clientRequestId };
   if (as.session) headers.authorization = `Bearer ${as.session.accessToken}`;
   if (as.org) headers['x-organization-id'] = as.org;
-  const { status, body } = await http<Omit<GraphQLResult<T>, 'status'>>(server, 'POST', '/graphql', {
+  const { status, body, headers: answered } = await http<Omit<GraphQLResult<T>, 'status'>>(server, 'POST', '/graphql', {
     body: { query: String(document), variables },
     headers,
   });
-  return { status, ...body, requestId };
+  const requestId = answered.get('x-request-id');
+  expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  expect(requestId).not.toBe(clientRequestId);
+  return { status, ...body, requestId: requestId! };
 }
 
 /** send(), failing on any GraphQL error. */

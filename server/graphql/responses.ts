@@ -1,0 +1,59 @@
+// What leaves /graphql, checked once it is written.
+//
+// Every error carries a code. grafserv answers a document that does not parse or validate (and one
+// validation abandons after 100 errors) with graphql-js's own errors, which never pass through maskError
+// and carry no code: such a 4xx answer gets VALIDATION_FAILED on each error that has none. Only refused
+// requests are touched; an answer with data never is.
+//
+// The largest answer a query may get (GRAPHQL_MAX_RESPONSE_BYTES): the cost limit bounds how many objects
+// a response may hold, this bounds their bytes (a page of tasks with 20 KB descriptions and 64 KiB
+// metadata is large however few). Only queries: a mutation's change has committed by the time its
+// answer exists, and withholding that answer would make a client retry what already happened.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+interface Answer {
+  data?: unknown;
+  errors?: { extensions?: Record<string, unknown> }[];
+}
+
+function withCodes(payload: string | Buffer): string | Buffer {
+  let answer: Answer;
+  try {
+    answer = JSON.parse(payload.toString()) as Answer;
+  } catch {
+    return payload;
+  }
+  if (answer.data !== undefined || !Array.isArray(answer.errors) || answer.errors.every((e) => typeof e.extensions?.code === 'string')) {
+    return payload;
+  }
+  for (const error of answer.errors) {
+    if (typeof error.extensions?.code !== 'string') error.extensions = { ...error.extensions, code: 'VALIDATION_FAILED' };
+  }
+  return JSON.stringify(answer);
+}
+
+function tooLarge(request: FastifyRequest, reply: FastifyReply, size: number, maxBytes: number): string {
+  request.log.warn({ size, maxBytes, operation: request.graphqlOperation?.name }, 'GraphQL response over the size limit');
+  reply.status(400).type('application/json; charset=utf-8');
+  return JSON.stringify({
+    errors: [
+      {
+        message: `The response would be ${size.toLocaleString('en')} bytes; the limit is ${maxBytes.toLocaleString('en')}. Ask for fewer rows or fields.`,
+        extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes },
+      },
+    ],
+  });
+}
+
+export const graphqlResponsesPlugin = fp(async (app: FastifyInstance, { maxBytes }: { maxBytes: number }) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.url !== '/graphql' || !(Buffer.isBuffer(payload) || typeof payload === 'string')) return payload;
+    if (reply.statusCode >= 400 && reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload);
+    if (request.graphqlOperation?.type === 'query') {
+      const size = Buffer.byteLength(payload);
+      if (size > maxBytes) return tooLarge(request, reply, size, maxBytes);
+    }
+    return payload;
+  });
+});
