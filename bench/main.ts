@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { connect } from '../db/bootstrap.ts';
 import { cpuClock } from './cpu.ts';
 import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
+import { isolation } from './isolation.ts';
 import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
@@ -98,6 +99,17 @@ async function authentication(ctx: Context): Promise<Results['auth']> {
   return { login, verified };
 }
 
+/** A user's expensive (but allowed) queries beside another user's cheap one, in two organizations. */
+async function isolationFigures(ctx: Context): Promise<Results['isolation']> {
+  const [heavy, other] = [ctx.identities[0], ctx.identities.find((i) => i.organizationId !== ctx.identities[0].organizationId)!];
+  const result = await isolation(ctx.origin, ctx.windowAt, heavy, other);
+  log(`the stalling query refused in p50 ${result.refused.p50.toFixed(1)} p95 ${result.refused.p95.toFixed(1)} ms (${result.refused.code})`);
+  log(`cheap query alone ${summary(result.cheapAlone)}`);
+  log(`cheap query beside the expensive one ${summary(result.cheapBeside)}`);
+  log(`expensive query (${(result.expensiveBytes / 1e6).toFixed(1)} MB) ${summary(result.expensive)}`);
+  return result;
+}
+
 async function main() {
   const options = readOptions();
   const dataRoot = path.resolve(process.env.DATA_DIR || '.data');
@@ -132,7 +144,8 @@ async function main() {
     const auth = options.only.has('auth') ? await authentication(ctx) : undefined;
     const permission = options.only.has('permission') ? await permissionCost(admin) : undefined;
     if (permission) log(`user_has_permission ${permission.microsecondsPerCall.toFixed(1)} µs per call`);
-    if (!auth || !permission || !page.length || !create.length) {
+    const isolated = options.only.has('isolation') ? await isolationFigures(ctx) : undefined;
+    if (!auth || !permission || !page.length || !create.length || !isolated) {
       log('--only: a partial run is printed above, not published');
       return;
     }
@@ -153,6 +166,7 @@ async function main() {
       create,
       permission,
       auth,
+      isolation: isolated,
       pagePlan,
     };
     console.log(render(results, [results]));

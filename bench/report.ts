@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import type { LoadResult } from './load.ts';
 import type { Scale } from './options.ts';
 import type { PermissionCost } from './permission.ts';
+import type { Isolation } from './isolation.ts';
 import type { AuditLag } from './writes.ts';
 
 export interface Results {
@@ -18,6 +19,8 @@ export interface Results {
   create: { concurrency: number; result: LoadResult; audit: AuditLag }[];
   permission: PermissionCost;
   auth: { login: LoadResult; verified: LoadResult };
+  /** Absent from runs stored before it was measured. */
+  isolation?: Isolation;
   pagePlan: string;
 }
 
@@ -131,7 +134,7 @@ ${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'f
 statement over every (member, organization) pair and five permissions (${n(results.permission.granted * 100)}% granted), minus
 the same scan without the call.
 
-## Cost growth with the number of tasks
+${results.isolation ? isolationSection(results.isolation) : ''}## Cost growth with the number of tasks
 
 ${table(['scale', 'tasks', 'concurrency', 'GraphQL req/s', 'GraphQL p95', 'raw req/s', 'raw p95', 'createTask p95 (c=1)', 'permission µs', 'run on', 'commit'], growthRows)}
 
@@ -143,6 +146,24 @@ adds or refreshes one.
 \`\`\`
 ${results.pagePlan}
 \`\`\`
+`;
+}
+
+function isolationSection(i: Isolation): string {
+  const latency = (label: string, r: LoadResult) => [label, r.concurrency, n(r.perSecond), ms(r.p50), ms(r.p95), ms(r.p99), r.failures];
+  return `## One request cannot stall the others
+
+${table(['request', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'failures'], [
+    latency('another user\'s `tasks(first: 1)`, alone', i.cheapAlone),
+    latency('the same, beside the expensive load', i.cheapBeside),
+    latency(`expensive: a page of 100 tasks with 95 tasks under each (cost 9,801, ${n(i.expensiveBytes / 1e6, 1)} MB)`, i.expensive),
+  ])}
+
+The issue's stalling query (two aliases of 100 × 100 × 100 rows, cost 2,060,602) is refused with
+\`${i.refused.code}\` in p50 ${ms(i.refused.p50)} / p95 ${ms(i.refused.p95)} ms (${n(i.refused.requests)} requests, one at a time), before any SQL runs.
+The expensive query is near the largest the default cost limit (10,000) allows; the cheap one runs as a
+user of another organization at the same time.
+
 `;
 }
 

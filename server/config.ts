@@ -34,7 +34,7 @@ export const EnvSchema = Type.Object({
   GRAPHQL_MAX_TOKENS: Int(2000, 10),
   GRAPHQL_MAX_PAGE_SIZE: Int(100, 1),
   /** Objects one operation's response may hold, nested page sizes multiplied (server/graphql/cost.ts). */
-  GRAPHQL_MAX_COST: Int(50_000, 1),
+  GRAPHQL_MAX_COST: Int(10_000, 1),
   /** Largest response body of a query, in bytes (a mutation's answer is never withheld after it committed). */
   GRAPHQL_MAX_RESPONSE_BYTES: Int(16 * 1024 * 1024, 1024),
   REQUEST_BODY_LIMIT_BYTES: Int(100_000, 1024),

@@ -179,7 +179,7 @@ describe('default page size and cost', () => {
   });
 
   test('nested connections without first get the default page too, under every parent row', async () => {
-    const response = await post({ query: 'query NestedNoFirst { organizations { nodes { tasks { nodes { rowId } } } } }' });
+    const response = await post({ query: 'query NestedNoFirst { organizations(first: 1) { nodes { tasks { nodes { rowId } } } } }' });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.organizations.nodes.map((o: any) => o.tasks.nodes.length)).toEqual([max()]);
   });
@@ -202,8 +202,8 @@ describe('default page size and cost', () => {
     const response = await post({ query: `query Stall { a0: ${nest} a1: ${nest} }` });
     expect(response.status).toBe(400);
     expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
-    expect(response.body.errors[0].message).toMatch(/could return up to 2,060,602 objects; the limit is 50,000/);
-    expect(response.body.errors[0].extensions).toMatchObject({ cost: 2_060_602, maxCost: 50_000 });
+    expect(response.body.errors[0].message).toMatch(/could return up to 2,060,602 objects; the limit is 10,000/);
+    expect(response.body.errors[0].extensions).toMatchObject({ cost: 2_060_602, maxCost: 10_000 });
     expect(response.body.data).toBeUndefined();
   });
 
