@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
+import { NOT_CHANGED } from './refused-writes.ts';
 
 const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   RG403: { code: 'PERMISSION_DENIED' },
@@ -86,7 +87,7 @@ export function makeMaskError(log: FastifyBaseLogger) {
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code } });
     }
     if (NOTHING_DELETED.test(original.message)) {
-      return new GraphQLError('No such record, or it may not be deleted', { nodes: error.nodes, path: error.path, extensions: { code: 'NOT_FOUND' } });
+      return new GraphQLError(NOT_CHANGED, { nodes: error.nodes, path: error.path, extensions: { code: 'NOT_FOUND' } });
     }
     const errorId = randomUUID();
     log.error({ err: original, errorId, path: error.path }, 'masked GraphQL error');

@@ -14,6 +14,7 @@ import { makeDefaultPageSizePlugin } from './default-page-size.ts';
 import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
+import { RefusedWritesPlugin } from './refused-writes.ts';
 import { makeTrustedDocumentsPreset } from './trusted-documents.ts';
 
 export function makePreset(config: ServerConfig, pool: pg.Pool, log: FastifyBaseLogger, metrics: Metrics): GraphileConfig.Preset {
@@ -22,6 +23,7 @@ export function makePreset(config: ServerConfig, pool: pg.Pool, log: FastifyBase
     plugins: [
       makeLimitsPlugin(config),
       makeDefaultPageSizePlugin(config.graphql.maxPageSize),
+      RefusedWritesPlugin,
       makeOperationMetricsPlugin(metrics),
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.
       makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' } }),

@@ -49,15 +49,15 @@ const PATHS = [
 ] as const;
 type Path = (typeof PATHS)[number];
 
-/** `ok`, an error code, or IGNORED: PostGraphile answers an update of a row one may not change with null and no error. */
-type Outcome = 'ok' | 'IGNORED' | 'PERMISSION_DENIED' | 'PRIVILEGE_ESCALATION' | 'ALREADY_EXISTS' | 'ALREADY_MEMBER';
+/** `ok` or an error code. An update of a row one may not change is NOT_FOUND (refused-writes.ts). */
+type Outcome = 'ok' | 'NOT_FOUND' | 'PERMISSION_DENIED' | 'PRIVILEGE_ESCALATION' | 'ALREADY_EXISTS' | 'ALREADY_MEMBER';
 
 const DEFAULT: Record<Path, Outcome> = {
   createRoleHeld: 'PERMISSION_DENIED',
   createRoleStar: 'PERMISSION_DENIED',
   createRoleMore: 'PERMISSION_DENIED',
-  raiseHeldRole: 'IGNORED',
-  editStrongerRole: 'IGNORED',
+  raiseHeldRole: 'NOT_FOUND',
+  editStrongerRole: 'NOT_FOUND',
   assignAdminToSelf: 'PERMISSION_DENIED',
   assignAdminToOther: 'PERMISSION_DENIED',
   assignHeldRoleToOther: 'PERMISSION_DENIED',
@@ -254,7 +254,7 @@ const attempt: Record<Path, (attacker: Attacker, cell: Cell) => Promise<GraphQLR
   acceptAsMember: ({ session, invitationToken }) => gql(server, D.AcceptInvitationDocument, { token: invitationToken }, { token: session.accessToken }),
 };
 
-/** The outcome a result shows: ok, the single error's code, or IGNORED (no record in the payload, no error). */
+/** The outcome a result shows: ok, the single error's code, or IGNORED (no record in the payload, no error: a refusal nobody reports). */
 function outcomeOf(result: GraphQLResult<any>): string {
   if (result.errors?.length) return result.errors.length === 1 ? String(result.errors[0].extensions?.code) : JSON.stringify(result.errors);
   const payload = Object.values(result.data ?? {})[0] as Record<string, unknown> | null;
@@ -288,7 +288,7 @@ describe.each(HOLDINGS.map((holding) => [key(holding), holding] as const))('hold
 test('every exception names a holding of the table, and every refusal code is documented', async () => {
   expect(Object.keys(EXCEPTIONS).filter((k) => !HOLDINGS.some((h) => key(h) === k))).toEqual([]);
   const documented = await fs.readFile(new URL('../../docs/error-codes.md', import.meta.url), 'utf8');
-  const codes = new Set(HOLDINGS.flatMap((h) => PATHS.map((p) => expected(h, p))).filter((c) => c !== 'ok' && c !== 'IGNORED'));
+  const codes = new Set(HOLDINGS.flatMap((h) => PATHS.map((p) => expected(h, p))).filter((c) => c !== 'ok'));
   expect([...codes].filter((code) => !documented.includes(`\`${code}\``))).toEqual([]);
 });
 

@@ -134,6 +134,8 @@ interface Org {
   slug: string;
   admin: Session;
   dev: Session;
+  /** Reads most of the organization (Viewer) and may change nothing of it but their own name. */
+  viewer: Session;
   roles: { Admin: string; Developer: string; Viewer: string; Custom: string };
   team: string;
   tasks: string[];
@@ -176,6 +178,7 @@ async function superuser<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<
 async function buildOrganization(key: 'a' | 'b'): Promise<Org> {
   const admin = await register(server, `Admin ${key}`);
   const dev = await register(server, `Dev ${key}`);
+  const viewer = await register(server, `Viewer ${key}`);
   const slug = `tenancy-${key}-${suffix}`;
   const created = must(await gql(server, D.CreateOrganizationDocument, { name: `Org ${key}`, slug }, { token: admin.accessToken }));
   const id = created.createOrganization!.organization!.rowId;
@@ -183,6 +186,7 @@ async function buildOrganization(key: 'a' | 'b'): Promise<Org> {
     const { rows } = await client.query<{ id: string; name: string }>('select id, name from app_public.roles where organization_id = $1 and is_system', [id]);
     await addMember(client, id, dev.user.id, rows.find((r) => r.name === 'Developer')!.id);
     await addMember(client, id, bridge.user.id, rows.find((r) => r.name === 'Developer')!.id);
+    await addMember(client, id, viewer.user.id, rows.find((r) => r.name === 'Viewer')!.id);
     return Object.fromEntries(rows.map((r) => [r.name, r.id])) as { Admin: string; Developer: string; Viewer: string };
   });
   const as: Caller = { token: admin.accessToken, organizationId: id };
@@ -222,7 +226,7 @@ async function buildOrganization(key: 'a' | 'b'): Promise<Org> {
       [id, `invitee-${key}-${suffix}@example.test`, system.Viewer, admin.user.id],
     );
   });
-  return { key, id, slug, admin, dev, roles: { ...system, Custom: custom.rowId }, team, tasks, dependency };
+  return { key, id, slug, admin, dev, viewer, roles: { ...system, Custom: custom.rowId }, team, tasks, dependency };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -526,6 +530,9 @@ async function expectIndistinguishable(probe: Probe, caller: Caller, context: st
   if (!probe.write) {
     // A read of a missing row is a plain null, not an error.
     expect(onB.errors, label).toBeUndefined();
+  } else {
+    // A refused write says so, with a code (API.md §3): NOT_FOUND for a row it cannot reach.
+    expect(onB.errors?.map((e) => e.extensions?.code), label).toEqual([probe.label.startsWith('insert') ? expect.any(String) : 'NOT_FOUND']);
   }
 }
 
@@ -653,6 +660,19 @@ for (const [name, spec] of Object.entries(TABLES)) {
         const deleted = await spec.delete!(asAdmin(a), entity.rowId);
         expect(succeeded(deleted), JSON.stringify(deleted)).toBe(true);
       }
+    });
+
+    if (spec.update || spec.delete) test(`a's Viewer changing a's ${name} is refused with NOT_FOUND, even where the Viewer reads them`, async () => {
+      const before = await digest();
+      const viewer: Caller = { token: a.viewer.accessToken, organizationId: a.id };
+      // Not the Viewer's own user row: renaming oneself is allowed.
+      const [row] = await dbRows(spec, `${rowsOf(spec.scope, a.id)} and t.id <> '${a.viewer.user.id}'`);
+      for (const probe of probesFor(spec, row).filter((p) => p.write)) {
+        const result = await probe.b(viewer);
+        expect(result.errors?.map((e) => e.extensions?.code), `${probe.label}: ${JSON.stringify(result)}`).toEqual(['NOT_FOUND']);
+        expect(Object.values(result.data ?? {}), probe.label).toEqual([null]);
+      }
+      expect(await digest()).toEqual(before);
     });
 
     test(`naming b in X-Organization-Id shows and changes none of b's ${name}`, async () => {
