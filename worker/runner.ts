@@ -1,6 +1,8 @@
 // graphile-worker runners for rowgate's tasks, connecting as rowgate_worker. If graphile-worker stops by
 // itself (it shuts down when it cannot record a job's outcome, e.g. while PostgreSQL restarts), the jobs
-// it held are unlocked and a new runner takes over. stop() lets running jobs finish.
+// it held are unlocked and a new runner takes over. Every LEASE_RENEW_MS the process renews the leases of
+// its pools and unlocks the jobs of pools whose lease is older than LEASE_TTL (migration 000012): a
+// killed worker's jobs are taken over 20 to 25 seconds after it died. stop() lets running jobs finish.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
@@ -19,6 +21,8 @@ export interface RunningWorker {
 }
 
 const RESTART_DELAY_MS = 1000;
+const LEASE_RENEW_MS = 5_000;
+const LEASE_TTL = '20 seconds';
 
 export async function startWorker(
   config: WorkerConfig,
@@ -64,7 +68,8 @@ export async function startWorker(
     const events = new EventEmitter() as WorkerEvents;
     events.on('job:success', ({ job }) => emit(job.task_identifier, 'ok'));
     events.on('job:error', ({ job }) => emit(job.task_identifier, job.attempts >= job.max_attempts ? 'failed' : 'retrying'));
-    let poolIds: string[] = [];
+    // This runner's pools, oldest first (a restart adds one); the ones still alive hold leases.
+    const poolIds: string[] = [];
     events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
     const launch = () =>
       run({
@@ -80,13 +85,14 @@ export async function startWorker(
         // leaving it locked for hours.
         preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       });
-    const state = { runner: await launch() };
+    const state = { runner: await launch(), poolIds };
     const takeOver = async () => {
       while (!stopping) {
         try {
           const dead = [...poolIds];
           await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
-          poolIds = poolIds.filter((id) => !dead.includes(id));
+          await pool.query('select app_worker.release_leases($1::text[])', [dead]);
+          poolIds.splice(0, dead.length);
           state.runner = await launch();
           watch(state.runner);
           log('info', 'worker restarted after graphile-worker stopped');
@@ -109,6 +115,18 @@ export async function startWorker(
     return state;
   }
 
+  const ownPools = () => supervised.flatMap((state) => state.poolIds);
+  const heartbeat = async () => {
+    try {
+      const { rows } = await pool.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [ownPools(), LEASE_TTL]);
+      if (rows[0].dead.length) log('warn', `took over the jobs of worker pools whose lease expired: ${rows[0].dead.join(', ')}`);
+    } catch (error) {
+      log('warn', `could not renew the worker's leases: ${(error as Error).message}`);
+    }
+  };
+  await heartbeat();
+  const beating = setInterval(() => void heartbeat(), LEASE_RENEW_MS);
+
   return {
     async permanentlyFailedJobs() {
       const { rows } = await pool.query<{ n: number }>(
@@ -121,7 +139,9 @@ export async function startWorker(
     },
     async stop() {
       stopping = true;
+      clearInterval(beating);
       await Promise.all(supervised.map((state) => state.runner.stop().catch(() => {})));
+      await pool.query('select app_worker.release_leases($1::text[])', [ownPools()]).catch(() => {});
       await pool.end();
     },
   };

@@ -40,7 +40,7 @@ import {
   type TypedDocumentString,
 } from '../../client/generated/graphql.ts';
 import { addMember, createTask } from '../../db/tenant-data.ts';
-import { asActor, sqlState } from '../support/database.ts';
+import { asActor, createTestDatabase, roleUrlsFor, sqlState } from '../support/database.ts';
 import { http, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 import { waitFor, workerUrlFor } from '../support/worker.ts';
 
@@ -848,6 +848,79 @@ describe('audit rows of an organization form a hash chain', () => {
     await sql(`update app_public.audit_logs set details = '{"forged": true}' where organization_id = $1 and seq = 2`, [organizationId]);
     await sql(`update app_public.audit_logs a set hash = app_public.audit_log_hash(a) where organization_id = $1 and seq = 2`, [organizationId]);
     expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: '2', brokenSeq: '3' });
+  });
+
+  test('tampering as the database owner at the end of the chain is reported at the first broken seq, and stays reported', async () => {
+    const owner = await register(server, 'Tail');
+    const organizationId = await newOrganization(owner);
+    for (let i = 0; i < 2; i++) await task(owner, organizationId);
+    await waitForQueueDrained(organizationId);
+    const n = (await chainOf(organizationId)).length;
+    const expectChain = async (status: { ok: boolean; checked: number; brokenSeq: number | null }) =>
+      expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({
+        ok: status.ok,
+        checked: String(status.checked),
+        brokenSeq: status.brokenSeq === null ? null : String(status.brokenSeq),
+      });
+    await expectChain({ ok: true, checked: n, brokenSeq: null });
+
+    // The owner is bound by the forced policies, which give it nothing on audit_logs; it can lift them.
+    const asOwner = new pg.Client({ connectionString: roleUrlsFor(server.db).ownerUrl });
+    await asOwner.connect();
+    try {
+      await asOwner.query('alter table app_public.audit_logs no force row level security');
+      // The newest row, re-hashed after an edit so that its own hash checks out.
+      await asOwner.query(`update app_public.audit_logs set details = '{"forged": true}' where organization_id = $1 and seq = $2`, [organizationId, n]);
+      await asOwner.query(`update app_public.audit_logs a set hash = app_public.audit_log_hash(a) where organization_id = $1 and seq = $2`, [organizationId, n]);
+      await expectChain({ ok: false, checked: n, brokenSeq: n });
+      // The newest row deleted.
+      await asOwner.query('delete from app_public.audit_logs where organization_id = $1 and seq = $2', [organizationId, n]);
+      await expectChain({ ok: false, checked: n - 1, brokenSeq: n });
+      // Later changes link to the recorded end, not to the row now newest: the gap stays visible.
+      await task(owner, organizationId);
+      await waitForQueueDrained(organizationId);
+      expect(await count('select max(seq)::int as n from app_public.audit_logs where organization_id = $1', [organizationId])).toBe(n + 1);
+      await expectChain({ ok: false, checked: n - 1, brokenSeq: n });
+      // Every row of the organization deleted.
+      await asOwner.query('delete from app_public.audit_logs where organization_id = $1', [organizationId]);
+      await expectChain({ ok: false, checked: 0, brokenSeq: 1 });
+    } finally {
+      await asOwner.query('alter table app_public.audit_logs force row level security').catch(() => {});
+      await asOwner.end();
+    }
+  });
+
+  test('a truncated log (TRUNCATE ignores row-level security) is reported broken at seq 1', async () => {
+    const db = await createTestDatabase();
+    try {
+      const [{ id: organizationId }] = (await db.pool.query<{ id: string }>(`insert into app_public.organizations (name, slug) values ('Truncated', 'truncated') returning id`)).rows;
+      const worker = new pg.Client({ connectionString: workerUrlFor(db) });
+      await worker.connect();
+      try {
+        for (let i = 0; i < 3; i++) {
+          const event = { eventKey: randomUUID(), resourceType: 'task', operation: 'insert', resourceId: randomUUID(), organizationId, changes: {} };
+          await worker.query('select app_worker.record_audit_event($1)', [event]);
+        }
+      } finally {
+        await worker.end();
+      }
+      const asOwner = new pg.Client({ connectionString: roleUrlsFor(db).ownerUrl });
+      await asOwner.connect();
+      await asOwner.query('truncate app_public.audit_logs').finally(() => asOwner.end());
+      const client = await db.pool.connect();
+      try {
+        const userId = (await client.query<{ id: string }>(`insert into app_public.users (email, name) values ('t@truncated.test', 'T') returning id`)).rows[0].id;
+        const roleId = (await client.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Admin'`, [organizationId])).rows[0].id;
+        await addMember(client, organizationId, userId, roleId);
+        const sessionId = (await client.query<{ id: string }>(`insert into app_private.sessions (user_id, expires_at) values ($1, now() + interval '1 day') returning id`, [userId])).rows[0].id;
+        const status = await asActor(db.pool, { role: 'app_user', userId, sessionId, organizationId }, async (actor) => (await actor.query('select (app_public.verify_audit_chain()).*')).rows[0]);
+        expect(status).toEqual({ ok: false, checked: '0', broken_seq: '1' });
+      } finally {
+        client.release();
+      }
+    } finally {
+      await db.drop();
+    }
   });
 
   test('verifyAuditChain needs audit:read: a Viewer and a Developer get PERMISSION_DENIED', async () => {

@@ -245,7 +245,7 @@ async function waitForBlockedJob(pool: pg.Pool, timeoutMs = 30_000): Promise<num
 
 describe('a worker killed mid-batch', () => {
   test(
-    'SIGKILL in the middle of 200 changes, with a write in flight: after unlocking its jobs, a new worker writes each exactly once and the chain verifies',
+    'SIGKILL in the middle of 200 changes, with a write in flight: a new worker takes its jobs over within 60 s by itself, writes each exactly once, and the chain verifies',
     async () => {
       const db = await createTestDatabase();
       cleanups.push(() => db.drop());
@@ -274,21 +274,48 @@ describe('a worker killed mid-batch', () => {
       );
       expect(await countTaskAudits(db.pool, org.id), 'killed in the middle of the batch').toBeLessThan(200);
 
-      // The dead worker's lock on its job outlives it; release it.
-      const locked = await lockedJobs(db.pool);
-      expect(locked.length, 'the killed worker left its job locked').toBeGreaterThan(0);
-      const utils = await makeWorkerUtils({ connectionString: workerUrlFor(db) });
-      try {
-        await utils.forceUnlockWorkers([...new Set(locked.map((r) => r.locked_by))]);
-      } finally {
-        await utils.release();
-      }
-
+      // The dead worker's lock on its job outlives it, until its lease runs out and a living worker
+      // unlocks the job (migration 000012): nobody unlocks anything by hand.
+      expect((await lockedJobs(db.pool)).length, 'the killed worker left its job locked').toBeGreaterThan(0);
+      const killedAt = Date.now();
       const worker = await startTestWorker(db);
       cleanups.push(() => worker.stop());
-      await drain(db.pool);
+      await drain(db.pool, 60_000 - (Date.now() - killedAt));
       await expectExactlyOnce(db.pool, org, taskIds);
       expect(await worker.worker.permanentlyFailedJobs()).toBe(0);
+    },
+    LONG,
+  );
+
+  test(
+    "two start:worker processes: a live worker's job is never taken from it, and the jobs of one that dies are the survivor's within 60 s",
+    async () => {
+      const db = await createTestDatabase();
+      cleanups.push(() => db.drop());
+      const org = await seedOrganization(db.pool, 'survivor');
+      const { taskIds, release } = await insertTasksBlockedAt(db.pool, org.id, 40, 10);
+      const env = { DATABASE_URL: db.url, WORKER_CONCURRENCY: '1' };
+      const doomed = runNode(['worker/main.ts'], { ...env, DATA_DIR: await tempDir('rowgate-doomed-') });
+      await doomed.waitFor(/worker running/);
+      await waitForBlockedJob(db.pool);
+      const [held] = await lockedJobs(db.pool);
+      const survivor = runNode(['worker/main.ts'], { ...env, DATA_DIR: await tempDir('rowgate-survivor-') });
+      await survivor.waitFor(/worker running/);
+
+      // Longer than a lease (20 s) and its renewal (5 s): the survivor sweeps several times meanwhile,
+      // yet the living worker's job stays its own, taken once.
+      await sleep(27_000);
+      const stillHeld = (await lockedJobs(db.pool)).find((job) => job.id === held.id);
+      expect(stillHeld, 'the blocked job is still locked by the worker running it').toMatchObject({ locked_by: held.locked_by, attempts: held.attempts });
+
+      doomed.process.kill('SIGKILL');
+      expect((await doomed.exited).signal).toBe('SIGKILL');
+      const killedAt = Date.now();
+      await release();
+      await drain(db.pool, 60_000);
+      expect(Date.now() - killedAt, 'taken over within 60 s of the death').toBeLessThan(60_000);
+      await expectExactlyOnce(db.pool, org, taskIds);
+      expect(survivor.stdout()).toMatch(/took over the jobs of worker pools whose lease expired/);
     },
     LONG,
   );
