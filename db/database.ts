@@ -14,6 +14,8 @@ export interface Database {
   workerUrl: string;
   /** Whether this process started PostgreSQL (and so stops it in close()). */
   embedded: boolean;
+  /** The embedded cluster's folder (DATA_DIR/pg, or where DATA_DIR/pg-location points). */
+  clusterDir?: string;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export interface OpenOptions {
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions): Promise<Database> {
   const server = config.adminUrl
-    ? { adminUrl: config.adminUrl, embedded: false, stop: async () => {} }
+    ? { adminUrl: config.adminUrl, embedded: false, clusterDir: undefined, stop: async () => {} }
     : { ...(await startOrAttach(config, options)), embedded: true };
   try {
     await bootstrap(server.adminUrl, config.databaseName, config.passwords);
@@ -38,6 +40,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions)
     databaseName: config.databaseName,
     adminUrl: withDatabase(server.adminUrl, 'postgres'),
     embedded: server.embedded,
+    clusterDir: server.clusterDir,
     close: () => server.stop(),
   };
 }

@@ -1,6 +1,9 @@
 // `npm start`: one process with everything — the database (embedded unless DATABASE_URL), bootstrap,
 // committed migrations, the graphile-worker and the HTTP server. Ctrl-C or SIGTERM: stop accepting,
 // drain requests, let running jobs finish, stop PostgreSQL if this process started it, exit 0.
+// A start that fails, whatever the cause, ends one way: one line saying why, what it had started
+// stopped again, exit code 1.
+import './graphile-env.ts';
 import { readDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
@@ -14,36 +17,36 @@ const stopping = untilSignal();
 // A signal handler alone does not keep Node running; this does until shutdown.
 const keepAlive = setInterval(() => {}, 1 << 30);
 
-function fail(error: unknown): never {
-  console.error(`rowgate: ${(error as Error).message}`);
+/** What has been started so far, stopped in reverse order if the start fails. */
+const started: (() => Promise<void>)[] = [];
+
+async function fail(error: unknown): Promise<never> {
+  console.error(`rowgate: ${(error as Error)?.message ?? String(error)}`);
+  for (const stop of started.reverse()) await stop().catch(() => {});
   process.exit(1);
 }
+// An error thrown outside the start's own promises (a child process, a socket) fails the start the same way.
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
-const [serverConfig, workerConfig] = (() => {
-  try {
-    return [readServerConfig(), readWorkerConfig()] as const;
-  } catch (error) {
-    fail(error);
-  }
-})();
-const db = await openDatabase(readDatabaseConfig(), { mode: 'exclusive' }).catch(fail);
-const { server, worker } = await (async () => {
+const { db, server, worker, serverConfig } = await (async () => {
+  const serverConfig = readServerConfig();
+  const workerConfig = readWorkerConfig();
+  const db = await openDatabase(readDatabaseConfig(), { mode: 'exclusive' });
+  started.push(() => db.close());
   await applyMigrations(db);
   const worker = await startWorker(workerConfig, db.workerUrl);
-  try {
-    return { worker, server: await startServer(serverConfig, db.authenticatorUrl, { jobs: worker }) };
-  } catch (error) {
-    await worker.stop();
-    throw error;
-  }
-})().catch(async (error) => {
-  await db.close();
-  fail(error);
-});
+  started.push(() => worker.stop());
+  const server = await startServer(serverConfig, db.authenticatorUrl, { jobs: worker });
+  return { db, server, worker, serverConfig };
+})().catch(fail);
+// Running: an error from now on is a bug, reported with its stack by Node.
+process.off('uncaughtException', fail);
+process.off('unhandledRejection', fail);
 
 const shown = new URL(db.ownerUrl);
 shown.password = '';
-console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`);
+console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? `embedded PostgreSQL, cluster in ${db.clusterDir}` : 'DATABASE_URL'})`);
 console.log(`rowgate: GraphQL at ${server.url}/graphql${serverConfig.production ? '' : ` (GraphiQL at ${server.url}/graphiql)`}`);
 console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
 console.log('rowgate: worker running; press Ctrl-C to stop');

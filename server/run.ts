@@ -26,8 +26,10 @@ export async function startServer(
   try {
     const app = await buildApp(config, { pool, metrics });
     try {
-      const address = await app.listen({ host: config.host, port: config.port });
-      if (config.metrics.port !== undefined) metricsListener = await listenForMetrics(config, metrics);
+      const address = await app.listen({ host: config.host, port: config.port }).catch(explainListen('HOST', 'PORT', config.host, config.port));
+      if (config.metrics.port !== undefined) {
+        metricsListener = await listenForMetrics(config, metrics).catch(explainListen('METRICS_HOST', 'METRICS_PORT', config.metrics.host, config.metrics.port));
+      }
       return {
         url: address,
         metricsUrl: metricsListener?.url,
@@ -45,6 +47,15 @@ export async function startServer(
     await pool.end();
     throw error;
   }
+}
+
+/** A listen error an operator can act on: which setting names the address that is taken or not ours. */
+function explainListen(hostVariable: string, portVariable: string, host: string, port: number) {
+  return (error: NodeJS.ErrnoException): never => {
+    if (error.code === 'EADDRINUSE') throw new Error(`${portVariable} ${port} on ${host} is taken (another rowgate?): choose another, or ${portVariable}=0 for a free one`);
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') throw new Error(`cannot listen on ${host}:${port} (${error.code}): check ${hostVariable} and ${portVariable}`);
+    throw error;
+  };
 }
 
 /** Where an operator finds /metrics, for the start-up lines of `npm start` and `start:server`. */

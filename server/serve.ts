@@ -1,5 +1,6 @@
 // `npm run start:server`: the HTTP server alone, for production. DATABASE_URL names the server and
 // database (migrations are applied separately with `npm run migrate`); it connects as the authenticator.
+import './graphile-env.ts';
 import { loginUrlFromEnv } from '../db/database.ts';
 import { untilSignal } from '../db/signals.ts';
 import { readServerConfig } from './config.ts';

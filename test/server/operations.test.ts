@@ -344,7 +344,7 @@ describe('development', () => {
 describe('graceful shutdown', () => {
   test('SIGTERM: stops accepting, in-flight requests complete with 200, the process exits 0, its PostgreSQL is stopped', { timeout: 180_000 }, async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-shutdown-'));
-    // PostgreSQL runs as the `postgres` OS user when we are root; it must be able to reach DATA_DIR/pg.
+    // Reachable by the `postgres` OS user (we may be root), so the cluster stays inside DATA_DIR.
     await fs.chmod(dataDir, 0o755);
     const env: NodeJS.ProcessEnv = {
       ...process.env,

@@ -44,7 +44,8 @@ afterEach(async () => {
 
 async function tempDir(prefix: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  // PostgreSQL runs as the `postgres` OS user when we are root; it must be able to reach DATA_DIR/pg.
+  // Reachable by the `postgres` OS user (we may be root), so the cluster stays inside rather than under
+  // /var/lib/rowgate (which the private-folder test covers).
   await fs.chmod(dir, 0o755);
   cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
   return dir;
@@ -351,6 +352,39 @@ describe('a worker killed mid-batch', () => {
     await expectExactlyOnce(db.pool, org, taskIds);
     expect(await worker.worker.permanentlyFailedJobs()).toBe(0);
   }, LONG);
+});
+
+describe('npm start killed while a job is locked', () => {
+  test(
+    'restarted at once, its own worker takes the job over: every committed change has its audit row within 30 s of the restart, once, and the chain verifies',
+    async () => {
+      const dataDir = await tempDir('rowgate-killed-start-');
+      const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), PORT: '0', DATABASE_URL: undefined };
+      const first = runNode(['server/main.ts'], env);
+      await first.waitFor(/worker running/);
+      const password = (await fs.readFile(path.join(dataDir, 'superuser-password'), 'utf8')).trim();
+      const pool = new pg.Pool({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/rowgate`, max: 3 });
+      pool.on('error', () => {}); // its connections die with the restart
+      cleanups.push(() => pool.end());
+      const org = await seedOrganization(pool, 'killed-start');
+      const { taskIds } = await insertTasksBlockedAt(pool, org.id, 20, 5);
+      await waitForBlockedJob(pool);
+      expect((await lockedJobs(pool)).length).toBeGreaterThan(0);
+
+      first.process.kill('SIGKILL');
+      // At once: the killed process's lock on DATA_DIR dies with it.
+      const second = runNode(['server/main.ts'], env);
+      await second.waitFor(/worker running/);
+      const restartedAt = Date.now();
+      await waitForAuditedTasks(pool, org.id, taskIds.length, 30_000, 'every change audited within 30 s of the restart');
+      expect(Date.now() - restartedAt).toBeLessThan(30_000);
+      await drain(pool);
+      await expectExactlyOnce(pool, org, taskIds);
+      second.process.kill('SIGTERM');
+      expect(await second.exited).toEqual({ code: 0, signal: null });
+    },
+    LONG,
+  );
 });
 
 describe('a job that fails once', () => {
