@@ -258,9 +258,10 @@ const isRoot = process.getuid?.() === 0;
 async function privateDataDir(): Promise<string> {
   const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-private-'));
   expect((await fs.stat(parent)).mode & 0o777).toBe(0o700);
-  dataDirs.add(parent);
   const dataDir = path.join(parent, 'data');
+  // Cleaned up in this order: the data directory (and the cluster it points to), then its parent.
   dataDirs.add(dataDir);
+  dataDirs.add(parent);
   return dataDir;
 }
 
