@@ -19,6 +19,8 @@ import { makePreset } from './graphql/preset.ts';
 import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
 import { graphqlResponsesPlugin } from './graphql/responses.ts';
 import { healthRoutes } from './ops/health.ts';
+import { Realtime } from './realtime/realtime.ts';
+import { realtimeRoutes } from './realtime/websocket.ts';
 import { metricsPlugin, type Metrics } from './ops/metrics.ts';
 import { clientRequestId, newRequestId, requestContextPlugin } from './request-context.ts';
 
@@ -27,9 +29,11 @@ export interface AppDependencies {
   pool: pg.Pool;
   /** What /metrics reports (the pool's and, with npm start, the in-process worker's figures included). */
   metrics: Metrics;
+  /** The authenticator's login URL, for the realtime LISTEN connection. */
+  listenUrl: string;
 }
 
-export async function buildApp(config: ServerConfig, { pool, metrics }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -49,6 +53,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics }: AppDepen
   });
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
+  const realtime = new Realtime(config, pool, { tokens, sessions }, listenUrl);
 
   installErrorHandler(app);
   // JSON only: Fastify would also parse text/plain, which browsers may send cross-origin without a
@@ -82,17 +87,22 @@ export async function buildApp(config: ServerConfig, { pool, metrics }: AppDepen
   await app.register(authRoutes, { tokens, sessions, rateLimitPerMinute: config.rateLimit.authPerMinute });
   await app.register(healthRoutes, { pool });
 
-  const pgl = postgraphile(makePreset(config, pool, app.log, metrics));
+  const pgl = postgraphile(makePreset(config, pool, app.log, metrics, realtime));
   // Build the schema before serving: grafserv never retries a failed build, so a server started while its
   // database does not answer would fail every GraphQL request for good while /readyz reports ready.
   try {
     await pgl.getSchema();
+    await realtime.start();
   } catch (error) {
+    await realtime.stop();
     await pgl.release();
     await app.close();
     throw new Error(`Cannot build the GraphQL schema: ${(error as Error).message}`, { cause: error });
   }
-  await pgl.createServ(grafserv).addTo(app);
+  const serv = pgl.createServ(grafserv);
+  await app.register(realtimeRoutes, { serv, realtime, config });
+  await serv.addTo(app);
+  app.addHook('preClose', () => realtime.stop());
   app.addHook('onClose', () => pgl.release());
   return app;
 }

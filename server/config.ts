@@ -47,6 +47,11 @@ export const EnvSchema = Type.Object({
   METRICS_HOST: Type.String({ default: '127.0.0.1' }),
   /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (and may then be on the main port in production). */
   METRICS_TOKEN: Type.String({ default: '' }),
+  /** Realtime (GraphQL subscriptions over WebSocket), per server process. */
+  REALTIME_MAX_CONNECTIONS_PER_USER: Int(10, 1),
+  REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION: Int(20, 1),
+  /** Ping interval; a client that misses a pong within it is disconnected. */
+  REALTIME_KEEPALIVE_MS: Int(12_000, 1000),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
   TRUST_PROXY_HOPS: Int(0, 0, 10),
 });
@@ -84,6 +89,7 @@ export interface ServerConfig {
   planningTimeoutMs: number;
   executionTimeoutMs: number;
   trustProxyHops: number;
+  realtime: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number; keepAliveMs: number };
   metrics: {
     /** Serve /metrics on the main port (no METRICS_PORT; in production only with a token). */
     onMainPort: boolean;
@@ -153,6 +159,11 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
     planningTimeoutMs: env.PLANNING_TIMEOUT_MS,
     executionTimeoutMs: env.EXECUTION_TIMEOUT_MS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    realtime: {
+      maxConnectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER,
+      maxSubscriptionsPerConnection: env.REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      keepAliveMs: env.REALTIME_KEEPALIVE_MS,
+    },
     metrics: {
       onMainPort: metricsPort === undefined && (!production || Boolean(env.METRICS_TOKEN)),
       port: metricsPort,

@@ -29,3 +29,15 @@ export async function withRole<T>(pool: pg.Pool, settings: RequestSettings, fn: 
     client.release();
   }
 }
+
+/**
+ * One statement as an API role, in a transaction of its own, in a single round trip: `begin`, the settings,
+ * the statement and `commit` go as one multi-statement simple query (which cannot take parameters, so
+ * every setting is an escaped literal; the statement must embed its own). For checks on hot paths: the
+ * session on every request, what a realtime subscriber may see.
+ */
+export async function queryInOneRoundTrip<R extends pg.QueryResultRow>(pool: pg.Pool, settings: RequestSettings, statement: string): Promise<R[]> {
+  const assignments = Object.entries(settings).map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
+  const results = (await pool.query(`begin; select ${assignments.join(', ')}; ${statement}; commit;`)) as unknown as pg.QueryResult<R>[];
+  return results[2].rows;
+}

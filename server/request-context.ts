@@ -35,30 +35,48 @@ export const requestContextPlugin = fp(async (app: FastifyInstance) => {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onRequest', async (request) => {
-    const header = request.headers['x-organization-id'];
-    if (header === undefined || request.routeOptions.config.operator) return;
-    if (typeof header !== 'string' || !UUID.test(header)) {
-      throw new AppError('VALIDATION_FAILED', 'X-Organization-Id must be a UUID');
-    }
-    request.organizationId = header.toLowerCase();
+    if (request.routeOptions.config.operator) return;
+    request.organizationId = organizationFrom(request.headers['x-organization-id']);
   });
 });
 
-/** pgSettings for the request's transaction. `role` is always present. */
-export function requestSettings(request: FastifyRequest, config: ServerConfig): RequestSettings {
+/** X-Organization-Id (an HTTP header, or a key of a WebSocket's connection_init), validated. */
+export function organizationFrom(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !UUID.test(value)) throw new AppError('VALIDATION_FAILED', 'X-Organization-Id must be a UUID');
+  return value.toLowerCase();
+}
+
+/** Who is asking, over HTTP or a WebSocket, as far as the database's settings are concerned. */
+export interface Caller {
+  auth: Claims | undefined;
+  organizationId: string | undefined;
+  requestId: string;
+  ip: string;
+  userAgent: string | undefined;
+}
+
+/** pgSettings for a caller's transaction. `role` is always present. */
+export function callerSettings(caller: Caller, config: ServerConfig): RequestSettings {
   const settings: RequestSettings = {
-    role: request.auth ? 'app_user' : 'app_anonymous',
+    role: caller.auth ? 'app_user' : 'app_anonymous',
     statement_timeout: String(config.statementTimeoutMs),
-    'app.request_id': String(request.id),
-    'app.client_ip': request.ip,
-    'app.user_agent': (request.headers['user-agent'] ?? '').slice(0, 512),
+    'app.request_id': caller.requestId,
+    'app.client_ip': caller.ip,
+    'app.user_agent': (caller.userAgent ?? '').slice(0, 512),
   };
-  if (request.auth) {
-    settings['jwt.claims.sub'] = request.auth.userId;
-    settings['jwt.claims.sid'] = request.auth.sessionId;
+  if (caller.auth) {
+    settings['jwt.claims.sub'] = caller.auth.userId;
+    settings['jwt.claims.sid'] = caller.auth.sessionId;
   }
-  if (request.organizationId) settings['app.current_org_id'] = request.organizationId;
+  if (caller.organizationId) settings['app.current_org_id'] = caller.organizationId;
   return settings;
+}
+
+/** pgSettings for an HTTP request's transaction. */
+export function requestSettings(request: FastifyRequest, config: ServerConfig): RequestSettings {
+  const { auth, organizationId, id, ip, headers } = request;
+  return callerSettings({ auth, organizationId, requestId: String(id), ip, userAgent: headers['user-agent'] }, config);
 }
 
 /**

@@ -24,7 +24,7 @@ export async function startServer(
   if (jobs) metrics.attachJobs(jobs);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
-    const app = await buildApp(config, { pool, metrics });
+    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl });
     try {
       const address = await app.listen({ host: config.host, port: config.port }).catch(explainListen('HOST', 'PORT', config.host, config.port));
       if (config.metrics.port !== undefined) {

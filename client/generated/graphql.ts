@@ -34,6 +34,12 @@ export type RolePatch = {
   permissions?: Array<string | null | undefined> | null | undefined;
 };
 
+/** What happened to a task. */
+export type TaskChangeEvent =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
+
 /** An input for mutations affecting `TaskDependency` */
 export type TaskDependencyInput = {
   /** The task it depends on (for BLOCKS: the one that must finish first). */
@@ -475,6 +481,11 @@ export type PermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PermissionsQuery = { permissions: { totalCount: number, nodes: Array<{ id: string, name: string } | null> } | null };
+
+export type TaskChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaskChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string, task: { id: string, rowId: string, title: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, updatedAt: string } | null } };
 
 export type RolesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1510,6 +1521,23 @@ export const PermissionsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:8837a3e1ad56114739ac13d7c13b661254f8478886ee85ee2da62155d55f27d3"}) as unknown as TypedDocumentString<PermissionsQuery, PermissionsQueryVariables>;
+export const TaskChangedDocument = new TypedDocumentString(`
+    subscription TaskChanged {
+  taskChanged {
+    event
+    rowId
+    task {
+      id
+      rowId
+      title
+      status
+      priority
+      assigneeId
+      updatedAt
+    }
+  }
+}
+    `, {"hash":"sha256:dc6425f5fcdec61ad30067122ba92cd17193312a1e37ab3970c2bc4df131edee"}) as unknown as TypedDocumentString<TaskChangedSubscription, TaskChangedSubscriptionVariables>;
 export const RolesDocument = new TypedDocumentString(`
     query Roles($first: Int) {
   roles(first: $first, orderBy: [PRIMARY_KEY_ASC]) {

@@ -1,6 +1,6 @@
 // Database side of authentication, through the app_auth functions (see migrations 000008).
 import pg from 'pg';
-import { withRole } from '../database.ts';
+import { queryInOneRoundTrip, withRole } from '../database.ts';
 import { hashRefreshToken, newRefreshToken, type Claims, type VerifiedToken } from './tokens.ts';
 
 export class SessionStore {
@@ -59,15 +59,15 @@ export class SessionStore {
   /** The claims a verified token stands for, or undefined when its session is over. */
   async resolve(token: VerifiedToken): Promise<Claims | undefined> {
     if (token.kind === 'external') return this.#externalSession(token);
-    // Every authenticated request runs this, so it is one round trip: a multi-statement simple query
-    // (which cannot take parameters; the ids are UUIDs checked by TokenService and escaped anyway).
+    // Every authenticated request runs this, so it is one round trip (the ids are UUIDs checked by
+    // TokenService, and escaped anyway).
     const { sessionId, userId } = token.claims;
-    const results = (await this.#pool.query(
-      `begin; set local role app_anonymous;
-       select app_auth.session_is_active(${pg.escapeLiteral(sessionId)}, ${pg.escapeLiteral(userId)}) as active;
-       commit;`,
-    )) as unknown as pg.QueryResult<{ active: boolean }>[];
-    return results[2].rows[0].active ? token.claims : undefined;
+    const [{ active }] = await queryInOneRoundTrip<{ active: boolean }>(
+      this.#pool,
+      { role: 'app_anonymous' },
+      `select app_auth.session_is_active(${pg.escapeLiteral(sessionId)}, ${pg.escapeLiteral(userId)}) as active`,
+    );
+    return active ? token.claims : undefined;
   }
 
   /**

@@ -13,7 +13,7 @@ export interface Claims {
 
 /** What a verified bearer token says; `external` tokens still need a session from the database. */
 export type VerifiedToken =
-  | { kind: 'local'; claims: Claims }
+  | { kind: 'local'; claims: Claims; expiresAt: Date }
   | { kind: 'external'; issuer: string; subject: string; email?: string; name?: string; issuedAt: Date; expiresAt: Date };
 
 const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -63,13 +63,13 @@ export class TokenService {
   async verify(token: string): Promise<VerifiedToken> {
     const known = this.#verified.get(token); // entries expire with their token (ttl)
     if (known) return known;
-    const checked = await this.#verify(token);
-    const ttl = checked.expiresAt * 1000 - Date.now();
-    if (ttl > 0) this.#verified.set(token, checked.verified, { ttl });
-    return checked.verified;
+    const verified = await this.#verify(token);
+    const ttl = verified.expiresAt.getTime() - Date.now();
+    if (ttl > 0) this.#verified.set(token, verified, { ttl });
+    return verified;
   }
 
-  async #verify(token: string): Promise<{ verified: VerifiedToken; expiresAt: number }> {
+  async #verify(token: string): Promise<VerifiedToken> {
     const { jwt } = this.#config;
     const options = { clockTolerance: jwt.clockTolerance, requiredClaims: ['exp', 'iat', 'sub'] };
     try {
@@ -82,7 +82,7 @@ export class TokenService {
       if (!UUID.test(payload.sub ?? '') || typeof payload.sid !== 'string' || !UUID.test(payload.sid)) {
         throw new Error('token claims are not ours');
       }
-      return { verified: { kind: 'local', claims: { userId: payload.sub!, sessionId: payload.sid } }, expiresAt: payload.exp! };
+      return { kind: 'local', claims: { userId: payload.sub!, sessionId: payload.sid }, expiresAt: new Date(payload.exp! * 1000) };
     } catch (error) {
       const idp = this.#config.externalIdp;
       if (!idp || !this.#externalKeys) throw error;
@@ -92,7 +92,7 @@ export class TokenService {
         issuer: idp.issuer,
         audience: idp.audience,
       });
-      return { verified: external(payload), expiresAt: payload.exp! };
+      return external(payload);
     }
   }
 }

@@ -13,8 +13,8 @@ import {
   NoSchemaIntrospectionCustomRule,
   visit,
   type ArgumentNode,
-  type ASTVisitor,
   type DocumentNode,
+  type GraphQLSchema,
   type ValidationContext,
   type ValueNode,
 } from 'postgraphile/graphql';
@@ -42,6 +42,16 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
   // Bounded by the total length of the remembered documents, not their number: a short document with a
   // 100 KB string literal has few tokens, and a thousand of them must not pin 100 MB.
   const withinTokenLimit = new LRUCache<string, true>({ maxSize: 1_000_000, sizeCalculation: (_, query) => query.length });
+  /** Why the operation may not run (page size, cost), known once its variables are. */
+  const refusal = ({ schema, document, variableValues, operationName }: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null; operationName?: string | null }) => {
+    const operation = getOperationAST(document, operationName);
+    // No such operation, or variables that do not coerce: left to execution, which reports them as usual.
+    if (!operation) return undefined;
+    const variables = variableValues ?? {};
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) return undefined;
+    return pageSizeError(document, coerced.coerced, maxPageSize) ?? costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost);
+  };
   return {
     name: 'RowgateLimitsPlugin',
     version: '1.0.0',
@@ -49,7 +59,6 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
       middleware: {
         setPreset(next, event) {
           event.validationRules.push(
-            operationTypeRule,
             maxDepthRule({ n: maxDepth, ignoreIntrospection: true, ...REPORT }),
             // Every alias counts, __typename too (graphql-armor exempts it by default).
             maxAliasesRule({ n: maxAliases, allowList: [], ...REPORT }),
@@ -77,35 +86,17 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
     },
     grafast: {
       middleware: {
-        // Variables are known only now; a refused page size or cost is answered like a validation error (400).
+        // Variables are known only now; a refused page size or cost is answered like a validation error
+        // (400), for a subscription once, when it is made (each event then runs the same document).
         execute(next, event) {
-          const { schema, document, variableValues, operationName } = event.args;
-          const operation = getOperationAST(document, operationName);
-          // No such operation, or variables that do not coerce: left to execution, which reports them as usual.
-          if (!operation) return next();
-          const variables = variableValues ?? {};
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-          if (coerced.errors) return next();
-          const error =
-            pageSizeError(document, coerced.coerced, maxPageSize) ??
-            costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost);
+          const error = refusal(event.args);
+          return error ? { errors: [error] } : next();
+        },
+        subscribe(next, event) {
+          const error = refusal(event.args);
           return error ? { errors: [error] } : next();
         },
       },
-    },
-  };
-}
-
-/**
- * An operation of a type the schema has no root for (a `subscription` while there are none) is the
- * client's mistake: graphql-js's rules do not check it, and grafast would fail while planning.
- */
-function operationTypeRule(context: ValidationContext): ASTVisitor {
-  return {
-    OperationDefinition(node) {
-      if (!context.getSchema().getRootType(node.operation)) {
-        context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: [node], extensions: { code: 'VALIDATION_FAILED' } }));
-      }
     },
   };
 }

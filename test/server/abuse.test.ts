@@ -370,10 +370,10 @@ describe('HTTP abuse of /graphql', () => {
     expect(inline.body.errors[0]).toMatchObject({ message: expect.stringMatching(/TaskStatus/), extensions: { code: 'VALIDATION_FAILED' } });
   });
 
-  test('a subscription, while the API has none, is a validation error', async () => {
-    const response = await post({ query: 'subscription S { tasks { totalCount } }' });
+  test('a subscription sent over HTTP is refused with a pointer to the WebSocket', async () => {
+    const response = await post({ query: 'subscription S { taskChanged { rowId } }' });
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ message: 'This API has no subscription operations', extensions: { code: 'VALIDATION_FAILED' } })]);
+    expect(response.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket at \/graphql/), extensions: { code: 'VALIDATION_FAILED' } })]);
   });
 
   test('text PostgreSQL cannot store (a NUL character) is VALIDATION_FAILED, and nothing is written', async () => {

@@ -1,0 +1,152 @@
+// The WebSocket connections of this process and what they may still do. A connection is authenticated
+// once, at connection_init, exactly as an HTTP request is (server/auth/authenticate.ts); after that the
+// database tells us (hub.ts) when it may have to end:
+//   its session revoked (logout, refresh-token reuse)               close 4401, within the NOTIFY's latency
+//   its user removed from the organization, or no longer holding    close 4403, once a re-check in the
+//     tasks:read there (a role taken away or edited)                  database under its own settings says so
+//   its access token's exp                                           close 4401, at that moment
+//   the realtime listener lost (PostgreSQL restarted)                close 1012: reconnect
+// Authorization is never cached in Node beyond this: every event is re-checked under the subscriber's
+// settings (task-events.ts).
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from '@fastify/websocket';
+import type { FastifyRequest } from 'fastify';
+import pg from 'pg';
+import { authenticate, type Authenticator } from '../auth/authenticate.ts';
+import type { Claims } from '../auth/tokens.ts';
+import type { ServerConfig } from '../config.ts';
+import { queryInOneRoundTrip, type RequestSettings } from '../database.ts';
+import { AppError } from '../errors.ts';
+import { callerSettings, organizationFrom } from '../request-context.ts';
+
+export const CLOSE = {
+  /** The session ended, or the token expired: sign in or refresh, then reconnect. */
+  sessionEnded: 4401,
+  /** Invalid credentials at connection_init, or the membership or permission is gone. */
+  forbidden: 4403,
+  /** Too many connections for one user. */
+  tooManyConnections: 4429,
+  /** The server lost its event stream (PostgreSQL restarted): reconnect. */
+  serviceRestart: 1012,
+  /** The client does not read its messages fast enough. */
+  tooSlow: 1013,
+} as const;
+
+export interface Connection {
+  id: string;
+  socket: WebSocket;
+  auth: Claims;
+  organizationId: string | undefined;
+  /** The database settings every subscription of this connection runs with. */
+  settings: RequestSettings;
+  closed: boolean;
+}
+
+export class Connections {
+  readonly #bySocket = new WeakMap<WebSocket, Connection>();
+  readonly #all = new Set<Connection>();
+  readonly #config: ServerConfig;
+  readonly #pool: pg.Pool;
+  readonly #authenticator: Authenticator;
+
+  constructor(config: ServerConfig, pool: pg.Pool, authenticator: Authenticator) {
+    this.#config = config;
+    this.#pool = pool;
+    this.#authenticator = authenticator;
+  }
+
+  /**
+   * connection_init: credentials in its payload (keys case-insensitive, already lower-cased by grafserv's
+   * normalisation). Returns false after closing the socket when the connection is refused.
+   */
+  async open(socket: WebSocket, request: FastifyRequest, params: Record<string, unknown>): Promise<boolean> {
+    let authenticated: Awaited<ReturnType<typeof authenticate>>;
+    let organizationId: string | undefined;
+    try {
+      const authorization = params.authorization;
+      authenticated = await authenticate(this.#authenticator, typeof authorization === 'string' ? authorization : undefined);
+      organizationId = organizationFrom(params['x-organization-id']);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      socket.close(CLOSE.forbidden, error.message);
+      return false;
+    }
+    if (!authenticated) {
+      socket.close(CLOSE.forbidden, 'Send authorization: "Bearer <access token>" in connection_init');
+      return false;
+    }
+    const { claims, expiresAt } = authenticated;
+    const mine = [...this.#all].filter((c) => c.auth.userId === claims.userId).length;
+    if (mine >= this.#config.realtime.maxConnectionsPerUser) {
+      socket.close(CLOSE.tooManyConnections, `At most ${this.#config.realtime.maxConnectionsPerUser} realtime connections per user`);
+      return false;
+    }
+    const id = randomUUID();
+    const connection: Connection = {
+      id,
+      socket,
+      auth: claims,
+      organizationId,
+      closed: false,
+      settings: callerSettings(
+        { auth: claims, organizationId, requestId: `ws-${id}`, ip: request.ip, userAgent: request.headers['user-agent'] },
+        this.#config,
+      ),
+    };
+    this.#bySocket.set(socket, connection);
+    this.#all.add(connection);
+    const expiry = setTimeout(() => this.close(connection, CLOSE.sessionEnded, 'The access token expired; reconnect with a fresh one'), expiresAt.getTime() - Date.now());
+    socket.once('close', () => {
+      connection.closed = true;
+      clearTimeout(expiry);
+      this.#all.delete(connection);
+    });
+    return true;
+  }
+
+  of(socket: WebSocket): Connection | undefined {
+    return this.#bySocket.get(socket);
+  }
+
+  /** Everyone whose connection counts toward the user's cap (for tests and metrics). */
+  get size(): number {
+    return this.#all.size;
+  }
+
+  close(connection: Connection, code: number, reason: string): void {
+    if (connection.closed) return;
+    connection.closed = true;
+    connection.socket.close(code, reason);
+  }
+
+  sessionRevoked(sessionId: string): void {
+    for (const connection of this.#all) {
+      if (connection.auth.sessionId === sessionId) this.close(connection, CLOSE.sessionEnded, 'The session ended');
+    }
+  }
+
+  /** Re-checks, in the database and under each connection's own settings, who still may read the tasks. */
+  async accessChanged(organizationId: string, userId: string | null): Promise<void> {
+    const affected = [...this.#all].filter((c) => c.organizationId === organizationId && (userId === null || c.auth.userId === userId));
+    await Promise.all(
+      affected.map(async (connection) => {
+        const [standing] = await queryInOneRoundTrip<{ active: boolean; readable: boolean }>(
+          this.#pool,
+          connection.settings,
+          `select app_public.current_user_id() is not null as active, app_public.current_user_has_permission('tasks:read') as readable`,
+        ).catch(() => [undefined]);
+        if (!standing) return;
+        if (!standing.active) this.close(connection, CLOSE.sessionEnded, 'The session ended');
+        else if (!standing.readable) this.close(connection, CLOSE.forbidden, 'No longer allowed to read this organization\'s tasks');
+      }),
+    );
+  }
+
+  lost(): void {
+    for (const connection of this.#all) this.close(connection, CLOSE.serviceRestart, 'Realtime events were interrupted; reconnect');
+  }
+
+  closeAll(): void {
+    for (const connection of this.#all) this.close(connection, 1001, 'The server is stopping');
+  }
+}

@@ -1,0 +1,42 @@
+// Realtime for one server process: the registry of its WebSocket connections and the one LISTEN
+// connection feeding them (hub.ts), wired so that what the database announces reaches the connections.
+import type { WebSocket } from '@fastify/websocket';
+import type pg from 'pg';
+import type { Authenticator } from '../auth/authenticate.ts';
+import type { ServerConfig } from '../config.ts';
+import { Connections } from './connections.ts';
+import { RealtimeHub } from './hub.ts';
+import { taskEventsFor } from './task-events.ts';
+
+export class Realtime {
+  readonly connections: Connections;
+  readonly #hub: RealtimeHub;
+  readonly #pool: pg.Pool;
+
+  /** `listenUrl`: the authenticator's login (LISTEN needs no privilege, and reads no table). */
+  constructor(config: ServerConfig, pool: pg.Pool, authenticator: Authenticator, listenUrl: string) {
+    this.#pool = pool;
+    this.connections = new Connections(config, pool, authenticator);
+    this.#hub = new RealtimeHub(listenUrl, {
+      onAccess: (organizationId, userId) => void this.connections.accessChanged(organizationId, userId),
+      onSessionRevoked: (sessionId) => this.connections.sessionRevoked(sessionId),
+      onLost: () => this.connections.lost(),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.#hub.start();
+  }
+
+  async stop(): Promise<void> {
+    this.connections.closeAll();
+    await this.#hub.close();
+  }
+
+  /** The grafast context of a subscription arriving on `socket`, once its connection_init was accepted. */
+  contextOf(socket: WebSocket) {
+    const connection = this.connections.of(socket);
+    if (!connection) return undefined;
+    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#hub, this.connections, this.#pool, connection) };
+  }
+}

@@ -1,0 +1,81 @@
+// The stream of one `taskChanged` subscription: its organization's task events, each delivered only if,
+// at that moment, RLS lets the subscriber read the row (for DELETED: read tasks in the organization).
+// Everyone else learns nothing; not even a null message. Events are checked one at a time, in commit
+// order, so they also arrive in that order. A subscriber that falls behind (events queued, or messages
+// unread on its socket) is disconnected rather than buffered without bound.
+import pg from 'pg';
+import { SafeError } from 'postgraphile/grafast';
+import { queryInOneRoundTrip } from '../database.ts';
+import { CLOSE, type Connection, type Connections } from './connections.ts';
+import type { RealtimeHub, TaskEvent } from './hub.ts';
+
+/** Events waiting for their check; more means the subscriber (or its checks) cannot keep up. */
+const MAX_QUEUED = 1_000;
+/** Bytes sent but not yet taken by the client. */
+const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
+
+/** Whether the subscriber may see the event, by one statement under its own settings. */
+async function visible(pool: pg.Pool, connection: Connection, event: TaskEvent): Promise<boolean> {
+  const statement =
+    event.event === 'DELETED'
+      ? `select app_public.current_user_has_permission('tasks:read') as visible`
+      : `select exists (select 1 from app_public.tasks t where t.id = ${pg.escapeLiteral(event.rowId)}::uuid) as visible`;
+  const [row] = await queryInOneRoundTrip<{ visible: boolean }>(pool, connection.settings, statement);
+  return row.visible;
+}
+
+/** What grafast's listen() subscribes to: one stream per subscription, bound to its connection. */
+export function taskEventsFor(hub: RealtimeHub, connections: Connections, pool: pg.Pool, connection: Connection) {
+  return {
+    subscribe(): AsyncIterable<TaskEvent> {
+      const { organizationId } = connection;
+      if (!organizationId) {
+        throw new SafeError('Send x-organization-id in connection_init to subscribe to its tasks', { code: 'ORGANIZATION_REQUIRED' });
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          const queued: TaskEvent[] = [];
+          let wake: (() => void) | undefined;
+          let done = false;
+          const unsubscribe = hub.subscribeTasks(organizationId, (event) => {
+            if (queued.length >= MAX_QUEUED) {
+              connections.close(connection, CLOSE.tooSlow, 'Too many events waiting; reconnect and catch up');
+              return;
+            }
+            queued.push(event);
+            wake?.();
+          });
+          const finish = () => {
+            done = true;
+            unsubscribe();
+            wake?.();
+          };
+          connection.socket.once('close', finish);
+          return {
+            async next(): Promise<IteratorResult<TaskEvent>> {
+              for (;;) {
+                if (done || connection.closed) return { value: undefined, done: true };
+                const event = queued.shift();
+                if (!event) {
+                  await new Promise<void>((resolve) => (wake = resolve));
+                  wake = undefined;
+                  continue;
+                }
+                if (connection.socket.bufferedAmount > MAX_UNREAD_BYTES) {
+                  connections.close(connection, CLOSE.tooSlow, 'Messages are not being read; reconnect and catch up');
+                  continue;
+                }
+                if (await visible(pool, connection, event)) return { value: event, done: false };
+              }
+            },
+            async return(): Promise<IteratorResult<TaskEvent>> {
+              connection.socket.off('close', finish);
+              finish();
+              return { value: undefined, done: true };
+            },
+          };
+        },
+      };
+    },
+  };
+}

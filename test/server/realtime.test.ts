@@ -1,0 +1,297 @@
+// Realtime (API.md §6) through the real server, with real graphql-ws clients over WebSocket, and two
+// organizations that both change tasks. Who may read an organization's tasks gets each committed change,
+// in commit order; nobody else receives anything at all (asserted as the absence of any message over a
+// waiting period); credentials are checked at connection_init and keep being checked after it.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { decodeJwt, importPKCS8, SignJWT } from 'jose';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import * as D from '../../client/generated/graphql.ts';
+import { addMember } from '../../db/tenant-data.ts';
+import { subscriber, type Subscriber } from '../support/realtime.ts';
+import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
+import { waitFor } from '../support/worker.ts';
+
+/** How long a subscriber that must receive nothing is watched after the others got everything. */
+const QUIET_MS = 1_500;
+/** The contract: an ended session or a lost permission closes the affected connections within 2 s. */
+const WITHIN = 2_000;
+
+let server: TestServer;
+const open: Subscriber[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.dispose()));
+});
+afterAll(() => server?.close());
+
+interface Org {
+  id: string;
+  admin: Session;
+  roles: Record<string, string>;
+}
+
+async function sql<R extends pg.QueryResultRow = any>(text: string, params: unknown[] = []): Promise<R[]> {
+  return (await server.db.pool.query<R>(text, params)).rows;
+}
+
+async function createOrg(label: string): Promise<Org> {
+  const admin = await register(server, `Admin ${label}`);
+  const created = await gql(server, D.CreateOrganizationDocument, { name: label, slug: `realtime-${label}-${Date.now()}` }, { token: admin.accessToken });
+  const id = created.data!.createOrganization!.organization!.rowId;
+  const rows = await sql<{ id: string; name: string }>('select id, name from app_public.roles where organization_id = $1', [id]);
+  return { id, admin, roles: Object.fromEntries(rows.map((r) => [r.name, r.id])) };
+}
+
+/** A new user who is a member of `org` with `role` (a role id, or the permissions of a new custom role). */
+async function member(org: Org, role: string | string[]): Promise<Session> {
+  const session = await register(server, 'Member');
+  const roleId = Array.isArray(role)
+    ? (await sql<{ id: string }>('insert into app_public.roles (organization_id, name, permissions) values ($1, $2, $3) returning id', [org.id, `Custom ${Date.now()}-${Math.random()}`, role]))[0].id
+    : role;
+  const client = await server.db.pool.connect();
+  try {
+    await addMember(client, org.id, session.user.id, roleId);
+  } finally {
+    client.release();
+  }
+  return session;
+}
+
+async function listen(token: string | undefined, organizationId: string | undefined, options = {}): Promise<Subscriber> {
+  const s = await subscriber(server.url, token, organizationId, options);
+  open.push(s);
+  return s;
+}
+
+const as = (session: Session, org: Org) => ({ token: session.accessToken, organizationId: org.id });
+
+async function createTask(org: Org, title: string): Promise<string> {
+  const result = await gql(server, D.CreateTaskDocument, { task: { title } }, as(org.admin, org));
+  return result.data!.createTask!.task!.rowId;
+}
+
+const closedWithin = async (s: Subscriber, ms: number) => Promise.race([s.closed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+
+let a: Org;
+let b: Org;
+beforeAll(async () => {
+  server = await startTestServer();
+  [a, b] = [await createOrg('a'), await createOrg('b')];
+  // Both hold data.
+  await createTask(a, 'Existing of a');
+  await createTask(b, 'Existing of b');
+});
+
+describe('who hears what', () => {
+  test('each committed change reaches those who may read tasks, in commit order; nobody else receives anything', async () => {
+    const viewer = await member(a, a.roles.Viewer);
+    const noRead = await member(a, ['teams:read', 'users:read']);
+    const outsider = await register(server, 'Outsider');
+    const adminA = await listen(a.admin.accessToken, a.id);
+    const viewerA = await listen(viewer.accessToken, a.id);
+    const withoutTasksRead = await listen(noRead.accessToken, a.id);
+    const nonMember = await listen(outsider.accessToken, a.id);
+    const adminOfBNamingA = await listen(b.admin.accessToken, a.id);
+    const adminB = await listen(b.admin.accessToken, b.id);
+
+    // One change at a time, each heard before the next: `task` is the row as it is when delivered.
+    const heard = (n: number) => Promise.all([adminA, viewerA].map((s) => waitFor(async () => s.messages.length >= n, 5_000, `change ${n} delivered`)));
+    const rowId = await createTask(a, 'Realtime 1');
+    await heard(1);
+    await gql(server, D.UpdateTaskDocument, { rowId, patch: { title: 'Realtime 2' } }, as(a.admin, a));
+    await heard(2);
+    await gql(server, D.UpdateTaskDocument, { rowId, patch: { title: 'Realtime 3', status: 'COMPLETED' } }, as(a.admin, a));
+    await heard(3);
+    await gql(server, D.DeleteTaskDocument, { rowId }, as(a.admin, a));
+    await heard(4);
+    const inB = await createTask(b, 'Realtime of b');
+
+    const expected = [
+      { event: 'CREATED', rowId, title: 'Realtime 1' },
+      { event: 'UPDATED', rowId, title: 'Realtime 2' },
+      { event: 'UPDATED', rowId, title: 'Realtime 3' },
+      { event: 'DELETED', rowId, title: undefined },
+    ];
+    await waitFor(async () => adminB.messages.length >= 1, 5_000, "b's change delivered to b");
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    for (const s of [adminA, viewerA]) {
+      expect(s.errors).toEqual([]);
+      expect(s.messages.map((m) => ({ event: m.event, rowId: m.rowId, title: m.task?.title }))).toEqual(expected);
+      expect(s.messages[3].task).toBeNull();
+      expect(s.messages[2].task).toMatchObject({ status: 'COMPLETED' });
+    }
+    expect(adminB.messages.map((m) => [m.event, m.rowId])).toEqual([['CREATED', inB]]);
+    for (const s of [withoutTasksRead, nonMember, adminOfBNamingA]) {
+      expect(s.messages).toEqual([]);
+      expect(s.errors).toEqual([]);
+      expect(s.close).toBeUndefined();
+    }
+  });
+
+  test('a rolled-back change is heard by nobody; a burst from one statement arrives whole and in order', async () => {
+    const s = await listen(a.admin.accessToken, a.id);
+    const client = await server.db.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`insert into app_public.tasks (organization_id, title) values ($1, 'Rolled back')`, [a.id]);
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    const ids = (await sql<{ id: string }>(`insert into app_public.tasks (organization_id, title) select $1, 'Burst ' || i from generate_series(1, 50) i returning id`, [a.id])).map((r) => r.id);
+    await waitFor(async () => s.messages.length >= 50, 10_000, 'the burst delivered');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(s.messages.map((m) => m.rowId)).toEqual(ids);
+    expect(s.messages.every((m) => m.event === 'CREATED')).toBe(true);
+  });
+});
+
+describe('credentials at connection_init', () => {
+  test('an invalid, mis-signed, garbage or missing token closes the socket with 4403; so does a malformed organization', async () => {
+    const forged = `${a.admin.accessToken.slice(0, -4)}AAAA`;
+    for (const params of [{ authorization: 'Bearer not-a-token' }, { authorization: `Bearer ${forged}` }, { authorization: a.admin.accessToken }, {}, { authorization: `Bearer ${a.admin.accessToken}`, 'x-organization-id': 'nope' }]) {
+      const s = await listen(undefined, undefined, { connectionParams: params });
+      expect((await closedWithin(s, WITHIN))?.code, JSON.stringify(params)).toBe(4403);
+      expect(s.messages).toEqual([]);
+    }
+  });
+
+  test('keys are case-insensitive', async () => {
+    const s = await listen(undefined, undefined, { connectionParams: { Authorization: `Bearer ${a.admin.accessToken}`, 'X-Organization-ID': a.id } });
+    const rowId = await createTask(a, 'Case');
+    await waitFor(async () => s.messages.some((m) => m.rowId === rowId), 5_000, 'delivered');
+  });
+});
+
+describe('authorization lives past the handshake', () => {
+  test('logout closes the session’s connections with 4401 within 2 s; another session of the same user stays', async () => {
+    const user = await member(a, a.roles.Developer);
+    const other = (await http(server, 'POST', '/auth/login', { body: { email: user.user.email, password: 'correct horse battery' } })).body as Session;
+    const doomed = await listen(user.accessToken, a.id);
+    const kept = await listen(other.accessToken, a.id);
+    expect((await http(server, 'POST', '/auth/logout', { headers: { authorization: `Bearer ${user.accessToken}` } })).status).toBe(204);
+    expect((await closedWithin(doomed, WITHIN))?.code).toBe(4401);
+    expect(kept.close).toBeUndefined();
+    const rowId = await createTask(a, 'After logout');
+    await waitFor(async () => kept.messages.some((m) => m.rowId === rowId), 5_000, 'the other session still hears');
+  });
+
+  test('a refresh token presented twice revokes the session: 4401', async () => {
+    const user = await member(a, a.roles.Viewer);
+    const s = await listen(user.accessToken, a.id);
+    expect((await http(server, 'POST', '/auth/refresh', { body: { refreshToken: user.refreshToken } })).status).toBe(200);
+    expect((await http(server, 'POST', '/auth/refresh', { body: { refreshToken: user.refreshToken } })).status).toBe(401);
+    expect((await closedWithin(s, WITHIN))?.code).toBe(4401);
+  });
+
+  test('removal from the organization closes with 4403 within 2 s; members who stay are untouched', async () => {
+    const leaving = await member(a, a.roles.Viewer);
+    const staying = await member(a, a.roles.Viewer);
+    const s = await listen(leaving.accessToken, a.id);
+    const t = await listen(staying.accessToken, a.id);
+    const [membership] = await sql<{ id: string }>('select id from app_public.organization_memberships where organization_id = $1 and user_id = $2', [a.id, leaving.user.id]);
+    const removed = await gql(server, D.DeleteOrganizationMembershipDocument, { rowId: membership.id }, as(a.admin, a));
+    expect(removed.errors).toBeUndefined();
+    expect((await closedWithin(s, WITHIN))?.code).toBe(4403);
+    expect(t.close).toBeUndefined();
+  });
+
+  test('losing tasks:read, by a role taken away or a role edited, closes with 4403 within 2 s', async () => {
+    const assigned = await member(a, a.roles.Viewer);
+    const editedRole = (await sql<{ id: string }>(`insert into app_public.roles (organization_id, name, permissions) values ($1, $2, '{tasks:read}') returning id`, [a.id, `Editable ${Date.now()}`]))[0].id;
+    const edited = await member(a, editedRole);
+    const s1 = await listen(assigned.accessToken, a.id);
+    const s2 = await listen(edited.accessToken, a.id);
+    const [userRole] = await sql<{ id: string }>('select id from app_public.user_roles where organization_id = $1 and user_id = $2', [a.id, assigned.user.id]);
+    expect((await gql(server, D.DeleteUserRoleDocument, { rowId: userRole.id }, as(a.admin, a))).errors).toBeUndefined();
+    expect((await gql(server, D.UpdateRoleDocument, { rowId: editedRole, patch: { permissions: ['teams:read'] } }, as(a.admin, a))).errors).toBeUndefined();
+    expect((await closedWithin(s1, WITHIN))?.code).toBe(4403);
+    expect((await closedWithin(s2, WITHIN))?.code).toBe(4403);
+  });
+
+  test("the access token's exp closes its connection at that moment, with 4401", async () => {
+    const user = await member(a, a.roles.Viewer);
+    const algorithm = server.config.jwt.algorithm;
+    const key = await importPKCS8(await fs.readFile(path.join(server.config.dataDir, 'keys', `${algorithm}.pem`), 'utf8'), algorithm);
+    const claims = decodeJwt(user.accessToken);
+    const expiresAt = Math.floor(Date.now() / 1000) + 3;
+    const shortLived = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
+      .setSubject(user.user.id)
+      .setIssuer(server.config.jwt.issuer)
+      .setAudience(server.config.jwt.audience)
+      .setIssuedAt()
+      .setExpirationTime(expiresAt)
+      .sign(key);
+    const s = await listen(shortLived, a.id);
+    const close = await closedWithin(s, 6_000);
+    expect(close?.code).toBe(4401);
+    expect(Math.abs(Date.now() - expiresAt * 1000), 'closed at its exp').toBeLessThan(1_000);
+  });
+});
+
+describe('limits', () => {
+  let small: TestServer;
+  beforeAll(async () => {
+    small = await startTestServer({ REALTIME_MAX_CONNECTIONS_PER_USER: '2', REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2', GRAPHQL_MAX_DEPTH: '4' });
+  });
+  afterAll(() => small?.close());
+
+  test('subscription documents go through the same rules as HTTP ones (depth here)', async () => {
+    const user = await register(small, 'Deep');
+    const s = await subscriber(small.url, user.accessToken, undefined, {
+      query: 'subscription Deep { taskChanged { task { organization { tasks { nodes { rowId } } } } } }',
+    });
+    open.push(s);
+    await waitFor(async () => s.errors.length > 0, 5_000, 'the refusal');
+    expect(JSON.stringify(s.errors)).toMatch(/QUERY_TOO_COMPLEX/);
+  });
+
+  test('more subscriptions on a connection than allowed are refused with TOO_MANY_SUBSCRIPTIONS; more connections per user close with 4429', async () => {
+    const user = await register(small, 'Busy');
+    const created = await gql(small, D.CreateOrganizationDocument, { name: 'Busy', slug: `busy-${Date.now()}` }, { token: user.accessToken });
+    const org = created.data!.createOrganization!.organization!.rowId;
+    const first = await subscriber(small.url, user.accessToken, org);
+    open.push(first);
+    first.subscribeAgain();
+    first.subscribeAgain();
+    await waitFor(async () => first.errors.length > 0, 5_000, 'the third subscription refused');
+    expect(JSON.stringify(first.errors)).toMatch(/TOO_MANY_SUBSCRIPTIONS/);
+    expect(first.errors).toHaveLength(1);
+    const second = await subscriber(small.url, user.accessToken, org);
+    open.push(second);
+    expect(second.close).toBeUndefined();
+    const third = await subscriber(small.url, user.accessToken, org);
+    open.push(third);
+    expect((await closedWithin(third, WITHIN))?.code).toBe(4429);
+  });
+
+  test('a subscriber that falls too far behind (a burst of more events than may wait) is disconnected with 1013, not buffered', async () => {
+    const s = await listen(a.admin.accessToken, a.id);
+    await sql(`insert into app_public.tasks (organization_id, title) select $1, 'Flood ' || i from generate_series(1, 3000) i`, [a.id]);
+    expect((await closedWithin(s, 10_000))?.code).toBe(1013);
+  });
+});
+
+describe('the database behind it', () => {
+  test('losing the realtime listener (as in a PostgreSQL restart) closes every connection with 1012; a reconnect hears again', async () => {
+    const s = await listen(a.admin.accessToken, a.id);
+    await sql(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'rowgate-realtime' and datname = current_database()`);
+    expect((await closedWithin(s, 5_000))?.code).toBe(1012);
+    // The listener comes back by itself; a client that reconnects hears changes again.
+    let again: Subscriber | undefined;
+    await waitFor(
+      async () => {
+        const candidate = await listen(a.admin.accessToken, a.id);
+        const rowId = await createTask(a, 'After the restart');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (candidate.messages.some((m) => m.rowId === rowId)) return (again = candidate);
+        return undefined;
+      },
+      15_000,
+      'realtime back after the listener was lost',
+    );
+    expect(again?.close).toBeUndefined();
+  });
+});
