@@ -11,6 +11,7 @@ import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
 import { isolation } from './isolation.ts';
 import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
+import { realtimeLatency } from './realtime.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
 import { permissionCost } from './permission.ts';
 import { publish, render, type Results } from './report.ts';
@@ -110,6 +111,17 @@ async function isolationFigures(ctx: Context): Promise<Results['isolation']> {
   return result;
 }
 
+/** Commit → message latency with 1, 100 and 1,000 subscribers spread over the organizations. */
+async function realtimeFigures(ctx: Context): Promise<NonNullable<Results['realtime']>> {
+  const results: NonNullable<Results['realtime']> = [];
+  for (const n of [1, 100, 1000].filter((count) => count <= ctx.identities.length)) {
+    const result = await realtimeLatency(ctx.origin, ctx.run.adminUrl, ctx.identities, n, ctx.options.seconds, ctx.windowAt(1).cpu);
+    results.push(result);
+    log(`realtime ${n} subscribers: ${result.events} events, ${result.delivered} delivered (${result.missed} missed), p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} ms, ${result.deliveredPerSecond.toFixed(0)} deliveries/s, server ${result.serverCpuPerDelivery.toFixed(2)} ms CPU per delivery`);
+  }
+  return results;
+}
+
 async function main() {
   const options = readOptions();
   const dataRoot = path.resolve(process.env.DATA_DIR || '.data');
@@ -145,7 +157,8 @@ async function main() {
     const permission = options.only.has('permission') ? await permissionCost(admin) : undefined;
     if (permission) log(`user_has_permission ${permission.microsecondsPerCall.toFixed(1)} µs per call`);
     const isolated = options.only.has('isolation') ? await isolationFigures(ctx) : undefined;
-    if (!auth || !permission || !page.length || !create.length || !isolated) {
+    const realtime = options.only.has('realtime') ? await realtimeFigures(ctx) : [];
+    if (!auth || !permission || !page.length || !create.length || !isolated || !realtime.length) {
       log('--only: a partial run is printed above, not published');
       return;
     }
@@ -167,6 +180,7 @@ async function main() {
       permission,
       auth,
       isolation: isolated,
+      realtime,
       pagePlan,
     };
     console.log(render(results, [results]));

@@ -6,6 +6,7 @@ import type { LoadResult } from './load.ts';
 import type { Scale } from './options.ts';
 import type { PermissionCost } from './permission.ts';
 import type { Isolation } from './isolation.ts';
+import type { RealtimeResult } from './realtime.ts';
 import type { AuditLag } from './writes.ts';
 
 export interface Results {
@@ -19,8 +20,9 @@ export interface Results {
   create: { concurrency: number; result: LoadResult; audit: AuditLag }[];
   permission: PermissionCost;
   auth: { login: LoadResult; verified: LoadResult };
-  /** Absent from runs stored before it was measured. */
+  /** Absent from runs stored before they were measured. */
   isolation?: Isolation;
+  realtime?: RealtimeResult[];
   pagePlan: string;
 }
 
@@ -134,7 +136,7 @@ ${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'f
 statement over every (member, organization) pair and five permissions (${n(results.permission.granted * 100)}% granted), minus
 the same scan without the call.
 
-${results.isolation ? isolationSection(results.isolation) : ''}## Cost growth with the number of tasks
+${results.isolation ? isolationSection(results.isolation) : ''}${results.realtime?.length ? realtimeSection(results.realtime) : ''}## Cost growth with the number of tasks
 
 ${table(['scale', 'tasks', 'concurrency', 'GraphQL req/s', 'GraphQL p95', 'raw req/s', 'raw p95', 'createTask p95 (c=1)', 'permission µs', 'run on', 'commit'], growthRows)}
 
@@ -163,6 +165,21 @@ The issue's stalling query (two aliases of 100 × 100 × 100 rows, cost 2,060,60
 \`${i.refused.code}\` in p50 ${ms(i.refused.p50)} / p95 ${ms(i.refused.p95)} ms (${n(i.refused.requests)} requests, one at a time), before any SQL runs.
 The expensive query is near the largest the default cost limit (10,000) allows; the cheap one runs as a
 user of another organization at the same time.
+
+`;
+}
+
+function realtimeSection(rows: RealtimeResult[]): string {
+  return `## Realtime: \`taskChanged\`, commit → message
+
+${table(['subscribers', 'events', 'delivered', 'missed', 'p50', 'p95', 'p99', 'deliveries/s', 'server CPU ms per delivery'], rows.map((r) => [
+    n(r.subscribers), n(r.events), n(r.delivered), r.missed, ms(r.p50), ms(r.p95), ms(r.p99), n(r.deliveredPerSecond), n(r.serverCpuPerDelivery, 2),
+  ]))}
+
+Subscribers are graphql-ws clients, each a different signed-in user, spread over the organizations (one per
+organization, then the next). Tasks are inserted at 50 per second, round robin over the subscribers'
+organizations; latency runs from the insert's commit to the message's arrival. Each delivery is one
+visibility check and one fetch of the task, both under that subscriber's own settings.
 
 `;
 }

@@ -23,6 +23,8 @@ export interface SubscriberOptions {
   connectionParams?: Record<string, unknown>;
   /** The subscription document (TaskChanged by default). */
   query?: string;
+  /** Called as each message arrives (the bench times them). */
+  onMessage?: (message: TaskChange) => void;
 }
 
 /**
@@ -70,7 +72,10 @@ export async function subscriber(origin: string, token: string | undefined, orga
       {
         next: (message) => {
           if (message.errors) result.errors.push(...message.errors);
-          if (message.data) result.messages.push(message.data.taskChanged);
+          if (message.data) {
+            result.messages.push(message.data.taskChanged);
+            options.onMessage?.(message.data.taskChanged);
+          }
         },
         error: (error) => result.errors.push(error),
         complete: () => {},

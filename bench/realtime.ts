@@ -1,0 +1,107 @@
+// Realtime: event latency (commit → message at the subscriber) with 1, 100 and 1,000 subscribers spread
+// over the organizations, the events delivered per second, and the server's CPU per delivered event.
+// Subscribers are graphql-ws clients in this process, each signed in as a different user of the dataset;
+// a writer inserts tasks at a steady rate into the subscribers' organizations, as the superuser (so the
+// server's CPU is the subscribers' alone), and notes when each insert committed.
+import pg from 'pg';
+import * as hdr from 'hdr-histogram-js';
+import { subscriber, type Subscriber } from '../test/support/realtime.ts';
+import type { CpuClock } from './cpu.ts';
+import type { Identity } from './stack.ts';
+
+export interface RealtimeResult {
+  subscribers: number;
+  /** Tasks inserted, and messages the subscribers received for them. */
+  events: number;
+  delivered: number;
+  /** Messages the subscribers of an event's organization should have received but did not. */
+  missed: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  deliveredPerSecond: number;
+  /** Server CPU milliseconds per delivered message. */
+  serverCpuPerDelivery: number;
+}
+
+const WRITES_PER_SECOND = 50;
+
+/** `n` identities, taking one organization after another so that they spread over all of them. */
+function spread(identities: Identity[], n: number): Identity[] {
+  const byOrganization = new Map<string, Identity[]>();
+  for (const identity of identities) byOrganization.set(identity.organizationId, [...(byOrganization.get(identity.organizationId) ?? []), identity]);
+  const queues = [...byOrganization.values()];
+  const chosen: Identity[] = [];
+  for (let round = 0; chosen.length < n && round < 100; round++) {
+    for (const queue of queues) if (chosen.length < n && queue[round]) chosen.push(queue[round]);
+  }
+  return chosen;
+}
+
+export async function realtimeLatency(origin: string, adminUrl: string, identities: Identity[], n: number, seconds: number, cpu: CpuClock): Promise<RealtimeResult> {
+  const chosen = spread(identities, n);
+  const committedAt = new Map<string, number>();
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  let delivered = 0;
+  const subscribers: Subscriber[] = [];
+  for (let i = 0; i < chosen.length; i += 50) {
+    subscribers.push(
+      ...(await Promise.all(
+        chosen.slice(i, i + 50).map((identity) =>
+          subscriber(origin, identity.accessToken, identity.organizationId, {
+            onMessage: (message) => {
+              const at = committedAt.get(message.rowId);
+              if (at === undefined || message.event !== 'CREATED') return;
+              histogram.recordValue(Math.max(1, Math.round((performance.now() - at) * 1000)));
+              delivered++;
+            },
+          }),
+        ),
+      )),
+    );
+  }
+  const refused = subscribers.filter((s) => s.close);
+  if (refused.length) throw new Error(`${refused.length} subscribers were refused: ${JSON.stringify(refused[0].close)}`);
+  const organizations = [...new Set(chosen.map((identity) => identity.organizationId))];
+  const listeners = new Map<string, number>();
+  for (const identity of chosen) listeners.set(identity.organizationId, (listeners.get(identity.organizationId) ?? 0) + 1);
+
+  const writer = new pg.Client({ connectionString: adminUrl });
+  await writer.connect();
+  let expected = 0;
+  let events = 0;
+  try {
+    const measure = cpu();
+    const started = performance.now();
+    const end = started + seconds * 1000;
+    for (let next = started; next < end; next += 1000 / WRITES_PER_SECOND) {
+      const wait = next - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const organization = organizations[events % organizations.length];
+      const { rows } = await writer.query<{ id: string }>(`insert into app_public.tasks (organization_id, title) values ($1, 'bench realtime') returning id`, [organization]);
+      committedAt.set(rows[0].id, performance.now());
+      expected += listeners.get(organization)!;
+      events++;
+    }
+    // The last events' messages are still on their way.
+    const deadline = performance.now() + 10_000;
+    while (delivered < expected && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const elapsed = (performance.now() - started) / 1000;
+    const spent = measure();
+    const at = (percentile: number) => histogram.getValueAtPercentile(percentile) / 1000;
+    return {
+      subscribers: chosen.length,
+      events,
+      delivered,
+      missed: expected - delivered,
+      p50: at(50),
+      p95: at(95),
+      p99: at(99),
+      deliveredPerSecond: delivered / elapsed,
+      serverCpuPerDelivery: spent.server / Math.max(1, delivered),
+    };
+  } finally {
+    await writer.end();
+    await Promise.all(subscribers.map((s) => s.dispose()));
+  }
+}
