@@ -58,7 +58,7 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
     }) as typeof client.query;
   });
   try {
-    const base = makePreset(SERVER_CONFIG, pool, silentLog, new Metrics(pool));
+    const base = makePreset(SERVER_CONFIG, { pool, log: silentLog, metrics: new Metrics(pool) });
     const preset: GraphileConfig.Preset = { extends: [base], grafast: { context: () => ({ pgSettings: settingsFor(identity, 'capture') }) } };
     const { schema, resolvedPreset } = await makeSchema(preset);
     const result = (await grafast({

@@ -15,6 +15,7 @@ import { SessionStore } from './auth/sessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
+import { loadConstraintLookup } from './graphql/field-errors.ts';
 import { makePreset } from './graphql/preset.ts';
 import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
 import { graphqlResponsesPlugin } from './graphql/responses.ts';
@@ -23,6 +24,8 @@ import { Realtime } from './realtime/realtime.ts';
 import { realtimeRoutes } from './realtime/websocket.ts';
 import { metricsPlugin, type Metrics } from './ops/metrics.ts';
 import { clientRequestId, newRequestId, requestContextPlugin } from './request-context.ts';
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 export interface AppDependencies {
   /** Pool of connections as rowgate_authenticator. */
@@ -70,7 +73,13 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl 
   });
   await app.register(metricsPlugin, { metrics, config });
   await app.register(helmet, { contentSecurityPolicy: config.production ? undefined : false });
-  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'], exposedHeaders: ['x-request-id'] });
+  await app.register(cors, {
+    // CORS_ORIGINS when set; otherwise, in development only, any loopback origin (a dev server such as
+    // Vite's on http://localhost:5173); in production nothing but the console's own origin.
+    origin: config.corsOrigins.length ? config.corsOrigins : config.production ? false : LOOPBACK_ORIGIN,
+    allowedHeaders: ['authorization', 'content-type', 'x-organization-id', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+  });
   await app.register(requestContextPlugin);
   await app.register(authenticatePlugin, { tokens, sessions });
   await app.register(rateLimit, {
@@ -87,15 +96,16 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl 
   await app.register(authRoutes, { tokens, sessions, rateLimitPerMinute: config.rateLimit.authPerMinute });
   await app.register(healthRoutes, { pool });
 
-  const pgl = postgraphile(makePreset(config, pool, app.log, metrics, realtime));
   // Build the schema before serving: grafserv never retries a failed build, so a server started while its
   // database does not answer would fail every GraphQL request for good while /readyz reports ready.
+  let pgl: ReturnType<typeof postgraphile> | undefined;
   try {
+    pgl = postgraphile(makePreset(config, { pool, log: app.log, metrics, realtime, constraints: await loadConstraintLookup(pool) }));
     await pgl.getSchema();
     await realtime.start();
   } catch (error) {
     await realtime.stop();
-    await pgl.release();
+    await pgl?.release();
     await app.close();
     throw new Error(`Cannot build the GraphQL schema: ${(error as Error).message}`, { cause: error });
   }

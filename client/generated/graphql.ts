@@ -4,6 +4,94 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A filter to be used against `AuditLog` object types. All fields are combined with a logical ‘and.’ */
+export type AuditLogFilter = {
+  /** Filter by the object’s `action` field. */
+  action?: StringFilter | null | undefined;
+  /** Filter by the object’s `actorId` field. */
+  actorId?: UuidFilter | null | undefined;
+  /** Checks for all expressions in this list. */
+  and?: Array<AuditLogFilter> | null | undefined;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: DatetimeFilter | null | undefined;
+  /** Filter by the object’s `eventKey` field. */
+  eventKey?: StringFilter | null | undefined;
+  /** Negates the expression. */
+  not?: AuditLogFilter | null | undefined;
+  /** Checks for any expressions in this list. */
+  or?: Array<AuditLogFilter> | null | undefined;
+  /** Filter by the object’s `organizationId` field. */
+  organizationId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `resourceId` field. */
+  resourceId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `resourceType` field. */
+  resourceType?: StringFilter | null | undefined;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `seq` field. */
+  seq?: BigIntFilter | null | undefined;
+};
+
+/** A filter to be used against BigInt fields. All fields are combined with a logical ‘and.’ */
+export type BigIntFilter = {
+  /** Equal to the specified value. */
+  equalTo?: string | null | undefined;
+  /** Greater than the specified value. */
+  greaterThan?: string | null | undefined;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: string | null | undefined;
+  /** Included in the specified list. */
+  in?: Array<string> | null | undefined;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: boolean | null | undefined;
+  /** Less than the specified value. */
+  lessThan?: string | null | undefined;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: string | null | undefined;
+  /** Not equal to the specified value. */
+  notEqualTo?: string | null | undefined;
+  /** Not included in the specified list. */
+  notIn?: Array<string> | null | undefined;
+};
+
+/** A filter to be used against Datetime fields. All fields are combined with a logical ‘and.’ */
+export type DatetimeFilter = {
+  /** Equal to the specified value. */
+  equalTo?: string | null | undefined;
+  /** Greater than the specified value. */
+  greaterThan?: string | null | undefined;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: string | null | undefined;
+  /** Included in the specified list. */
+  in?: Array<string> | null | undefined;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: boolean | null | undefined;
+  /** Less than the specified value. */
+  lessThan?: string | null | undefined;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: string | null | undefined;
+  /** Not equal to the specified value. */
+  notEqualTo?: string | null | undefined;
+  /** Not included in the specified list. */
+  notIn?: Array<string> | null | undefined;
+};
+
+/** A filter to be used against `OrganizationMembership` object types. All fields are combined with a logical ‘and.’ */
+export type OrganizationMembershipFilter = {
+  /** Checks for all expressions in this list. */
+  and?: Array<OrganizationMembershipFilter> | null | undefined;
+  /** Negates the expression. */
+  not?: OrganizationMembershipFilter | null | undefined;
+  /** Checks for any expressions in this list. */
+  or?: Array<OrganizationMembershipFilter> | null | undefined;
+  /** Filter by the object’s `organizationId` field. */
+  organizationId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `userId` field. */
+  userId?: UuidFilter | null | undefined;
+};
+
 /** Represents an update to a `Organization`. Fields that are set will be updated. */
 export type OrganizationPatch = {
   /** Display name. */
@@ -32,6 +120,30 @@ export type RolePatch = {
   name?: string | null | undefined;
   /** Permission names from the catalog, `*` for all, or `resource:*` for all of one resource. */
   permissions?: Array<string | null | undefined> | null | undefined;
+};
+
+/** A filter to be used against String fields. All fields are combined with a logical ‘and.’ */
+export type StringFilter = {
+  /** Equal to the specified value. */
+  equalTo?: string | null | undefined;
+  /** Greater than the specified value. */
+  greaterThan?: string | null | undefined;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: string | null | undefined;
+  /** Included in the specified list. */
+  in?: Array<string> | null | undefined;
+  /** Contains the specified string (case-insensitive). */
+  includesInsensitive?: string | null | undefined;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: boolean | null | undefined;
+  /** Less than the specified value. */
+  lessThan?: string | null | undefined;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: string | null | undefined;
+  /** Not equal to the specified value. */
+  notEqualTo?: string | null | undefined;
+  /** Not included in the specified list. */
+  notIn?: Array<string> | null | undefined;
 };
 
 /** What happened to a task. */
@@ -63,6 +175,36 @@ export type TaskDependencyType =
   | 'BLOCKS'
   | 'RELATES_TO';
 
+/** A filter to be used against `Task` object types. All fields are combined with a logical ‘and.’ */
+export type TaskFilter = {
+  /** Checks for all expressions in this list. */
+  and?: Array<TaskFilter> | null | undefined;
+  /** Filter by the object’s `assigneeId` field. */
+  assigneeId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `createdAt` field. */
+  createdAt?: DatetimeFilter | null | undefined;
+  /** Filter by the object’s `createdById` field. */
+  createdById?: UuidFilter | null | undefined;
+  /** Negates the expression. */
+  not?: TaskFilter | null | undefined;
+  /** Checks for any expressions in this list. */
+  or?: Array<TaskFilter> | null | undefined;
+  /** Filter by the object’s `organizationId` field. */
+  organizationId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `priority` field. */
+  priority?: TaskPriorityFilter | null | undefined;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `status` field. */
+  status?: TaskStatusFilter | null | undefined;
+  /** Filter by the object’s `teamId` field. */
+  teamId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `title` field. */
+  title?: StringFilter | null | undefined;
+  /** Filter by the object’s `updatedAt` field. */
+  updatedAt?: DatetimeFilter | null | undefined;
+};
+
 /** An input for mutations affecting `Task` */
 export type TaskInput = {
   /** The member working on it; changing it needs tasks:assign. */
@@ -82,6 +224,32 @@ export type TaskInput = {
   /** Short summary, 1 to 500 characters. */
   title: string;
 };
+
+/** Methods to use when ordering `Task`. */
+export type TaskOrderBy =
+  | 'ASSIGNEE_ID_ASC'
+  | 'ASSIGNEE_ID_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'CREATED_BY_ID_ASC'
+  | 'CREATED_BY_ID_DESC'
+  | 'NATURAL'
+  | 'ORGANIZATION_ID_ASC'
+  | 'ORGANIZATION_ID_DESC'
+  | 'PRIMARY_KEY_ASC'
+  | 'PRIMARY_KEY_DESC'
+  | 'PRIORITY_ASC'
+  | 'PRIORITY_DESC'
+  | 'ROW_ID_ASC'
+  | 'ROW_ID_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TEAM_ID_ASC'
+  | 'TEAM_ID_DESC'
+  | 'TITLE_ASC'
+  | 'TITLE_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Task`. Fields that are set will be updated. */
 export type TaskPatch = {
@@ -108,6 +276,28 @@ export type TaskPriority =
   | 'LOW'
   | 'MEDIUM';
 
+/** A filter to be used against TaskPriority fields. All fields are combined with a logical ‘and.’ */
+export type TaskPriorityFilter = {
+  /** Equal to the specified value. */
+  equalTo?: TaskPriority | null | undefined;
+  /** Greater than the specified value. */
+  greaterThan?: TaskPriority | null | undefined;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: TaskPriority | null | undefined;
+  /** Included in the specified list. */
+  in?: Array<TaskPriority> | null | undefined;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: boolean | null | undefined;
+  /** Less than the specified value. */
+  lessThan?: TaskPriority | null | undefined;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: TaskPriority | null | undefined;
+  /** Not equal to the specified value. */
+  notEqualTo?: TaskPriority | null | undefined;
+  /** Not included in the specified list. */
+  notIn?: Array<TaskPriority> | null | undefined;
+};
+
 /** Where a task stands. */
 export type TaskStatus =
   | 'CANCELLED'
@@ -115,6 +305,28 @@ export type TaskStatus =
   | 'FAILED'
   | 'IN_PROGRESS'
   | 'PENDING';
+
+/** A filter to be used against TaskStatus fields. All fields are combined with a logical ‘and.’ */
+export type TaskStatusFilter = {
+  /** Equal to the specified value. */
+  equalTo?: TaskStatus | null | undefined;
+  /** Greater than the specified value. */
+  greaterThan?: TaskStatus | null | undefined;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: TaskStatus | null | undefined;
+  /** Included in the specified list. */
+  in?: Array<TaskStatus> | null | undefined;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: boolean | null | undefined;
+  /** Less than the specified value. */
+  lessThan?: TaskStatus | null | undefined;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: TaskStatus | null | undefined;
+  /** Not equal to the specified value. */
+  notEqualTo?: TaskStatus | null | undefined;
+  /** Not included in the specified list. */
+  notIn?: Array<TaskStatus> | null | undefined;
+};
 
 /** An input for mutations affecting `Team` */
 export type TeamInput = {
@@ -144,6 +356,28 @@ export type TeamPatch = {
   name?: string | null | undefined;
 };
 
+/** A filter to be used against UUID fields. All fields are combined with a logical ‘and.’ */
+export type UuidFilter = {
+  /** Equal to the specified value. */
+  equalTo?: string | null | undefined;
+  /** Greater than the specified value. */
+  greaterThan?: string | null | undefined;
+  /** Greater than or equal to the specified value. */
+  greaterThanOrEqualTo?: string | null | undefined;
+  /** Included in the specified list. */
+  in?: Array<string> | null | undefined;
+  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
+  isNull?: boolean | null | undefined;
+  /** Less than the specified value. */
+  lessThan?: string | null | undefined;
+  /** Less than or equal to the specified value. */
+  lessThanOrEqualTo?: string | null | undefined;
+  /** Not equal to the specified value. */
+  notEqualTo?: string | null | undefined;
+  /** Not included in the specified list. */
+  notIn?: Array<string> | null | undefined;
+};
+
 /** Represents an update to a `User`. Fields that are set will be updated. */
 export type UserPatch = {
   /** Display name; only the user may change it. */
@@ -165,7 +399,7 @@ export type AuditLogsQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogsQuery = { auditLogs: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, details: unknown, prevHash: string | null, hash: string, createdAt: string } | null> } | null };
+export type AuditLogsQuery = { auditLogs: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, details: unknown, prevHash: string | null, hash: string, createdAt: string }> } | null };
 
 export type AuditLogQueryVariables = Exact<{
   rowId: string;
@@ -221,7 +455,175 @@ export type AuditLogEntriesQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogEntriesQuery = { auditLogs: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, requestId: string | null, ip: string | null, userAgent: string | null } | null> } | null };
+export type AuditLogEntriesQuery = { auditLogs: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, requestId: string | null, ip: string | null, userAgent: string | null }> } | null };
+
+export type AuditLogListQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogListQuery = { auditLogs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, details: unknown, createdAt: string, actor: { rowId: string, name: string } | null }> } | null };
+
+export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null } | null };
+
+export type MemberListQueryVariables = Exact<{
+  filter?: OrganizationMembershipFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MemberListQuery = { organizationMemberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, userId: string, createdAt: string, user: { rowId: string, name: string, email: string, userRoles: { nodes: Array<{ rowId: string, role: { rowId: string, name: string } | null }> } } | null }> } | null };
+
+export type MemberAccessQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MemberAccessQuery = { permissions: { nodes: Array<{ name: string, description: string }> } | null, organizationMemberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, effectivePermissions: Array<string> | null, user: { rowId: string, name: string, email: string } | null }> } | null };
+
+export type RemoveMemberMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type RemoveMemberMutation = { deleteOrganizationMembership: { organizationMembership: { rowId: string } | null } | null };
+
+export type InvitationListQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type InvitationListQuery = { invitations: { totalCount: number, nodes: Array<{ rowId: string, email: string, expiresAt: string, acceptedAt: string | null, createdAt: string, role: { rowId: string, name: string } | null, invitedBy: { rowId: string, name: string } | null }> } | null };
+
+export type SendInvitationMutationVariables = Exact<{
+  email: string;
+  roleId: string;
+}>;
+
+
+export type SendInvitationMutation = { inviteToOrganization: { result: { rowId: string, email: string } | null } | null };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type RevokeInvitationMutation = { deleteInvitation: { invitation: { rowId: string } | null } | null };
+
+export type ConsoleSessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSessionQuery = { currentUserPermissions: Array<string> | null, currentUser: { rowId: string, email: string, name: string } | null, organizations: { nodes: Array<{ rowId: string, name: string, slug: string }> } | null };
+
+export type CreateConsoleOrganizationMutationVariables = Exact<{
+  name: string;
+  slug: string;
+}>;
+
+
+export type CreateConsoleOrganizationMutation = { createOrganization: { organization: { rowId: string, name: string, slug: string } | null } | null };
+
+export type AcceptInvitationLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptInvitationLinkMutation = { acceptInvitation: { result: { rowId: string, name: string, slug: string } | null } | null };
+
+export type TaskListChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaskListChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string } };
+
+export type RoleListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoleListQuery = { permissions: { nodes: Array<{ name: string, description: string }> } | null, roles: { nodes: Array<{ rowId: string, name: string, description: string, permissions: Array<string>, isSystem: boolean }> } | null };
+
+export type CreateRoleRowMutationVariables = Exact<{
+  role: RoleInput;
+}>;
+
+
+export type CreateRoleRowMutation = { createRole: { role: { rowId: string, name: string, permissions: Array<string> } | null } | null };
+
+export type UpdateRoleRowMutationVariables = Exact<{
+  rowId: string;
+  patch: RolePatch;
+}>;
+
+
+export type UpdateRoleRowMutation = { updateRole: { role: { rowId: string, name: string, permissions: Array<string> } | null } | null };
+
+export type DeleteRoleRowMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type DeleteRoleRowMutation = { deleteRole: { role: { rowId: string } | null } | null };
+
+export type AssignRoleMutationVariables = Exact<{
+  userId: string;
+  roleId: string;
+}>;
+
+
+export type AssignRoleMutation = { createUserRole: { userRole: { rowId: string } | null } | null };
+
+export type UnassignRoleMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type UnassignRoleMutation = { deleteUserRole: { userRole: { rowId: string } | null } | null };
+
+export type TaskRowFragment = { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null };
+
+export type TaskListQueryVariables = Exact<{
+  filter?: TaskFilter | null | undefined;
+  orderBy?: Array<TaskOrderBy> | TaskOrderBy | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type TaskListQuery = { tasks: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null }> } | null };
+
+export type CreateTaskRowMutationVariables = Exact<{
+  task: TaskInput;
+}>;
+
+
+export type CreateTaskRowMutation = { createTask: { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null } | null } | null };
+
+export type UpdateTaskRowMutationVariables = Exact<{
+  rowId: string;
+  patch: TaskPatch;
+}>;
+
+
+export type UpdateTaskRowMutation = { updateTask: { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null } | null } | null };
+
+export type DeleteTaskRowMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type DeleteTaskRowMutation = { deleteTask: { task: { rowId: string } | null } | null };
+
+export type TaskChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaskChoicesQuery = { organizationMemberships: { nodes: Array<{ user: { rowId: string, name: string } | null }> } | null, teams: { nodes: Array<{ rowId: string, name: string }> } | null };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -233,7 +635,7 @@ export type TaskHistoriesQueryVariables = Exact<{
 }>;
 
 
-export type TaskHistoriesQuery = { taskHistories: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, taskId: string, action: string, actorId: string | null, changes: unknown, createdAt: string } | null> } | null };
+export type TaskHistoriesQuery = { taskHistories: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, taskId: string, action: string, actorId: string | null, changes: unknown, createdAt: string }> } | null };
 
 export type TaskHistoryQueryVariables = Exact<{
   rowId: string;
@@ -274,14 +676,14 @@ export type AcceptInvitationMutation = { acceptInvitation: { result: { id: strin
 export type InvitationsAllFieldsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InvitationsAllFieldsQuery = { invitations: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, email: string, roleId: string, invitedById: string | null, expiresAt: string, acceptedAt: string | null, acceptedById: string | null, createdAt: string, updatedAt: string } | null> } | null };
+export type InvitationsAllFieldsQuery = { invitations: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, email: string, roleId: string, invitedById: string | null, expiresAt: string, acceptedAt: string | null, acceptedById: string | null, createdAt: string, updatedAt: string }> } | null };
 
 export type InvitationsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type InvitationsQuery = { invitations: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, email: string, roleId: string, invitedById: string | null, expiresAt: string, acceptedAt: string | null } | null> } | null };
+export type InvitationsQuery = { invitations: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, email: string, roleId: string, invitedById: string | null, expiresAt: string, acceptedAt: string | null }> } | null };
 
 export type InvitationQueryVariables = Exact<{
   rowId: string;
@@ -359,7 +761,7 @@ export type OrganizationRelationsQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationRelationsQuery = { organization: { rowId: string, tasks: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> }, teams: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> }, roles: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> }, organizationMemberships: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> }, invitations: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> } } | null };
+export type OrganizationRelationsQuery = { organization: { rowId: string, tasks: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> }, teams: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> }, roles: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> }, members: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> }, invitations: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> } } | null };
 
 export type UpdateOrganizationMutationVariables = Exact<{
   rowId: string;
@@ -411,14 +813,14 @@ export type MyOrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type MyOrganizationsQuery = { organizations: { totalCount: number, nodes: Array<{ id: string, rowId: string, name: string, slug: string } | null> } | null };
+export type MyOrganizationsQuery = { organizations: { totalCount: number, nodes: Array<{ id: string, rowId: string, name: string, slug: string }> } | null };
 
 export type OrganizationMembershipsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type OrganizationMembershipsQuery = { organizationMemberships: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, userId: string } | null> } | null };
+export type OrganizationMembershipsQuery = { organizationMemberships: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, userId: string }> } | null };
 
 export type OrganizationMembershipQueryVariables = Exact<{
   rowId: string;
@@ -475,12 +877,12 @@ export type CreateOrganizationMutation = { createOrganization: { organization: {
 export type OrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganizationsQuery = { organizations: { nodes: Array<{ id: string, rowId: string, name: string, slug: string } | null> } | null };
+export type OrganizationsQuery = { organizations: { nodes: Array<{ id: string, rowId: string, name: string, slug: string }> } | null };
 
 export type PermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PermissionsQuery = { permissions: { totalCount: number, nodes: Array<{ id: string, name: string } | null> } | null };
+export type PermissionsQuery = { permissions: { totalCount: number, nodes: Array<{ id: string, name: string }> } | null };
 
 export type TaskChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -492,7 +894,7 @@ export type RolesQueryVariables = Exact<{
 }>;
 
 
-export type RolesQuery = { roles: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, name: string, permissions: Array<string>, isSystem: boolean } | null> } | null };
+export type RolesQuery = { roles: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, name: string, permissions: Array<string>, isSystem: boolean }> } | null };
 
 export type RoleQueryVariables = Exact<{
   rowId: string;
@@ -575,7 +977,7 @@ export type TaskDependenciesQueryVariables = Exact<{
 }>;
 
 
-export type TaskDependenciesQuery = { taskDependencies: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, taskId: string, dependsOnTaskId: string, type: TaskDependencyType } | null> } | null };
+export type TaskDependenciesQuery = { taskDependencies: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, taskId: string, dependsOnTaskId: string, type: TaskDependencyType }> } | null };
 
 export type TaskDependencyQueryVariables = Exact<{
   rowId: string;
@@ -683,7 +1085,7 @@ export type TaskRelationsQueryVariables = Exact<{
 }>;
 
 
-export type TaskRelationsQuery = { task: { rowId: string, organizationId: string, organization: { rowId: string } | null, teamOrganization: { rowId: string, organizationId: string } | null, organizationAssignee: { rowId: string, organizationId: string } | null, taskDependenciesByTaskIdAndOrganizationId: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> }, taskDependenciesByDependsOnTaskIdAndOrganizationId: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> } } | null };
+export type TaskRelationsQuery = { task: { rowId: string, organizationId: string, organization: { rowId: string } | null, team: { rowId: string, organizationId: string } | null, assignee: { rowId: string } | null, dependencies: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> }, dependents: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> } } | null };
 
 export type CreateTaskMutationVariables = Exact<{
   task: TaskInput;
@@ -697,7 +1099,7 @@ export type TasksQueryVariables = Exact<{
 }>;
 
 
-export type TasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, title: string, status: TaskStatus } | null> } | null };
+export type TasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, title: string, status: TaskStatus }> } | null };
 
 export type TaskQueryVariables = Exact<{
   rowId: string;
@@ -727,14 +1129,14 @@ export type TasksPageQueryVariables = Exact<{
 }>;
 
 
-export type TasksPageQuery = { tasks: { nodes: Array<{ id: string, rowId: string, title: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+export type TasksPageQuery = { tasks: { nodes: Array<{ id: string, rowId: string, title: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type TeamMembershipsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type TeamMembershipsQuery = { teamMemberships: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, teamId: string, userId: string } | null> } | null };
+export type TeamMembershipsQuery = { teamMemberships: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, teamId: string, userId: string }> } | null };
 
 export type TeamMembershipQueryVariables = Exact<{
   rowId: string;
@@ -794,7 +1196,7 @@ export type TeamsQueryVariables = Exact<{
 }>;
 
 
-export type TeamsQuery = { teams: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, name: string, description: string } | null> } | null };
+export type TeamsQuery = { teams: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, name: string, description: string }> } | null };
 
 export type TeamQueryVariables = Exact<{
   rowId: string;
@@ -877,7 +1279,7 @@ export type UserRolesQueryVariables = Exact<{
 }>;
 
 
-export type UserRolesQuery = { userRoles: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, userId: string, roleId: string } | null> } | null };
+export type UserRolesQuery = { userRoles: { totalCount: number, nodes: Array<{ id: string, rowId: string, organizationId: string, userId: string, roleId: string }> } | null };
 
 export type UserRoleQueryVariables = Exact<{
   rowId: string;
@@ -937,7 +1339,7 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, nodes: Array<{ id: string, rowId: string, name: string, email: string } | null> } | null };
+export type UsersQuery = { users: { totalCount: number, nodes: Array<{ id: string, rowId: string, name: string, email: string }> } | null };
 
 export type UserQueryVariables = Exact<{
   rowId: string;
@@ -958,7 +1360,7 @@ export type UserRelationsQueryVariables = Exact<{
 }>;
 
 
-export type UserRelationsQuery = { user: { rowId: string, organizationMemberships: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> }, tasksByCreatedById: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string } | null> } } | null };
+export type UserRelationsQuery = { user: { rowId: string, organizationMemberships: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> }, createdTasks: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string }> } } | null };
 
 export type UpdateUserMutationVariables = Exact<{
   rowId: string;
@@ -994,7 +1396,28 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const TaskRowFragmentDoc = new TypedDocumentString(`
+    fragment TaskRow on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+}
+    `, {"fragmentName":"TaskRow"}) as unknown as TypedDocumentString<TaskRowFragment, unknown>;
 export const AuditLogsDocument = new TypedDocumentString(`
     query AuditLogs($first: Int) {
   auditLogs(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -1102,6 +1525,395 @@ export const AuditLogEntriesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:2b3cbf24f25ac815d4f96d55e8039dcad105013708785336bb1e7804b30ac13b"}) as unknown as TypedDocumentString<AuditLogEntriesQuery, AuditLogEntriesQueryVariables>;
+export const AuditLogListDocument = new TypedDocumentString(`
+    query AuditLogList($filter: AuditLogFilter, $first: Int, $after: Cursor) {
+  auditLogs(filter: $filter, first: $first, after: $after, orderBy: [SEQ_DESC]) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      rowId
+      seq
+      action
+      resourceType
+      resourceId
+      actorId
+      actor {
+        rowId
+        name
+      }
+      details
+      createdAt
+    }
+  }
+}
+    `, {"hash":"sha256:56bfa991552b8052d8bf56d321bc0df6bc23aadf7a0d0bf53baa730754e5eb6c"}) as unknown as TypedDocumentString<AuditLogListQuery, AuditLogListQueryVariables>;
+export const AuditChainStatusDocument = new TypedDocumentString(`
+    query AuditChainStatus {
+  verifyAuditChain {
+    ok
+    checked
+    brokenSeq
+  }
+}
+    `, {"hash":"sha256:fb749485f3f18b6bdd95e0f825915135a7a5914a209b3b292328f255ee965fde"}) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
+export const MemberListDocument = new TypedDocumentString(`
+    query MemberList($filter: OrganizationMembershipFilter, $first: Int, $after: Cursor) {
+  organizationMemberships(
+    filter: $filter
+    first: $first
+    after: $after
+    orderBy: [PRIMARY_KEY_ASC]
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      rowId
+      userId
+      createdAt
+      user {
+        rowId
+        name
+        email
+        userRoles(first: 20) {
+          nodes {
+            rowId
+            role {
+              rowId
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:2ff69e7fbf311af70f54d12c5c679cb4ea9d0293fb73d02c0a623136354b5923"}) as unknown as TypedDocumentString<MemberListQuery, MemberListQueryVariables>;
+export const MemberAccessDocument = new TypedDocumentString(`
+    query MemberAccess($first: Int, $after: Cursor) {
+  permissions(orderBy: [PRIMARY_KEY_ASC]) {
+    nodes {
+      name
+      description
+    }
+  }
+  organizationMemberships(
+    first: $first
+    after: $after
+    orderBy: [PRIMARY_KEY_ASC]
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      rowId
+      effectivePermissions
+      user {
+        rowId
+        name
+        email
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:110d808410c65911f8d4bc9b2279f55f548f5c628cd3fb4f71bf4d75e6203d2d"}) as unknown as TypedDocumentString<MemberAccessQuery, MemberAccessQueryVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($rowId: UUID!) {
+  deleteOrganizationMembership(input: {rowId: $rowId}) {
+    organizationMembership {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:eb5593b984944ea05b67b1e7e0befaefbad1d53469e5ab4bea7b83ffbee4beb8"}) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const InvitationListDocument = new TypedDocumentString(`
+    query InvitationList($first: Int) {
+  invitations(first: $first, orderBy: [CREATED_AT_DESC]) {
+    totalCount
+    nodes {
+      rowId
+      email
+      expiresAt
+      acceptedAt
+      createdAt
+      role {
+        rowId
+        name
+      }
+      invitedBy {
+        rowId
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:8a17b6db9cdcc026a69750ac181f14fec3823b6ba788775dbb7ebaa5c62d5a86"}) as unknown as TypedDocumentString<InvitationListQuery, InvitationListQueryVariables>;
+export const SendInvitationDocument = new TypedDocumentString(`
+    mutation SendInvitation($email: String!, $roleId: UUID!) {
+  inviteToOrganization(input: {email: $email, roleId: $roleId}) {
+    result {
+      rowId
+      email
+    }
+  }
+}
+    `, {"hash":"sha256:9fc4d7498c68e4d63f9935fbf4033567de9ccbf5116a53822b1b49ec3c9be65d"}) as unknown as TypedDocumentString<SendInvitationMutation, SendInvitationMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($rowId: UUID!) {
+  deleteInvitation(input: {rowId: $rowId}) {
+    invitation {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:9b513e1d4c0a885ed70d57e7702bb5c6faee15cba9fb2269ef60fc9ee8f521b4"}) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const ConsoleSessionDocument = new TypedDocumentString(`
+    query ConsoleSession {
+  currentUser {
+    rowId
+    email
+    name
+  }
+  currentUserPermissions
+  organizations(first: 100, orderBy: [SLUG_ASC]) {
+    nodes {
+      rowId
+      name
+      slug
+    }
+  }
+}
+    `, {"hash":"sha256:446b4e872a43373c425babe087bac781e24d0460ada563fef5d3cb0dbaf2798a"}) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
+export const CreateConsoleOrganizationDocument = new TypedDocumentString(`
+    mutation CreateConsoleOrganization($name: String!, $slug: String!) {
+  createOrganization(input: {organization: {name: $name, slug: $slug}}) {
+    organization {
+      rowId
+      name
+      slug
+    }
+  }
+}
+    `, {"hash":"sha256:eefa570baf4cc4bbc1cc0d95065ccca236f7bf0723494c9ce638bd58b93ee6cd"}) as unknown as TypedDocumentString<CreateConsoleOrganizationMutation, CreateConsoleOrganizationMutationVariables>;
+export const AcceptInvitationLinkDocument = new TypedDocumentString(`
+    mutation AcceptInvitationLink($token: String!) {
+  acceptInvitation(input: {token: $token}) {
+    result {
+      rowId
+      name
+      slug
+    }
+  }
+}
+    `, {"hash":"sha256:c3ac9f842751a8670e24fbc51f01fd94cc025fb66bead187f67350acae76ce3d"}) as unknown as TypedDocumentString<AcceptInvitationLinkMutation, AcceptInvitationLinkMutationVariables>;
+export const TaskListChangedDocument = new TypedDocumentString(`
+    subscription TaskListChanged {
+  taskChanged {
+    event
+    rowId
+  }
+}
+    `, {"hash":"sha256:47db0c0bc8f698305f3c0e29276aad81013c4acc0c843eecec043e0b6cbe1d99"}) as unknown as TypedDocumentString<TaskListChangedSubscription, TaskListChangedSubscriptionVariables>;
+export const RoleListDocument = new TypedDocumentString(`
+    query RoleList {
+  permissions(orderBy: [PRIMARY_KEY_ASC]) {
+    nodes {
+      name
+      description
+    }
+  }
+  roles(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      rowId
+      name
+      description
+      permissions
+      isSystem
+    }
+  }
+}
+    `, {"hash":"sha256:877ad9d577ab251692a4be6a8ccac5ca446757ef725b169ce6571889fc3b7e5f"}) as unknown as TypedDocumentString<RoleListQuery, RoleListQueryVariables>;
+export const CreateRoleRowDocument = new TypedDocumentString(`
+    mutation CreateRoleRow($role: RoleInput!) {
+  createRole(input: {role: $role}) {
+    role {
+      rowId
+      name
+      permissions
+    }
+  }
+}
+    `, {"hash":"sha256:670dc0cf7d8d4fc2b0da9d1b1f3d0700e484eeddcfb1c0dc8c2140338631e510"}) as unknown as TypedDocumentString<CreateRoleRowMutation, CreateRoleRowMutationVariables>;
+export const UpdateRoleRowDocument = new TypedDocumentString(`
+    mutation UpdateRoleRow($rowId: UUID!, $patch: RolePatch!) {
+  updateRole(input: {rowId: $rowId, patch: $patch}) {
+    role {
+      rowId
+      name
+      permissions
+    }
+  }
+}
+    `, {"hash":"sha256:34c76295ff12ef5a513840177fb15b3bfcdb2f9f06268faa8d6b40641a81eb73"}) as unknown as TypedDocumentString<UpdateRoleRowMutation, UpdateRoleRowMutationVariables>;
+export const DeleteRoleRowDocument = new TypedDocumentString(`
+    mutation DeleteRoleRow($rowId: UUID!) {
+  deleteRole(input: {rowId: $rowId}) {
+    role {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:27c01d5a4ae0b026771702aa6257f745cb8027c310e464178eb8c155d927a62d"}) as unknown as TypedDocumentString<DeleteRoleRowMutation, DeleteRoleRowMutationVariables>;
+export const AssignRoleDocument = new TypedDocumentString(`
+    mutation AssignRole($userId: UUID!, $roleId: UUID!) {
+  createUserRole(input: {userRole: {userId: $userId, roleId: $roleId}}) {
+    userRole {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:19ac6d320662719d701b0906623a74662f5fed9d6a4b2970a601d0426c586eef"}) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
+export const UnassignRoleDocument = new TypedDocumentString(`
+    mutation UnassignRole($rowId: UUID!) {
+  deleteUserRole(input: {rowId: $rowId}) {
+    userRole {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:37bcc6822ca474019d9321057f651f8cbf79cb3e0d4a44b1faed99ae2cce7034"}) as unknown as TypedDocumentString<UnassignRoleMutation, UnassignRoleMutationVariables>;
+export const TaskListDocument = new TypedDocumentString(`
+    query TaskList($filter: TaskFilter, $orderBy: [TaskOrderBy!], $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
+  tasks(
+    filter: $filter
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    nodes {
+      ...TaskRow
+    }
+  }
+}
+    fragment TaskRow on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+}`, {"hash":"sha256:e66e2679105d9f8e4631bda0bf244e2a18b4d8795325bf3edf4fa904e25d6557"}) as unknown as TypedDocumentString<TaskListQuery, TaskListQueryVariables>;
+export const CreateTaskRowDocument = new TypedDocumentString(`
+    mutation CreateTaskRow($task: TaskInput!) {
+  createTask(input: {task: $task}) {
+    task {
+      ...TaskRow
+    }
+  }
+}
+    fragment TaskRow on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+}`, {"hash":"sha256:af276a2cefb367b4edc23d45719d6d690453dc0503ca33dbe57cbb308b2e67cc"}) as unknown as TypedDocumentString<CreateTaskRowMutation, CreateTaskRowMutationVariables>;
+export const UpdateTaskRowDocument = new TypedDocumentString(`
+    mutation UpdateTaskRow($rowId: UUID!, $patch: TaskPatch!) {
+  updateTask(input: {rowId: $rowId, patch: $patch}) {
+    task {
+      ...TaskRow
+    }
+  }
+}
+    fragment TaskRow on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+}`, {"hash":"sha256:cd29be6bfe22379a5d40d05fe2abf95e4900953c4593738ece9796caad59149c"}) as unknown as TypedDocumentString<UpdateTaskRowMutation, UpdateTaskRowMutationVariables>;
+export const DeleteTaskRowDocument = new TypedDocumentString(`
+    mutation DeleteTaskRow($rowId: UUID!) {
+  deleteTask(input: {rowId: $rowId}) {
+    task {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:ac6bce401d440a39ba5e046d5c9f113585a68e2e5efac8cc6a3063168ef5c3db"}) as unknown as TypedDocumentString<DeleteTaskRowMutation, DeleteTaskRowMutationVariables>;
+export const TaskChoicesDocument = new TypedDocumentString(`
+    query TaskChoices {
+  organizationMemberships(first: 100, orderBy: [PRIMARY_KEY_ASC]) {
+    nodes {
+      user {
+        rowId
+        name
+      }
+    }
+  }
+  teams(first: 100, orderBy: [NAME_ASC]) {
+    nodes {
+      rowId
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:0b38e698ab94f04ea8af76131e5ec42ddb32993119d53e8cbed730261bd44da6"}) as unknown as TypedDocumentString<TaskChoicesQuery, TaskChoicesQueryVariables>;
 export const CurrentUserDocument = new TypedDocumentString(`
     query CurrentUser {
   currentUser {
@@ -1323,7 +2135,7 @@ export const OrganizationRelationsDocument = new TypedDocumentString(`
         organizationId
       }
     }
-    organizationMemberships {
+    members {
       totalCount
       nodes {
         rowId
@@ -1339,7 +2151,7 @@ export const OrganizationRelationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:dfd0011c1658e2a094ceb68cdb4f090491e7cdf8746773eb4e45b2c1f4e1a9bc"}) as unknown as TypedDocumentString<OrganizationRelationsQuery, OrganizationRelationsQueryVariables>;
+    `, {"hash":"sha256:bdc9cd16d2b538e1a53ca164d24fe986b20d1411bcdfe34a4361f62a717fbca9"}) as unknown as TypedDocumentString<OrganizationRelationsQuery, OrganizationRelationsQueryVariables>;
 export const UpdateOrganizationDocument = new TypedDocumentString(`
     mutation UpdateOrganization($rowId: UUID!, $patch: OrganizationPatch!) {
   updateOrganization(input: {rowId: $rowId, patch: $patch}) {
@@ -1821,22 +2633,21 @@ export const TaskRelationsDocument = new TypedDocumentString(`
     organization {
       rowId
     }
-    teamOrganization {
+    team {
       rowId
       organizationId
     }
-    organizationAssignee {
+    assignee {
       rowId
-      organizationId
     }
-    taskDependenciesByTaskIdAndOrganizationId {
+    dependencies {
       totalCount
       nodes {
         rowId
         organizationId
       }
     }
-    taskDependenciesByDependsOnTaskIdAndOrganizationId {
+    dependents {
       totalCount
       nodes {
         rowId
@@ -1845,7 +2656,7 @@ export const TaskRelationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:f71fc47741ca6e56757c29fa9ca435a7b1a01735f837ddedda122e0a06569f8f"}) as unknown as TypedDocumentString<TaskRelationsQuery, TaskRelationsQueryVariables>;
+    `, {"hash":"sha256:20bf2b98d39e32ac16834fae32d6d7db5c09966773668b1f34ad7c93ce12783f"}) as unknown as TypedDocumentString<TaskRelationsQuery, TaskRelationsQueryVariables>;
 export const CreateTaskDocument = new TypedDocumentString(`
     mutation CreateTask($task: TaskInput!) {
   createTask(input: {task: $task}) {
@@ -2265,7 +3076,7 @@ export const UserRelationsDocument = new TypedDocumentString(`
         organizationId
       }
     }
-    tasksByCreatedById {
+    createdTasks {
       totalCount
       nodes {
         rowId
@@ -2274,7 +3085,7 @@ export const UserRelationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:245e0885fadcdf725402fb8343532bdb28478baae449dca17f6d7dd3a8c098c9"}) as unknown as TypedDocumentString<UserRelationsQuery, UserRelationsQueryVariables>;
+    `, {"hash":"sha256:0a9e20cb2532b18a01351f34a650266a80c8baefe67f6fb6704e6bb12dd03942"}) as unknown as TypedDocumentString<UserRelationsQuery, UserRelationsQueryVariables>;
 export const UpdateUserDocument = new TypedDocumentString(`
     mutation UpdateUser($rowId: UUID!, $patch: UserPatch!) {
   updateUser(input: {rowId: $rowId, patch: $patch}) {

@@ -21,7 +21,7 @@ export const silentLog = silent as never as FastifyBaseLogger;
 
 /** The SDL the server would serve, given a pool of authenticator connections. */
 export async function printServedSchema(pool: pg.Pool): Promise<string> {
-  const preset = makePreset(readServerConfig({}), pool, silentLog, new Metrics(pool));
+  const preset = makePreset(readServerConfig({}), { pool, log: silentLog, metrics: new Metrics(pool) });
   const { schema } = await makeSchema(preset);
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

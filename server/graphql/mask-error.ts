@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
-import { NOT_CHANGED } from './refused-writes.ts';
+import type { ConstraintLookup } from './field-errors.ts';
 
 const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   RG403: { code: 'PERMISSION_DENIED' },
@@ -39,16 +39,12 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   '57014': { code: 'TIMEOUT', message: 'The request took too long' },
 };
 
-/**
- * PostGraphile reports a delete that matched no row (missing, or hidden by RLS: indistinguishable on
- * purpose) with a plain Error; its text names the table, so it gets a message of ours.
- */
-const NOTHING_DELETED = /^No values were deleted in collection '/;
+/** postgraphile-plugin-connection-filter refuses a null inside `filter:` with a plain Error (its TODO). */
+const NULL_IN_FILTER = /^Null literals are forbidden in filter argument input\.$/;
 
 /** grafast marks a timed-out plan or execution with this symbol in a SafeError's extensions. */
 const isTimeout = (extensions: unknown) =>
   typeof extensions === 'object' && extensions !== null && Object.getOwnPropertySymbols(extensions).some((s) => s.description === 'timeout');
-
 
 /** The error with `code` in its extensions (unless it has one), everything else kept. */
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -62,9 +58,9 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-export function makeMaskError(log: FastifyBaseLogger) {
+export function makeMaskError(log: FastifyBaseLogger, constraints: ConstraintLookup) {
   return function maskError(error: GraphQLError): GraphQLError {
-    const original = error.originalError as (Error & { code?: unknown; extensions?: { code?: unknown } }) | undefined;
+    const original = error.originalError as (Error & { code?: unknown; constraint?: string; column?: string; extensions?: { code?: unknown } }) | undefined;
     // Errors without a cause were raised as GraphQL errors (by graphql-js or our plugins), and errors
     // before execution (no path) whose cause is itself a GraphQL error come from coercing the client's
     // variables (a bad enum, UUID or Int, an unknown input field): both describe the client's document
@@ -73,9 +69,15 @@ export function makeMaskError(log: FastifyBaseLogger) {
     const sqlState = typeof original.code === 'string' ? original.code : undefined;
     const known = sqlState ? DATABASE_CODES[sqlState] : undefined;
     if (known) {
-      // Our RGxxx messages are written for clients; PostgreSQL's own are replaced.
-      const message = known.message ?? original.message;
-      return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: known.code } });
+      // Our RGxxx messages are written for clients; PostgreSQL's own are replaced, by the constraint's
+      // own message where it has one, naming the input field it is about.
+      const field = constraints({ code: sqlState, constraint: original.constraint, column: original.column });
+      const message = field?.message ?? known.message ?? original.message;
+      return new GraphQLError(message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: known.code, ...(field?.field ? { field: field.field } : {}) },
+      });
     }
     // grafast's SafeError is written for clients (an invalid cursor, an empty patch, a planning timeout).
     if (isSafeError(original)) {
@@ -86,8 +88,9 @@ export function makeMaskError(log: FastifyBaseLogger) {
       const code = typeof safeCode === 'string' ? safeCode : 'VALIDATION_FAILED';
       return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code } });
     }
-    if (NOTHING_DELETED.test(original.message)) {
-      return new GraphQLError(NOT_CHANGED, { nodes: error.nodes, path: error.path, extensions: { code: 'NOT_FOUND' } });
+    if (NULL_IN_FILTER.test(original.message)) {
+      const message = 'A filter cannot hold null: leave the field out, or use isNull';
+      return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'VALIDATION_FAILED', field: 'filter' } });
     }
     const errorId = randomUUID();
     log.error({ err: original, errorId, path: error.path }, 'masked GraphQL error');

@@ -8,14 +8,17 @@ import type pg from 'pg';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { SafeError } from 'postgraphile/grafast';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
 import { makeChangeNullabilityPlugin } from 'postgraphile/utils';
 import type { ServerConfig } from '../config.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { requestSettings } from '../request-context.ts';
 import { makeDefaultPageSizePlugin } from './default-page-size.ts';
+import type { ConstraintLookup } from './field-errors.ts';
 import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
+import { OrganizationRequiredPlugin } from './organization-required.ts';
 import { RefusedWritesPlugin } from './refused-writes.ts';
 import { makeTrustedDocumentsPreset } from './trusted-documents.ts';
 import type { Realtime } from '../realtime/realtime.ts';
@@ -28,21 +31,50 @@ const NO_SUBSCRIPTIONS_OVER_HTTP = {
   },
 };
 
-/** `realtime`: the server's WebSocket connections; absent where nothing subscribes (schema export, bench). */
-export function makePreset(config: ServerConfig, pool: pg.Pool, log: FastifyBaseLogger, metrics: Metrics, realtime?: Realtime): GraphileConfig.Preset {
+export interface PresetParts {
+  pool: pg.Pool;
+  log: FastifyBaseLogger;
+  metrics: Metrics;
+  /** Field and message of each constraint (field-errors.ts); nothing where errors are not shown. */
+  constraints?: ConstraintLookup;
+  /** The server's WebSocket connections; absent where nothing subscribes (schema export, bench). */
+  realtime?: Realtime;
+}
+
+export function makePreset(config: ServerConfig, { pool, log, metrics, constraints = () => undefined, realtime }: PresetParts): GraphileConfig.Preset {
   return {
-    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, ...makeTrustedDocumentsPreset(config)],
+    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, PostGraphileConnectionFilterPreset, makeTrustedDocumentsPreset(config)],
     plugins: [
       makeLimitsPlugin(config),
       makeDefaultPageSizePlugin(config.graphql.maxPageSize),
       RefusedWritesPlugin,
+      OrganizationRequiredPlugin,
       TaskChangedPlugin,
       makeOperationMetricsPlugin(metrics),
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.
-      makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' } }),
+      makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' }, OrganizationMembership: { effectivePermissions: '[!]' } }),
     ],
     pgServices: [makePgService({ pool, schemas: ['app_public'] })],
     gather: { pgStrictFunctions: true },
+    schema: {
+      // Rows RLS hides are left out, never nulled: a connection's nodes and edges are never null, so
+      // generated types need no `| null` in every map.
+      pgForbidSetofFunctionsToReturnNull: true,
+      // `filter:` only where a table's comment says +filter (migration 000015), on its indexed columns and
+      // the ones tagged; comparisons, lists and a case-insensitive substring, nothing that scans
+      // unbounded text, arrays, computed columns or relations.
+      defaultBehavior: '-filter',
+      connectionFilterAllowedOperators: [
+        'isNull', 'equalTo', 'notEqualTo', 'in', 'notIn', 'lessThan', 'lessThanOrEqualTo', 'greaterThan', 'greaterThanOrEqualTo', 'includesInsensitive',
+      ],
+      // `{}` (a filter form with nothing chosen) means no filter; a null stays an error (mask-error.ts).
+      connectionFilterAllowEmptyObjectInput: true,
+      connectionFilterArrays: false,
+      connectionFilterComputedColumns: false,
+      connectionFilterSetofFunctions: false,
+    },
+    // Filtering through relations (task.assignee.name…) reaches beyond the filtered table's indexes.
+    disablePlugins: ['PgConnectionArgFilterBackwardRelationsPlugin', 'PgConnectionArgFilterForwardRelationsPlugin'],
     grafserv: {
       graphqlPath: '/graphql',
       graphiql: !config.production,
@@ -52,7 +84,7 @@ export function makePreset(config: ServerConfig, pool: pg.Pool, log: FastifyBase
       // The WebSocket route is rowgate's own (server/realtime/websocket.ts), on grafserv's handling.
       websockets: false,
       maxRequestLength: config.bodyLimit,
-      maskError: makeMaskError(log),
+      maskError: makeMaskError(log, constraints),
     },
     grafast: {
       explain: false,

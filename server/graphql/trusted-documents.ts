@@ -1,7 +1,8 @@
-// The operations this project ships (codegen's persisted-documents manifest of client/operations).
-// TRUSTED_DOCUMENTS=1: only they may run (clients send `documentId`); anything else is refused. Off by
-// default so GraphiQL works in development. Their names are also the only operation names /metrics uses
-// as label values.
+// The operations this project ships (codegen's persisted-documents manifest of client/operations). Any
+// client may send one as `documentId` instead of its text (the console always does, so it runs whatever
+// this setting). TRUSTED_DOCUMENTS=1: only they may run; any other text is refused. Off by default so
+// GraphiQL works in development. Their names are also the only operation names /metrics uses as label
+// values.
 import { readFileSync } from 'node:fs';
 import { PersistedPlugin } from '@grafserv/persisted';
 import { Kind, parse } from 'postgraphile/graphql';
@@ -13,9 +14,11 @@ function readManifest(): Record<string, string> {
   return JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
 }
 
-export function makeTrustedDocumentsPreset(config: ServerConfig): GraphileConfig.Preset[] {
-  if (!config.graphql.trustedDocuments) return [];
-  return [{ plugins: [PersistedPlugin], grafserv: { persistedOperations: readManifest(), allowUnpersistedOperation: false } }];
+export function makeTrustedDocumentsPreset(config: ServerConfig): GraphileConfig.Preset {
+  return {
+    plugins: [PersistedPlugin],
+    grafserv: { persistedOperations: readManifest(), allowUnpersistedOperation: !config.graphql.trustedDocuments },
+  };
 }
 
 /** The names of the shipped operations. */

@@ -35,8 +35,13 @@ export async function realtimeRoutes(
   app.route({
     method: 'GET',
     url: '/graphql',
-    handler: async () => {
-      throw new AppError('NOT_FOUND', 'GraphQL takes a POST, or a WebSocket (graphql-transport-ws) for subscriptions');
+    // A person who opens /graphql in a browser is sent where people work: GraphiQL in development, the
+    // console in production. Anything else is told how to speak GraphQL here (never run over GET, so no
+    // link can make a signed-in browser run a mutation).
+    handler: async (request, reply) => {
+      if (request.headers.accept?.includes('text/html')) return reply.redirect(config.production ? '/' : '/graphiql');
+      reply.header('allow', 'POST');
+      throw new AppError('METHOD_NOT_ALLOWED', `GraphQL takes a POST, or a WebSocket (graphql-transport-ws) for subscriptions; ${config.production ? 'the console is at /' : 'GraphiQL is at /graphiql, the console at /'}`);
     },
     wsHandler,
   });

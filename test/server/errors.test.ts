@@ -4,7 +4,10 @@
 // response carries a stack trace.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  ConsoleSessionDocument,
   CreateOrganizationDocument,
+  CreateRoleDocument,
+  CreateTaskDependencyDocument,
   CreateTaskDocument,
   DeleteTaskDocument,
   TasksDocument,
@@ -82,12 +85,12 @@ describe('database errors with a documented SQLSTATE', () => {
     expect(result.status).toBe(200);
     expect(result.data?.createOrganization ?? null).toBeNull();
     const { error, text } = onlyError(result);
-    expect(error.extensions?.code).toBe('ALREADY_EXISTS');
-    expect(error.message).toBe('A record with this value already exists');
+    expect(error.extensions).toEqual({ code: 'ALREADY_EXISTS', field: 'slug' });
+    expect(error.message).toBe('This slug is already taken');
     expect(error.path).toEqual(['createOrganization']);
     expect(text).not.toContain(SLUG);
     expect(text).not.toMatch(/duplicate key|constraint|violates|organizations_slug_key/i);
-    expect(Object.keys(error.extensions!)).toEqual(['code']);
+    expect(Object.keys(error.extensions!).sort()).toEqual(['code', 'field']);
   });
 
   test('an RLS refusal (a Viewer creating a task) is PERMISSION_DENIED, without SQL text', async () => {
@@ -115,23 +118,36 @@ describe('database errors with a documented SQLSTATE', () => {
     expect(text).not.toContain(ann.user.id);
   });
 
-  test('a check violation (a blank title, a malformed slug) is VALIDATION_FAILED', async () => {
-    const blank = await call(CreateTaskDocument, { task: { title: '   ' } }, { token: ann.accessToken, organizationId: orgId });
-    const { error } = onlyError(blank);
-    expect(error.extensions?.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe('A value is not allowed');
-
-    const badSlug = await call(CreateOrganizationDocument, { name: 'Bad', slug: 'Not A Slug!' }, { token: ann.accessToken });
-    const second = onlyError(badSlug);
-    expect(second.error.extensions?.code).toBe('VALIDATION_FAILED');
-    expect(second.text).not.toContain('Not A Slug!');
+  test('a check violation is VALIDATION_FAILED naming the input field, with a message a person can act on', async () => {
+    const cases = [
+      { run: () => call(CreateTaskDocument, { task: { title: '   ' } }, { token: ann.accessToken, organizationId: orgId }), field: 'title', message: /title has 1 to 500 characters/ },
+      { run: () => call(CreateTaskDocument, { task: { title: 'x'.repeat(10_000) } }, { token: ann.accessToken, organizationId: orgId }), field: 'title', message: /1 to 500/ },
+      { run: () => call(CreateOrganizationDocument, { name: 'Bad', slug: 'Not A Slug!' }, { token: ann.accessToken }), field: 'slug', message: /lower-case letters and digits/ },
+      { run: () => call(CreateRoleDocument, { role: { name: 'Nulls', permissions: [null as unknown as string] } }, { token: ann.accessToken, organizationId: orgId }), field: 'permissions', message: /none may be null/ },
+      { run: () => call(CreateRoleDocument, { role: { name: 'Unknown', permissions: ['tasks:fly'] } }, { token: ann.accessToken, organizationId: orgId }), field: 'permissions', message: /Unknown permission "tasks:fly"/ },
+    ];
+    for (const { run, field, message } of cases) {
+      const { error, text } = onlyError(await run());
+      expect(error.extensions, String(message)).toEqual({ code: 'VALIDATION_FAILED', field });
+      expect(error.message).toMatch(message);
+      expect(text).not.toMatch(/Not A Slug!|_check|constraint/);
+    }
   });
 
-  test('a foreign key to a missing row (a team that does not exist) is NOT_FOUND, without the key value', async () => {
+  test('a task depending on itself is VALIDATION_FAILED on dependsOnTaskId', async () => {
+    const task = (await call(CreateTaskDocument, { task: { title: 'Self' } }, { token: ann.accessToken, organizationId: orgId })).data!.createTask!.task!.rowId;
+    const result = await call(CreateTaskDependencyDocument, { taskDependency: { taskId: task, dependsOnTaskId: task } }, { token: ann.accessToken, organizationId: orgId });
+    const { error } = onlyError(result);
+    expect(error.extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'dependsOnTaskId' });
+    expect(error.message).toBe('A task cannot depend on itself.');
+  });
+
+  test('a foreign key to a missing row (a team that does not exist) is NOT_FOUND on teamId, without the key value', async () => {
     const missingTeam = '00000000-0000-4000-8000-000000000001';
     const result = await call(CreateTaskDocument, { task: { title: 'Orphan', teamId: missingTeam } }, { token: ann.accessToken, organizationId: orgId });
     const { error, text } = onlyError(result);
-    expect(error.extensions?.code).toBe('NOT_FOUND');
+    expect(error.extensions).toEqual({ code: 'NOT_FOUND', field: 'teamId' });
+    expect(error.message).toBe('No such team in this organization');
     expect(text).not.toContain(missingTeam);
   });
 });
@@ -183,6 +199,36 @@ describe('errors PostGraphile raises itself', () => {
     }
     const viaVariable = await call(TasksDocument, { first: -3 }, { token: ann.accessToken, organizationId: orgId });
     expect(viaVariable.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('an organization-scoped operation without X-Organization-Id', () => {
+  test('is ORGANIZATION_REQUIRED, naming the fields, instead of an empty list or a bare PERMISSION_DENIED', async () => {
+    const list = await call(TasksDocument, { first: 5 }, { token: ann.accessToken });
+    expect(list.status).toBe(400); // refused before it ran, as a malformed request is
+    expect(list.data).toBeUndefined();
+    const { error } = onlyError(list);
+    expect(error.extensions).toEqual({ code: 'ORGANIZATION_REQUIRED' });
+    expect(error.message).toBe('tasks works inside an organization: send its id in the X-Organization-Id header');
+
+    const create = await call(CreateTaskDocument, { task: { title: 'Where?' } }, { token: ann.accessToken });
+    expect(onlyError(create).error.extensions).toEqual({ code: 'ORGANIZATION_REQUIRED' });
+    const { rows } = await server.db.pool.query("select 1 from app_public.tasks where title = 'Where?'");
+    expect(rows).toHaveLength(0);
+  });
+
+  test('what is not scoped to one organization still works without it', async () => {
+    const result = await call(ConsoleSessionDocument, {}, { token: ann.accessToken });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.currentUser?.rowId).toBe(ann.user.id);
+    expect(result.data?.currentUserPermissions).toEqual([]);
+    expect(result.data?.organizations?.nodes.map((o) => o.rowId).sort()).toEqual([orgId, otherOrgId].sort());
+  });
+
+  test('with the header, the same operation runs', async () => {
+    const result = await call(TasksDocument, { first: 5 }, { token: ann.accessToken, organizationId: orgId });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.tasks?.totalCount).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -49,7 +49,10 @@ const PATHS = [
 ] as const;
 type Path = (typeof PATHS)[number];
 
-/** `ok` or an error code. An update of a row one may not change is NOT_FOUND (refused-writes.ts). */
+/**
+ * `ok` or an error code. An update of a row one may not change is NOT_FOUND, or PERMISSION_DENIED when one
+ * can read it (refused-writes.ts).
+ */
 type Outcome = 'ok' | 'NOT_FOUND' | 'PERMISSION_DENIED' | 'PRIVILEGE_ESCALATION' | 'ALREADY_EXISTS' | 'ALREADY_MEMBER';
 
 const DEFAULT: Record<Path, Outcome> = {
@@ -78,6 +81,8 @@ const ASSIGNER: Partial<Record<Path, Outcome>> = {
   assignHeldRoleToOther: 'ok',
 };
 const INVITER: Partial<Record<Path, Outcome>> = { inviteAsAdmin: 'PRIVILEGE_ESCALATION', inviteWithHeldRole: 'ok' };
+/** roles:read without roles:write: the roles are readable, so editing one is PERMISSION_DENIED. */
+const ROLE_READER: Partial<Record<Path, Outcome>> = { raiseHeldRole: 'PERMISSION_DENIED', editStrongerRole: 'PERMISSION_DENIED' };
 
 /**
  * Where the answer differs from DEFAULT. roles:write alone is judged for what it would grant, but cannot
@@ -87,8 +92,9 @@ const EXCEPTIONS: Record<string, Partial<Record<Path, Outcome>>> = {
   'roles:write': { createRoleStar: 'PRIVILEGE_ESCALATION', createRoleMore: 'PRIVILEGE_ESCALATION' },
   'roles:assign': ASSIGNER,
   'users:invite': INVITER,
+  'roles:read': ROLE_READER,
   'roles:read,roles:write': ROLE_EDITOR,
-  'roles:read,roles:assign': ASSIGNER,
+  'roles:read,roles:assign': { ...ROLE_READER, ...ASSIGNER },
   'users:read,users:invite': INVITER,
   'tasks:*,roles:read,roles:write,roles:assign,users:invite': { ...ROLE_EDITOR, ...ASSIGNER, ...INVITER },
   // Admin may do all of it. Its own role is the system role Admin, already `*` (so raising it changes

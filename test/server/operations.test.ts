@@ -305,6 +305,9 @@ describe('production hardening', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-organization-id/);
     const evilPreflight = await http(prod, 'OPTIONS', '/graphql', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(evilPreflight.headers.get('access-control-allow-origin')).toBeNull();
+    // Loopback origins are a development convenience only.
+    const local = await http(prod, 'OPTIONS', '/graphql', { headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
+    expect(local.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('security headers are set (helmet), with a content security policy in production', async () => {
@@ -325,9 +328,20 @@ describe('development', () => {
     expect(response.body as string).toMatch(/<html/i);
   });
 
-  test('no CORS_ORIGINS: no origin is allowed', async () => {
+  test('no CORS_ORIGINS: a loopback origin (a local dev server) is allowed, no other', async () => {
     const response = await http(server, 'GET', '/healthz', { headers: { origin: 'https://app.example' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://[::1]:8080']) {
+      const preflight = await http(server, 'OPTIONS', '/graphql', {
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-organization-id' },
+      });
+      expect(preflight.status, origin).toBeLessThan(300);
+      expect(preflight.headers.get('access-control-allow-origin'), origin).toBe(origin);
+    }
+    for (const origin of ['http://localhost.evil.example', 'http://127.0.0.1.evil.example:5173', 'null']) {
+      const preflight = await http(server, 'OPTIONS', '/graphql', { headers: { origin, 'access-control-request-method': 'POST' } });
+      expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
+    }
   });
 
   test('security headers are set there too', async () => {

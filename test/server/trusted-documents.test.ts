@@ -1,4 +1,5 @@
-// TRUSTED_DOCUMENTS=1: the typed client's documents run by hash; anything else is refused.
+// The typed client's documents run by hash on every server (the console sends nothing else); with
+// TRUSTED_DOCUMENTS=1 anything else is refused.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CurrentUserDocument } from '../../client/generated/graphql.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
@@ -24,4 +25,18 @@ test('an ad-hoc document is refused (400 VALIDATION_FAILED, before anything runs
   expect(unknown.status).toBe(400);
   expect(unknown.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['VALIDATION_FAILED']);
   expect(JSON.stringify(unknown.body)).not.toContain('"data"');
+});
+
+test('without TRUSTED_DOCUMENTS a shipped document runs by hash too, beside ad-hoc text', async () => {
+  const open = await startTestServer();
+  try {
+    const ann = await register(open, 'Open');
+    const caller = { authorization: `Bearer ${ann.accessToken}` };
+    const byHash = await http(open, 'POST', '/graphql', { body: { documentId: CurrentUserDocument.__meta__!.hash }, headers: caller });
+    expect(byHash.body.data.currentUser.rowId).toBe(ann.user.id);
+    const byText = await http(open, 'POST', '/graphql', { body: { query: '{ currentUser { rowId } }' }, headers: caller });
+    expect(byText.body.data.currentUser.rowId).toBe(ann.user.id);
+  } finally {
+    await open.close();
+  }
 });

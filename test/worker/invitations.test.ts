@@ -289,7 +289,7 @@ describe('who may invite', () => {
   test('without X-Organization-Id, or naming an organization one is not a member of, inviting is refused', async () => {
     const email = `nowhere-${randomUUID()}@example.test`;
     const noHeader = await gql(server, InviteToOrganizationDocument, { email, roleId: roles.Viewer }, { token: admin.accessToken });
-    expect(noHeader.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
+    expect(noHeader.errors?.[0]?.extensions?.code).toBe('ORGANIZATION_REQUIRED');
     const foreign = await invite(admin, other.orgId, email, other.roles.Viewer);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('PERMISSION_DENIED');
     const { rows } = await server.db.pool.query('select count(*)::int as n from app_public.invitations where email = $1', [email]);
@@ -335,8 +335,9 @@ describe('reading invitations', () => {
     expect(await seenBy(other.admin, other.orgId)).toEqual([otherId]);
     // A member of the other organization naming this one (not a member here) sees nothing.
     expect(await seenBy(other.admin, orgId)).toEqual([]);
-    // An admin without the header sees nothing.
-    expect(await seenBy(admin, undefined)).toEqual([]);
+    // An admin without the header is told to name the organization.
+    const unnamed = await gql(server, InvitationsAllFieldsDocument, {}, { token: admin.accessToken });
+    expect(unnamed.errors?.map((e) => e.extensions?.code)).toEqual(['ORGANIZATION_REQUIRED']);
     for (const role of ['Developer', 'Viewer']) {
       const member = await register(server, `${role} Reader`);
       await addAs(member, orgId, roles[role]);
