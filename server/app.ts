@@ -14,6 +14,7 @@ import { authRoutes } from './auth/routes.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
+import { consoleRoutes } from './console.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
 import { loadConstraintLookup } from './graphql/field-errors.ts';
 import { makePreset } from './graphql/preset.ts';
@@ -93,8 +94,15 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl 
   });
   await app.register(graphqlRequestBodyPlugin, { trustedDocuments: config.graphql.trustedDocuments });
   await app.register(graphqlResponsesPlugin, { maxBytes: config.graphql.maxResponseBytes });
-  await app.register(authRoutes, { tokens, sessions, rateLimitPerMinute: config.rateLimit.authPerMinute });
+  await app.register(authRoutes, {
+    tokens,
+    sessions,
+    rateLimitPerMinute: config.rateLimit.authPerMinute,
+    refreshTokenTtl: config.jwt.refreshTokenTtl,
+    secureCookies: config.production,
+  });
   await app.register(healthRoutes, { pool });
+  await app.register(consoleRoutes);
 
   // Build the schema before serving: grafserv never retries a failed build, so a server started while its
   // database does not answer would fail every GraphQL request for good while /readyz reports ready.

@@ -2,7 +2,7 @@
 // is {"error":{"code","message"}}; unexpected errors are logged with an id and never described to clients.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS = {
   VALIDATION_FAILED: 400,
@@ -54,6 +54,9 @@ function fromFastify(error: FastifyError): AppError | undefined {
   return undefined;
 }
 
+/** An unknown endpoint: 404 NOT_FOUND in the error shape. */
+export const notFound = (_request: FastifyRequest, reply: FastifyReply) => reply.status(404).send(errorBody('NOT_FOUND', 'No such endpoint'));
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error instanceof AppError ? error : fromFastify(error);
@@ -64,7 +67,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error, errorId }, 'unexpected error');
     return reply.status(500).send(errorBody('INTERNAL_ERROR', `Internal error (id ${errorId})`));
   });
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('NOT_FOUND', 'No such endpoint')));
 }
 
 /**

@@ -47,6 +47,7 @@ process.off('unhandledRejection', fail);
 const shown = new URL(db.ownerUrl);
 shown.password = '';
 console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? `embedded PostgreSQL, cluster in ${db.clusterDir}` : 'DATABASE_URL'})`);
+console.log(`rowgate: web console at ${server.url}/`);
 console.log(`rowgate: GraphQL at ${server.url}/graphql${serverConfig.production ? '' : ` (GraphiQL at ${server.url}/graphiql)`}`);
 console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
 console.log('rowgate: worker running; press Ctrl-C to stop');

@@ -24,6 +24,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'rowgate <no-reply@rowgate.localhost>',
     outboxDir: path.join(path.resolve(env.DATA_DIR || '.data'), 'outbox'),
-    acceptUrl: env.INVITATION_ACCEPT_URL || 'http://localhost:3000/invitations/accept?token=',
+    // The console's accept page on npm start's default address.
+    acceptUrl: env.INVITATION_ACCEPT_URL || 'http://127.0.0.1:4000/invitations/accept?token=',
   };
 }

@@ -328,6 +328,22 @@ export type TaskStatusFilter = {
   notIn?: Array<TaskStatus> | null | undefined;
 };
 
+/** A filter to be used against `Team` object types. All fields are combined with a logical ‘and.’ */
+export type TeamFilter = {
+  /** Checks for all expressions in this list. */
+  and?: Array<TeamFilter> | null | undefined;
+  /** Filter by the object’s `name` field. */
+  name?: StringFilter | null | undefined;
+  /** Negates the expression. */
+  not?: TeamFilter | null | undefined;
+  /** Checks for any expressions in this list. */
+  or?: Array<TeamFilter> | null | undefined;
+  /** Filter by the object’s `organizationId` field. */
+  organizationId?: UuidFilter | null | undefined;
+  /** Filter by the object’s `rowId` field. */
+  rowId?: UuidFilter | null | undefined;
+};
+
 /** An input for mutations affecting `Team` */
 export type TeamInput = {
   /** What the team does. */
@@ -624,6 +640,44 @@ export type TaskChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TaskChoicesQuery = { organizationMemberships: { nodes: Array<{ user: { rowId: string, name: string } | null }> } | null, teams: { nodes: Array<{ rowId: string, name: string }> } | null };
+
+export type TeamListQueryVariables = Exact<{
+  filter?: TeamFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeamListQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, name: string, description: string, members: { nodes: Array<{ rowId: string, user: { rowId: string, name: string } | null }> } }> } | null };
+
+export type CreateTeamRowMutationVariables = Exact<{
+  team: TeamInput;
+}>;
+
+
+export type CreateTeamRowMutation = { createTeam: { team: { rowId: string, name: string } | null } | null };
+
+export type DeleteTeamRowMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type DeleteTeamRowMutation = { deleteTeam: { team: { rowId: string } | null } | null };
+
+export type AddTeamMemberMutationVariables = Exact<{
+  teamId: string;
+  userId: string;
+}>;
+
+
+export type AddTeamMemberMutation = { createTeamMembership: { teamMembership: { rowId: string } | null } | null };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type RemoveTeamMemberMutation = { deleteTeamMembership: { teamMembership: { rowId: string } | null } | null };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1914,6 +1968,70 @@ export const TaskChoicesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:0b38e698ab94f04ea8af76131e5ec42ddb32993119d53e8cbed730261bd44da6"}) as unknown as TypedDocumentString<TaskChoicesQuery, TaskChoicesQueryVariables>;
+export const TeamListDocument = new TypedDocumentString(`
+    query TeamList($filter: TeamFilter, $first: Int = 50, $after: Cursor) {
+  teams(filter: $filter, first: $first, after: $after, orderBy: [NAME_ASC]) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      rowId
+      name
+      description
+      members(first: 50) {
+        nodes {
+          rowId
+          user {
+            rowId
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:bd17ebfe3926d52dcb46308388b1ca684c75bddf8a88512cca28468de1576428"}) as unknown as TypedDocumentString<TeamListQuery, TeamListQueryVariables>;
+export const CreateTeamRowDocument = new TypedDocumentString(`
+    mutation CreateTeamRow($team: TeamInput!) {
+  createTeam(input: {team: $team}) {
+    team {
+      rowId
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:f3f22122b49cab6b86a1101fa7f70ef5ea4fa6d66ea03a590161f143454c8487"}) as unknown as TypedDocumentString<CreateTeamRowMutation, CreateTeamRowMutationVariables>;
+export const DeleteTeamRowDocument = new TypedDocumentString(`
+    mutation DeleteTeamRow($rowId: UUID!) {
+  deleteTeam(input: {rowId: $rowId}) {
+    team {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:5df302af3529615a89e4ed9c8d834ab92b39abeaebe9a05372f61bd256f7b5dd"}) as unknown as TypedDocumentString<DeleteTeamRowMutation, DeleteTeamRowMutationVariables>;
+export const AddTeamMemberDocument = new TypedDocumentString(`
+    mutation AddTeamMember($teamId: UUID!, $userId: UUID!) {
+  createTeamMembership(
+    input: {teamMembership: {teamId: $teamId, userId: $userId}}
+  ) {
+    teamMembership {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:0b6847b7d6e4acee3c702014f0d3e8f7bb7339f0c12596c8fdfc655d98afa0d6"}) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($rowId: UUID!) {
+  deleteTeamMembership(input: {rowId: $rowId}) {
+    teamMembership {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:17fc5e6d90141cb01dd2164a8fd6cdae4e9a24b40ecbe66796c99598b2bd8dc8"}) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
 export const CurrentUserDocument = new TypedDocumentString(`
     query CurrentUser {
   currentUser {

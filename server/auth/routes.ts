@@ -1,6 +1,13 @@
 // /auth/register, /auth/login, /auth/refresh, /auth/logout and /.well-known/jwks.json (API.md §2).
+//
+// A browser client may keep its refresh token where no script can read it: with `X-Refresh-Cookie: 1`
+// the refresh token is set as an HttpOnly, SameSite=Strict cookie scoped to /auth instead of being put in
+// the body, and /auth/refresh takes it from there (with the same header, which no other site's form can
+// send and no other origin's script may send without passing CORS). Without the header everything is as
+// the contract says: the token travels in the JSON bodies.
+import cookie from '@fastify/cookie';
 import { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
@@ -12,7 +19,10 @@ const Email = Type.String({ format: 'email', maxLength: 320 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 const RegisterBody = Type.Object({ email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }) }, { additionalProperties: false });
 const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
-const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+const RefreshBody = Type.Object({ refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }, { additionalProperties: false });
+
+const REFRESH_COOKIE = 'rowgate_refresh';
+const wantsCookie = (request: FastifyRequest) => request.headers['x-refresh-cookie'] === '1';
 
 // Fastify's default Ajv coerces types (a number password becomes a string) and silently strips the
 // properties `additionalProperties: false` forbids; these bodies carry credentials, so a wrong type or an
@@ -32,20 +42,33 @@ export interface AuthRouteOptions {
   tokens: TokenService;
   sessions: SessionStore;
   rateLimitPerMinute: number;
+  /** Seconds a refresh cookie lives: the session's own lifetime. */
+  refreshTokenTtl: number;
+  /** Cookies marked Secure (always in production; otherwise only over HTTPS). */
+  secureCookies: boolean;
 }
 
-export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute }: AuthRouteOptions) {
+export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute, refreshTokenTtl, secureCookies }: AuthRouteOptions) {
+  await app.register(cookie);
   // Per client IP: these endpoints are where passwords and refresh tokens get guessed.
   const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => normalizeIP(request.ip) } };
 
-  const issue = async (claims: Claims, refreshToken: string) => ({
-    accessToken: await tokens.issueAccessToken(claims),
-    refreshToken,
-    expiresIn: tokens.accessTokenTtl,
+  const cookieOptions = (request: FastifyRequest) => ({
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    path: '/auth',
+    secure: secureCookies || request.protocol === 'https',
   });
-  const signIn = async (user: { id: string; email: string; name: string }) => {
+  /** The token pair, with the refresh token in the body or, for a cookie client, in its cookie. */
+  const issue = async (request: FastifyRequest, reply: FastifyReply, claims: Claims, refreshToken: string) => {
+    const accessToken = await tokens.issueAccessToken(claims);
+    if (!wantsCookie(request)) return { accessToken, refreshToken, expiresIn: tokens.accessTokenTtl };
+    reply.setCookie(REFRESH_COOKIE, refreshToken, { ...cookieOptions(request), maxAge: refreshTokenTtl });
+    return { accessToken, expiresIn: tokens.accessTokenTtl };
+  };
+  const signIn = async (request: FastifyRequest, reply: FastifyReply, user: { id: string; email: string; name: string }) => {
     const { sessionId, refreshToken } = await sessions.start(user.id);
-    return { user, ...(await issue({ userId: user.id, sessionId }, refreshToken)) };
+    return { user, ...(await issue(request, reply, { userId: user.id, sessionId }, refreshToken)) };
   };
 
   app.post('/auth/register', { schema: { body: RegisterBody }, validatorCompiler: strictBody, config }, async (request, reply) => {
@@ -57,27 +80,33 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
       if (error.code === '23514') throw new AppError('VALIDATION_FAILED', 'The e-mail address or name is not allowed');
       throw error;
     });
-    return reply.status(201).send(await signIn({ id: userId, email, name: name.trim() }));
+    return reply.status(201).send(await signIn(request, reply, { id: userId, email, name: name.trim() }));
   });
 
-  app.post('/auth/login', { schema: { body: LoginBody }, validatorCompiler: strictBody, config }, async (request) => {
+  app.post('/auth/login', { schema: { body: LoginBody }, validatorCompiler: strictBody, config }, async (request, reply) => {
     const { email, password } = request.body as Type.Static<typeof LoginBody>;
     const found = await sessions.credentials(email);
     if (!(await verifyPassword(found?.passwordHash, password)) || !found) {
       throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail address or password');
     }
-    return signIn({ id: found.id, email: found.email, name: found.name });
+    return signIn(request, reply, { id: found.id, email: found.email, name: found.name });
   });
 
-  app.post('/auth/refresh', { schema: { body: RefreshBody }, validatorCompiler: strictBody, config }, async (request) => {
-    const { refreshToken } = request.body as Type.Static<typeof RefreshBody>;
+  app.post('/auth/refresh', { schema: { body: RefreshBody }, validatorCompiler: strictBody, config }, async (request, reply) => {
+    const fromCookie = wantsCookie(request) ? request.cookies[REFRESH_COOKIE] : undefined;
+    const refreshToken = (request.body as Type.Static<typeof RefreshBody>).refreshToken ?? fromCookie;
+    if (!refreshToken) {
+      if (wantsCookie(request)) throw new AppError('NOT_AUTHENTICATED', 'No session in this browser: sign in');
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: body must have property refreshToken');
+    }
     const result = await sessions.rotate(refreshToken);
     if (result.status !== 'ok') {
+      if (fromCookie) reply.clearCookie(REFRESH_COOKIE, cookieOptions(request));
       throw result.status === 'reused'
         ? new AppError('SESSION_REVOKED', 'This refresh token was already used; the session is revoked')
         : new AppError('INVALID_TOKEN', 'The refresh token is invalid or expired');
     }
-    return issue(result.claims, result.refreshToken);
+    return issue(request, reply, result.claims, result.refreshToken);
   });
 
   // Logout reads nothing from the body, so no body (empty JSON, invalid JSON, any media type) can keep a
@@ -88,7 +117,7 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
     scope.post('/auth/logout', { config }, async (request, reply) => {
       if (!request.auth) throw new AppError('NOT_AUTHENTICATED', 'Send the access token to log out');
       await sessions.logout(request.auth);
-      return reply.status(204).send();
+      return reply.clearCookie(REFRESH_COOKIE, cookieOptions(request)).status(204).send();
     });
   });
 

@@ -8,7 +8,7 @@ import fp from 'fastify-plugin';
 import type pg from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ServerConfig } from '../config.ts';
-import { AppError, installErrorHandler } from '../errors.ts';
+import { AppError, installErrorHandler, notFound } from '../errors.ts';
 import { shippedOperationNames } from '../graphql/trusted-documents.ts';
 import { OPERATOR_ROUTE } from '../request-context.ts';
 
@@ -109,6 +109,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }
 export async function listenForMetrics(config: ServerConfig, metrics: Metrics): Promise<{ url: string; close(): Promise<void> }> {
   const app = Fastify({ logger: false });
   installErrorHandler(app);
+  app.setNotFoundHandler(notFound);
   addMetricsRoute(app, metrics, config.metrics.token);
   const url = await app.listen({ host: config.metrics.host, port: config.metrics.port });
   return { url, close: () => app.close() };

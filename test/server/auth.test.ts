@@ -325,6 +325,70 @@ describe('POST /auth/logout', () => {
   });
 });
 
+describe('the refresh token in an HttpOnly cookie (X-Refresh-Cookie: 1, the console)', () => {
+  const COOKIE = { 'x-refresh-cookie': '1' };
+  /** The refresh cookie a response sets: its value and attributes. */
+  function refreshCookie(result: HttpResult): { value: string; attributes: string } | undefined {
+    const set = result.headers.getSetCookie().find((c) => c.startsWith('rowgate_refresh='));
+    if (!set) return undefined;
+    const [pair, ...attributes] = set.split(';').map((part) => part.trim());
+    return { value: pair.slice('rowgate_refresh='.length), attributes: attributes.join('; ') };
+  }
+  const withCookie = (value: string, headers: Record<string, string> = COOKIE) => ({ ...headers, cookie: `rowgate_refresh=${value}` });
+
+  test('register and login set it HttpOnly, SameSite=Strict, on /auth only, and leave it out of the body', async () => {
+    const email = uniqueEmail('cookie');
+    const registered = await http(server, 'POST', '/auth/register', { body: { email, password: PASSWORD, name: 'Cookie' }, headers: COOKIE });
+    expect(registered.status).toBe(201);
+    expect(Object.keys(registered.body).sort()).toEqual(['accessToken', 'expiresIn', 'user']);
+    const cookie = refreshCookie(registered)!;
+    expect(cookie.value.length).toBeGreaterThan(20);
+    expect(cookie.attributes).toMatch(/Max-Age=\d+/);
+    expect(cookie.attributes).toMatch(/Path=\/auth/);
+    expect(cookie.attributes).toMatch(/HttpOnly/);
+    expect(cookie.attributes).toMatch(/SameSite=Strict/);
+    expect(cookie.attributes).not.toMatch(/Secure/); // plain HTTP in development; production sets Secure
+
+    const login = await http(server, 'POST', '/auth/login', { body: { email, password: PASSWORD }, headers: COOKIE });
+    expect(login.status).toBe(200);
+    expect(login.body.refreshToken).toBeUndefined();
+    expect(refreshCookie(login)).toBeDefined();
+  });
+
+  test('refresh takes it from the cookie and rotates it; the rotated one presented again revokes the session and clears it', async () => {
+    const login = await http(server, 'POST', '/auth/register', { body: { email: uniqueEmail('rotate'), password: PASSWORD, name: 'Rotate' }, headers: COOKIE });
+    const first = refreshCookie(login)!.value;
+    const refreshed = await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(first) });
+    expect(refreshed.status).toBe(200);
+    expect(Object.keys(refreshed.body).sort()).toEqual(['accessToken', 'expiresIn']);
+    const second = refreshCookie(refreshed)!.value;
+    expect(second).not.toBe(first);
+
+    const reused = await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(first) });
+    expectError(reused, 401, 'SESSION_REVOKED');
+    expect(refreshCookie(reused)?.value).toBe(''); // cleared
+    expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(second) }), 401, 'INVALID_TOKEN');
+  });
+
+  test('the cookie alone is never enough: without the header it is ignored (as a cross-site form would send it)', async () => {
+    const login = await http(server, 'POST', '/auth/register', { body: { email: uniqueEmail('csrf'), password: PASSWORD, name: 'Csrf' }, headers: COOKIE });
+    const value = refreshCookie(login)!.value;
+    expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(value, {}) }), 400, 'VALIDATION_FAILED');
+    // ... and it still works with the header: nothing was rotated.
+    expect((await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(value) })).status).toBe(200);
+  });
+
+  test('with the header and no cookie: 401 NOT_AUTHENTICATED; logout clears the cookie', async () => {
+    expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: COOKIE }), 401, 'NOT_AUTHENTICATED');
+    const login = await http(server, 'POST', '/auth/register', { body: { email: uniqueEmail('out'), password: PASSWORD, name: 'Out' }, headers: COOKIE });
+    const value = refreshCookie(login)!.value;
+    const logout = await http(server, 'POST', '/auth/logout', { headers: { ...bearer(login.body.accessToken), ...withCookie(value) } });
+    expect(logout.status).toBe(204);
+    expect(refreshCookie(logout)?.value).toBe('');
+    expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(value) }), 401, 'INVALID_TOKEN');
+  });
+});
+
 describe('access tokens', () => {
   test('are ES256/EdDSA JWTs with a published kid and the documented claims, lifetime ≤ 15 minutes', async () => {
     const session = await register(server, 'Claims');

@@ -4,12 +4,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { EnvSchema } from '../../server/config.ts';
+import { productionKey } from '../support/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { http } from '../support/server.ts';
 import { WORKER_VARIABLES } from '../../worker/config.ts';
@@ -175,7 +175,6 @@ describe('the server service, run as compose would run it (without docker)', () 
   test("its variables, and no others, are enough for `npm run start:server` in production", { timeout: 60_000 }, async () => {
     const service = environment(compose.services.server);
     const admin = new URL(inject('adminUrl'));
-    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     // The same names as the service sets; values for this test cluster (it uses the development passwords).
     const values: Record<string, string> = {
       NODE_ENV: 'production',
@@ -183,7 +182,7 @@ describe('the server service, run as compose would run it (without docker)', () 
       PORT: '0',
       DATABASE_URL: `postgres://${admin.hostname}:${admin.port}/${db.name}`,
       DB_AUTHENTICATOR_PASSWORD: readDatabaseConfig({}).passwords.authenticator,
-      JWT_PRIVATE_KEY: await exportPKCS8(privateKey),
+      JWT_PRIVATE_KEY: await productionKey(),
       CORS_ORIGINS: 'https://app.example',
       METRICS_HOST: '127.0.0.1',
       METRICS_PORT: '0',

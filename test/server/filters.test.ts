@@ -5,7 +5,7 @@
 // whatever the filter names (b's team, b's users, b's organization id), and without the read permission a
 // filter finds nothing. Operators that would scan beyond the organization's indexed rows are not offered.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AuditLogListDocument, MemberListDocument, TaskListDocument, type TaskFilter, type TaskOrderBy } from '../../client/generated/graphql.ts';
+import { AuditLogListDocument, MemberListDocument, TaskListDocument, TeamListDocument, type TaskFilter, type TaskOrderBy } from '../../client/generated/graphql.ts';
 import { addMember, createOrganization, createTeam } from '../../db/tenant-data.ts';
 import { gql, http, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 
@@ -202,6 +202,18 @@ describe('member and audit filters', () => {
     expect(await run(as(a.admin, a), everyone)).toEqual([a.admin.user.id, a.viewer.user.id].sort());
     expect(await run(as(a.admin, a), [b.admin.user.id])).toEqual([]);
     expect(await run(as(a.nobody, a), everyone)).toEqual([]); // no users:read
+  });
+
+  test("teams by name: a's teams only; without teams:read, none", async () => {
+    const run = async (caller: Caller) => {
+      const result = await gql(server, TeamListDocument, { filter: { name: { includesInsensitive: 'TEAM' } } }, caller);
+      expect(result.errors).toBeUndefined();
+      expectNothingOf(b, JSON.stringify(result));
+      return result.data!.teams!.nodes.map((n) => n.rowId);
+    };
+    expect(await run(as(a.admin, a))).toEqual([a.team]);
+    expect(await run(as(a.viewer, a))).toEqual([a.team]);
+    expect(await run(as(a.nobody, a))).toEqual([]);
   });
 
   test('audit logs by action and by actor: needs audit:read, stays in the organization', async () => {

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { exportPKCS8, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
@@ -14,16 +13,12 @@ import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { ConfigError, readServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/run.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { productionKey } from '../support/keys.ts';
 import { isRunning, refusesConnections } from '../support/processes.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(() => server?.close());
-
-async function productionKey(): Promise<string> {
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  return exportPKCS8(privateKey);
-}
 
 /** Runs `sql` as superuser on the maintenance database (not the test database, which may refuse us). */
 async function asAdmin(sql: string, params: unknown[] = []) {

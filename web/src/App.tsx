@@ -1,0 +1,56 @@
+// Routes. Pages for signed-out visitors (sign in, sign up, an invitation link) stand alone; everything
+// else lives in the Shell, inside the chosen organization.
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { session } from './auth/session.ts';
+import { Shell } from './components/Shell.tsx';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
+import { AccessPage } from './pages/AccessPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
+import { NewOrganizationPage } from './pages/NewOrganizationPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RolesPage } from './pages/RolesPage.tsx';
+import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
+import { TasksPage } from './pages/TasksPage.tsx';
+import { TeamsPage } from './pages/TeamsPage.tsx';
+
+export function useSessionState() {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}
+
+/** Signed-in pages send a signed-out visitor to sign in, and back here afterwards. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const state = useSessionState();
+  const location = useLocation();
+  if (state.status === 'starting') return <p className="loading">Loading…</p>;
+  if (state.status === 'signedOut') return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return children;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+      <Route
+        element={
+          <SignedIn>
+            <Shell />
+          </SignedIn>
+        }
+      >
+        <Route index element={<Navigate to="/tasks" replace />} />
+        <Route path="/tasks" element={<TasksPage />} />
+        <Route path="/teams" element={<TeamsPage />} />
+        <Route path="/members" element={<MembersPage />} />
+        <Route path="/roles" element={<RolesPage />} />
+        <Route path="/access" element={<AccessPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="/organizations/new" element={<NewOrganizationPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

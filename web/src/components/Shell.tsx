@@ -1,0 +1,113 @@
+// The signed-in frame: the organization switcher, the pages the user's permissions offer, and sign out.
+// Each organization gets a GraphQL client of its own (see api/graphql.ts): switching organizations
+// switches clients, so nothing read in one organization is ever shown in another.
+import { useEffect, useMemo, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Provider } from 'urql';
+import { ConsoleSessionDocument } from '../../../client/generated/graphql.ts';
+import { makeClient, useDocumentQuery } from '../api/graphql.ts';
+import { session } from '../auth/session.ts';
+import { ErrorMessage } from './ui.tsx';
+import { OrganizationContext, rememberOrganization, rememberedOrganization, type OrganizationState } from './organization.ts';
+
+const PAGES = [
+  { to: '/tasks', label: 'Tasks', needs: ['tasks:read'] },
+  { to: '/teams', label: 'Teams', needs: ['teams:read'] },
+  { to: '/members', label: 'Members', needs: ['users:read'] },
+  { to: '/roles', label: 'Roles', needs: ['roles:read'] },
+  { to: '/access', label: 'Access', needs: ['users:read', 'roles:assign'] },
+  { to: '/audit', label: 'Audit log', needs: ['audit:read'] },
+];
+
+export function Shell() {
+  const [organizationId, setOrganizationId] = useState(rememberedOrganization);
+  const { client, dispose } = useMemo(() => makeClient(organizationId), [organizationId]);
+  useEffect(() => dispose, [dispose]);
+  const switchTo = (id: string) => {
+    rememberOrganization(id);
+    setOrganizationId(id);
+  };
+  return (
+    <Provider value={client} key={organizationId ?? 'none'}>
+      <Frame organizationId={organizationId} switchTo={switchTo} />
+    </Provider>
+  );
+}
+
+function Frame({ organizationId, switchTo }: { organizationId: string | undefined; switchTo(id: string): void }) {
+  const { data, error, refetch } = useDocumentQuery(ConsoleSessionDocument, {});
+  const navigate = useNavigate();
+  const location = useLocation();
+  const organizations = data?.organizations?.nodes ?? [];
+  const current = organizations.find((o) => o.rowId === organizationId);
+
+  // A remembered organization the user left (or none yet): the first one they belong to.
+  useEffect(() => {
+    if (data && !current && organizations.length) switchTo(organizations[0].rowId);
+  }, [data, current, organizations, switchTo]);
+
+  const state: OrganizationState = {
+    organizations,
+    current,
+    permissions: new Set(current ? (data?.currentUserPermissions ?? []) : []),
+    user: data?.currentUser ?? undefined,
+    switchTo,
+    reload: refetch,
+  };
+  const pages = PAGES.filter((page) => page.needs.every((p) => state.permissions.has(p)));
+
+  const signOut = async () => {
+    await session.signOut();
+    navigate('/signin');
+  };
+
+  return (
+    <OrganizationContext.Provider value={state}>
+      <header className="bar">
+        <Link to="/" className="brand">
+          rowgate
+        </Link>
+        {organizations.length > 0 && (
+          <div className="switcher">
+            <label htmlFor="organization-switcher">Organization</label>
+            <select id="organization-switcher" value={current?.rowId ?? ''} onChange={(event) => switchTo(event.target.value)}>
+              {organizations.map((o) => (
+                <option key={o.rowId} value={o.rowId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <nav aria-label="Pages">
+          {pages.map((page) => (
+            <NavLink key={page.to} to={page.to}>
+              {page.label}
+            </NavLink>
+          ))}
+          <NavLink to="/organizations/new">New organization</NavLink>
+        </nav>
+        <span className="who">{state.user?.name}</span>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main>
+        <ErrorMessage error={error} />
+        {data && !current && location.pathname !== '/organizations/new' ? (
+          <section className="welcome">
+            <h1>Welcome{state.user ? `, ${state.user.name}` : ''}</h1>
+            <p>You do not belong to an organization yet. Create one, or open an invitation link you were sent.</p>
+            <Link className="button" to="/organizations/new">
+              Create an organization
+            </Link>
+          </section>
+        ) : data ? (
+          <Outlet />
+        ) : (
+          <p className="loading">Loading…</p>
+        )}
+      </main>
+    </OrganizationContext.Provider>
+  );
+}

@@ -1,0 +1,412 @@
+// Tasks: filter, sort, cursor pages, create, edit, delete; the list reads itself again whenever
+// taskChanged says a task of this organization changed (anyone's change, this tab's included).
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  CreateTaskRowDocument,
+  DeleteTaskRowDocument,
+  TaskChoicesDocument,
+  TaskListChangedDocument,
+  TaskListDocument,
+  UpdateTaskRowDocument,
+  type TaskFilter,
+  type TaskOrderBy,
+  type TaskPriority,
+  type TaskRowFragment,
+  type TaskStatus,
+} from '../../../client/generated/graphql.ts';
+import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
+import { useCan } from '../components/organization.ts';
+import { ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+
+const PAGE_SIZE = 20;
+const STATUSES: [TaskStatus, string][] = [
+  ['PENDING', 'Pending'],
+  ['IN_PROGRESS', 'In progress'],
+  ['COMPLETED', 'Completed'],
+  ['FAILED', 'Failed'],
+  ['CANCELLED', 'Cancelled'],
+];
+const PRIORITIES: [TaskPriority, string][] = [
+  ['LOW', 'Low'],
+  ['MEDIUM', 'Medium'],
+  ['HIGH', 'High'],
+  ['CRITICAL', 'Critical'],
+];
+const SORTS: Record<string, { label: string; orderBy: TaskOrderBy[] }> = {
+  newest: { label: 'Newest first', orderBy: ['CREATED_AT_DESC'] },
+  oldest: { label: 'Oldest first', orderBy: ['CREATED_AT_ASC'] },
+  updated: { label: 'Recently changed', orderBy: ['UPDATED_AT_DESC'] },
+  priority: { label: 'Most urgent', orderBy: ['PRIORITY_DESC'] },
+  status: { label: 'Status', orderBy: ['STATUS_ASC'] },
+  title: { label: 'Title', orderBy: ['TITLE_ASC'] },
+};
+const label = (pairs: [string, string][], value: string) => pairs.find(([v]) => v === value)?.[1] ?? value;
+
+interface Filters {
+  status: string;
+  priority: string;
+  assignee: string;
+  team: string;
+  title: string;
+  from: string;
+  to: string;
+}
+const NO_FILTERS: Filters = { status: '', priority: '', assignee: '', team: '', title: '', from: '', to: '' };
+
+function toTaskFilter(f: Filters): TaskFilter {
+  const filter: TaskFilter = {};
+  if (f.status) filter.status = { equalTo: f.status as TaskStatus };
+  if (f.priority) filter.priority = { equalTo: f.priority as TaskPriority };
+  if (f.assignee === 'nobody') filter.assigneeId = { isNull: true };
+  else if (f.assignee) filter.assigneeId = { equalTo: f.assignee };
+  if (f.team) filter.teamId = { equalTo: f.team };
+  if (f.title.trim()) filter.title = { includesInsensitive: f.title.trim() };
+  if (f.from || f.to) {
+    // Dates are the user's local days: from the start of `from` to the end of `to`.
+    filter.createdAt = {
+      ...(f.from ? { greaterThanOrEqualTo: new Date(`${f.from}T00:00`).toISOString() } : {}),
+      ...(f.to ? { lessThan: new Date(new Date(`${f.to}T00:00`).getTime() + 86_400_000).toISOString() } : {}),
+    };
+  }
+  return filter;
+}
+
+type Page = { after?: string; before?: string };
+
+export function TasksPage() {
+  const can = useCan();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [title, setTitle] = useState(''); // typed; applied after a pause
+  const [sort, setSort] = useState('newest');
+  const [page, setPage] = useState<Page>({});
+
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((f) => (f.title === title ? f : { ...f, title })), 300);
+    return () => clearTimeout(timer);
+  }, [title]);
+  useEffect(() => setPage({}), [filters, sort]);
+
+  const variables = useMemo(
+    () => ({
+      filter: toTaskFilter(filters),
+      orderBy: SORTS[sort].orderBy,
+      ...(page.before ? { last: PAGE_SIZE, before: page.before } : { first: PAGE_SIZE, after: page.after }),
+    }),
+    [filters, sort, page],
+  );
+  const list = useDocumentQuery(TaskListDocument, variables);
+  const choices = useDocumentQuery(TaskChoicesDocument, {});
+
+  // Live: whatever changed, read the page again (a burst of events is one read).
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const { refetch } = list;
+  useDocumentSubscription(TaskListChangedDocument, {}, () => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(refetch, 100);
+  });
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  const set = (key: keyof Filters) => (event: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: event.target.value }));
+  const connection = list.data?.tasks;
+  const people = (choices.data?.organizationMemberships?.nodes ?? []).flatMap((m) => (m.user ? [m.user] : []));
+  const teams = choices.data?.teams?.nodes ?? [];
+
+  return (
+    <section>
+      <h1>Tasks</h1>
+      {can('tasks:write') && <CreateTask people={can('tasks:assign') ? people : []} teams={teams} onCreated={refetch} />}
+
+      <form className="filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
+        <TextField label="Title contains" type="search" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <SelectField label="Status" value={filters.status} onChange={set('status')}>
+          <option value="">Any</option>
+          {STATUSES.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Priority" value={filters.priority} onChange={set('priority')}>
+          <option value="">Any</option>
+          {PRIORITIES.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Assignee" value={filters.assignee} onChange={set('assignee')}>
+          <option value="">Anyone</option>
+          <option value="nobody">Nobody</option>
+          {people.map((p) => (
+            <option key={p.rowId} value={p.rowId}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Team" value={filters.team} onChange={set('team')}>
+          <option value="">Any</option>
+          {teams.map((t) => (
+            <option key={t.rowId} value={t.rowId}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Created from" type="date" value={filters.from} onChange={set('from')} />
+        <TextField label="Created until" type="date" value={filters.to} onChange={set('to')} />
+        <SelectField label="Sort" value={sort} onChange={(e) => setSort(e.target.value)}>
+          {Object.entries(SORTS).map(([key, { label: text }]) => (
+            <option key={key} value={key}>
+              {text}
+            </option>
+          ))}
+        </SelectField>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setTitle('');
+            setFilters(NO_FILTERS);
+          }}
+        >
+          Clear filters
+        </button>
+      </form>
+
+      <ErrorMessage error={list.error} />
+      {connection && (
+        <>
+          <p className="count" aria-live="polite">
+            {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
+          </p>
+          <table className="tasks">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Assignee</th>
+                <th scope="col">Team</th>
+                <th scope="col">Created</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {connection.nodes.map((task) => (
+                <TaskRow key={task.rowId} task={task} people={people} teams={teams} onChanged={refetch} />
+              ))}
+            </tbody>
+          </table>
+          {/* Paging forward, PostGraphile knows what follows but not what precedes; backward, the reverse. */}
+          <nav className="pager" aria-label="Task pages">
+            <button type="button" className="secondary" disabled={!connection.pageInfo.hasPreviousPage && !page.after} onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined })}>
+              Previous page
+            </button>
+            <button type="button" className="secondary" disabled={!connection.pageInfo.hasNextPage && !page.before} onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}>
+              Next page
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+interface Choice {
+  rowId: string;
+  name: string;
+}
+
+function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Choice[]; onCreated(): void }) {
+  const [create, busy] = useDocumentMutation(CreateTaskRowDocument);
+  const [error, setError] = useState<Error>();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const assigneeId = String(form.get('assigneeId') ?? '');
+    const teamId = String(form.get('teamId') ?? '');
+    const ok = await attempt(
+      () =>
+        create({
+          task: {
+            title: String(form.get('title')),
+            priority: form.get('priority') as TaskPriority,
+            ...(assigneeId ? { assigneeId } : {}),
+            ...(teamId ? { teamId } : {}),
+          },
+        }),
+      setError,
+    );
+    if (ok) {
+      formElement.reset();
+      onCreated();
+    }
+  };
+  return (
+    <form className="create" aria-label="Create a task" onSubmit={submit}>
+      <TextField label="New task" name="title" placeholder="What needs doing?" required />
+      <SelectField label="Priority" name="priority" defaultValue="MEDIUM">
+        {PRIORITIES.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </SelectField>
+      {people.length > 0 && (
+        <SelectField label="Assignee" name="assigneeId" defaultValue="">
+          <option value="">Nobody</option>
+          {people.map((p) => (
+            <option key={p.rowId} value={p.rowId}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {teams.length > 0 && (
+        <SelectField label="Team" name="teamId" defaultValue="">
+          <option value="">No team</option>
+          {teams.map((t) => (
+            <option key={t.rowId} value={t.rowId}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <button type="submit" disabled={busy}>
+        Add task
+      </button>
+      <ErrorMessage error={error} />
+    </form>
+  );
+}
+
+function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onChanged(): void }) {
+  const can = useCan();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [remove, removing] = useDocumentMutation(DeleteTaskRowDocument);
+
+  if (editing) {
+    return (
+      <EditTask
+        task={task}
+        people={can('tasks:assign') ? people : []}
+        teams={teams}
+        onDone={() => {
+          setEditing(false);
+          onChanged();
+        }}
+      />
+    );
+  }
+  const del = async () => {
+    if (await attempt(() => remove({ rowId: task.rowId }), setError)) onChanged();
+    setConfirming(false);
+  };
+  return (
+    <tr data-task={task.rowId}>
+      <th scope="row">{task.title}</th>
+      <td>
+        <span className={`status ${task.status.toLowerCase()}`}>{label(STATUSES, task.status)}</span>
+      </td>
+      <td>{label(PRIORITIES, task.priority)}</td>
+      <td>{task.assignee?.name ?? '—'}</td>
+      <td>{task.team?.name ?? '—'}</td>
+      <td>
+        <time dateTime={task.createdAt}>{formatTime(task.createdAt)}</time>
+      </td>
+      <td className="actions">
+        {can('tasks:write') && (
+          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+            Edit
+          </button>
+        )}
+        {can('tasks:delete') &&
+          (confirming ? (
+            <>
+              <button type="button" className="danger" onClick={del} disabled={removing} aria-label={`Confirm deleting ${task.title}`}>
+                Confirm delete
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${task.title}`}>
+              Delete
+            </button>
+          ))}
+        <ErrorMessage error={error} />
+      </td>
+    </tr>
+  );
+}
+
+function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onDone(): void }) {
+  const [update, busy] = useDocumentMutation(UpdateTaskRowDocument);
+  const [error, setError] = useState<Error>();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const patch = {
+      title: String(form.get('title')),
+      status: form.get('status') as TaskStatus,
+      priority: form.get('priority') as TaskPriority,
+      teamId: String(form.get('teamId') ?? '') || null,
+      // The assignee is only sent when it may be changed (tasks:assign) and was.
+      ...(people.length && String(form.get('assigneeId') ?? '') !== (task.assigneeId ?? '') ? { assigneeId: String(form.get('assigneeId')) || null } : {}),
+    };
+    if (await attempt(() => update({ rowId: task.rowId, patch }), setError)) onDone();
+  };
+  return (
+    <tr data-task={task.rowId} className="editing">
+      <td colSpan={7}>
+        <form className="edit" aria-label={`Edit ${task.title}`} onSubmit={submit}>
+          <TextField label="Title" name="title" defaultValue={task.title} required />
+          <SelectField label="Status" name="status" defaultValue={task.status}>
+            {STATUSES.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Priority" name="priority" defaultValue={task.priority}>
+            {PRIORITIES.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </SelectField>
+          {people.length > 0 && (
+            <SelectField label="Assignee" name="assigneeId" defaultValue={task.assigneeId ?? ''}>
+              <option value="">Nobody</option>
+              {people.map((p) => (
+                <option key={p.rowId} value={p.rowId}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <SelectField label="Team" name="teamId" defaultValue={task.teamId ?? ''}>
+            <option value="">No team</option>
+            {teams.map((t) => (
+              <option key={t.rowId} value={t.rowId}>
+                {t.name}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+          <ErrorMessage error={error} />
+        </form>
+      </td>
+    </tr>
+  );
+}
