@@ -56,11 +56,12 @@ class Session {
     channel?.postMessage('signedIn');
   }
 
+  /** Ends the session on the server first (which also drops the refresh cookie), then here and in other tabs. */
   async signOut(): Promise<void> {
     const token = this.accessToken;
+    if (token) await auth.signOut(token).catch(() => undefined);
     this.clear();
     channel?.postMessage('signedOut');
-    if (token) await auth.signOut(token).catch(() => undefined);
   }
 
   /**
