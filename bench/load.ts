@@ -18,6 +18,8 @@ export interface LoadResult {
   failures: number;
   /** CPU milliseconds per request, by process. */
   cpu: CpuTimes;
+  /** Messages the server's pool sent to PostgreSQL per request (db_round_trips_total); HTTP loads only. */
+  roundTrips?: number;
   /** When the measured part (after the warm-up) ran, ISO timestamps. */
   measured: { from: string; to: string };
 }
@@ -27,6 +29,8 @@ export interface Window {
   seconds: number;
   warmupSeconds: number;
   cpu: CpuClock;
+  /** Reads the server's round-trip counter. */
+  roundTrips?: () => Promise<number>;
 }
 
 class Latencies {
@@ -92,9 +96,13 @@ export async function httpLoad(origin: string, window: Window, next: () => HttpR
   await run(window.warmupSeconds);
   const latencies = new Latencies();
   const from = new Date();
+  const roundTrips = await window.roundTrips?.();
   const cpu = window.cpu();
   const failures = await run(window.seconds, latencies);
-  return latencies.result(window, failures, cpu(), from);
+  const result = latencies.result(window, failures, cpu(), from);
+  // Per request answered, refused ones included: autocannon counts every response it sent for.
+  if (roundTrips !== undefined) result.roundTrips = ((await window.roundTrips!()) - roundTrips) / Math.max(1, latencies.count + failures);
+  return result;
 }
 
 /**

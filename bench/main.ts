@@ -22,7 +22,8 @@ const log = (message: string) => console.log(`bench: ${message}`);
 
 function summary(r: LoadResult) {
   const cpu = Object.entries(r.cpu).map(([part, ms]) => `${part} ${ms.toFixed(2)}`).join(' ');
-  return `${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} ms${r.failures ? ` FAILURES ${r.failures}` : ''} [CPU ms/request: ${cpu}]`;
+  const trips = r.roundTrips === undefined ? '' : `, ${r.roundTrips.toFixed(2)} round trips/request`;
+  return `${r.perSecond.toFixed(0)}/s p50 ${r.p50.toFixed(1)} p95 ${r.p95.toFixed(1)} ms${r.failures ? ` FAILURES ${r.failures}` : ''} [CPU ms/request: ${cpu}${trips}]`;
 }
 
 /** Round robin with a stride, so consecutive requests come from different organizations. */
@@ -51,6 +52,7 @@ async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Re
     const raw = await sqlLoad(ctx.run.authenticatorUrl, window, async (client, i) => {
       await replay(client, transaction, settingsFor(rawReaders(), `raw-${i}`));
     });
+    raw.roundTrips = transaction.length;
     const ownerReaders = rotation(ctx.identities);
     const owner = await sqlLoad(ctx.run.adminUrl, window, async (client, i) => {
       const { statements, settings } = withoutRls(transaction, ownerReaders(), `owner-${i}`);
@@ -144,7 +146,7 @@ async function main() {
       admin,
       origin: stack.origin,
       identities: stack.identities,
-      windowAt: (concurrency) => ({ concurrency, seconds: options.seconds, warmupSeconds: options.warmupSeconds, cpu }),
+      windowAt: (concurrency) => ({ concurrency, seconds: options.seconds, warmupSeconds: options.warmupSeconds, cpu, roundTrips: stack.roundTrips }),
     };
     log(`${stack.identities.length} users signed in; server at ${stack.origin}`);
     const developer = stack.identities.find((i) => i.role === 'Developer')!;

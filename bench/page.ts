@@ -1,7 +1,8 @@
 // The read benchmark's three sides, on the same data and identities:
 //   graphql — `TasksPage` (tasks(first: 100, orderBy: CREATED_AT_DESC)) through the running server;
-//   raw     — the exact statements PostGraphile sends for it (captured below), sent from `pg` as the
-//             authenticator with the same set_config call and role switch: PostgreSQL's own limit;
+//   raw     — the exact messages the server sends for it (captured below: the opening message with
+//             begin, the settings and the session check; the page query; commit), sent from `pg` as the
+//             authenticator with the same settings and role switch: PostgreSQL's own limit;
 //   owner   — the same page query with an explicit organization filter instead of RLS, as a role that
 //             bypasses RLS (the superuser: rowgate's owner role is itself bound by the forced policies).
 import type { FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { grafast } from 'postgraphile/grafast';
 import { TasksPageDocument } from '../client/generated/graphql.ts';
 import { readServerConfig } from '../server/config.ts';
 import { silentLog } from '../server/graphql/export-schema.ts';
+import { openTransaction } from '../server/graphql/pg-adaptor.ts';
 import { makePreset } from '../server/graphql/preset.ts';
 import { Metrics } from '../server/ops/metrics.ts';
 import { requestSettings } from '../server/request-context.ts';
@@ -19,7 +21,6 @@ import type { RunDatabase } from './dataset.ts';
 import { graphqlRequest, USER_AGENT, type Identity } from './stack.ts';
 
 const PAGE_SIZE = 100;
-const SET_CONFIG = 'select set_config(el->>0, el->>1, true) from json_array_elements($1::json) el';
 const SERVER_CONFIG = readServerConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'unused', CORS_ORIGINS: 'http://bench.localhost' });
 
 export interface RecordedQuery {
@@ -45,7 +46,7 @@ export const graphqlPageRequest = (identity: Identity) => graphqlRequest(identit
 
 /**
  * Runs TasksPage once through the server's own preset (production mode, as this identity) on a pool
- * that records every statement, and returns that transaction: begin, set_config, the page query, commit.
+ * that records every message, and returns that transaction: the opening message, the page query, commit.
  */
 export async function capturePageTransaction(run: RunDatabase, identity: Identity): Promise<RecordedQuery[]> {
   const recorded: RecordedQuery[] = [];
@@ -53,7 +54,8 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     client.query = ((config: unknown, ...rest: unknown[]) => {
-      if (typeof config === 'object' && config !== null && 'text' in config) recorded.push({ ...(config as RecordedQuery) });
+      if (typeof config === 'string') recorded.push({ text: config });
+      else if (typeof config === 'object' && config !== null && 'text' in config) recorded.push({ ...(config as RecordedQuery) });
       return query(config, ...rest);
     }) as typeof client.query;
   });
@@ -74,27 +76,26 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
   } finally {
     await pool.end();
   }
-  const begin = recorded.findIndex((q) => q.text === 'begin');
+  const begin = recorded.findIndex((q) => q.text.startsWith('begin; select set_config('));
   const transaction = recorded.slice(begin, recorded.findIndex((q, i) => i > begin && q.text === 'commit') + 1);
-  if (transaction.length < 4 || transaction[1].text !== SET_CONFIG) {
-    throw new Error(`unexpected statements from PostGraphile: ${transaction.map((q) => q.text).join(' | ')}`);
+  if (begin < 0 || transaction.length < 3) {
+    throw new Error(`unexpected messages from the server's adaptor: ${recorded.map((q) => q.text.slice(0, 60)).join(' | ')}`);
   }
   return transaction;
 }
 
-/** Whether statement `index` of a captured transaction is a page query (not begin, set_config, commit). */
-const isPageQuery = (transaction: RecordedQuery[], index: number) => index > 1 && index < transaction.length - 1;
+/** Whether message `index` of a captured transaction is a page query (not the opening message or commit). */
+const isPageQuery = (transaction: RecordedQuery[], index: number) => index > 0 && index < transaction.length - 1;
 
 /**
- * One run of a captured transaction, statement by statement as PostGraphile sends them, with `settings`
- * in its set_config call. Returns the rows the page queries gave.
+ * One run of a captured transaction, message by message as the server sends them, with `settings` in its
+ * opening message. Returns the rows the page queries gave.
  */
 export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<unknown[]> {
   const rows: unknown[] = [];
   try {
     for (const [index, query] of transaction.entries()) {
-      const values = index === 1 ? [JSON.stringify(Object.entries(settings))] : query.values;
-      const result = await client.query({ ...query, values });
+      const result = await client.query(index === 0 ? { text: openTransaction(settings).text } : query);
       if (isPageQuery(transaction, index)) rows.push(...result.rows);
     }
   } catch (error) {
@@ -111,7 +112,7 @@ export async function replay(client: pg.Client, transaction: RecordedQuery[], se
 export function withoutRls(transaction: RecordedQuery[], identity: Identity, requestId: string) {
   const { role: _role, ...settings } = settingsFor(identity, requestId);
   const statements = transaction.map((query, index) => {
-    if (index < 2 || index === transaction.length - 1) return query;
+    if (!isPageQuery(transaction, index)) return query;
     const values = [...(query.values ?? []), identity.organizationId];
     const alias = /from "app_public"\."tasks" as (__tasks\w*__)/.exec(query.text)?.[1];
     if (!alias) throw new Error(`cannot find the tasks table in: ${query.text}`);

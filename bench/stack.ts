@@ -20,6 +20,8 @@ export interface Identity {
 
 export interface Stack {
   origin: string;
+  /** The server's db_round_trips_total, from its /metrics. */
+  roundTrips(): Promise<number>;
   serverPid: number;
   workerPid: number;
   identities: Identity[];
@@ -46,6 +48,8 @@ export function graphqlRequest(identity: Identity, document: unknown, variables:
 
 /** Rate limits are lifted: at these rates they would answer 429, which is not what is measured. */
 const UNLIMITED = '1000000000';
+/** /metrics on the main port in production needs its token. */
+const METRICS_TOKEN = 'bench-metrics';
 
 export async function startStack(run: RunDatabase, dataDir: string, profileDir?: string): Promise<Stack> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
@@ -73,13 +77,19 @@ export async function startStack(run: RunDatabase, dataDir: string, profileDir?:
       LOG_LEVEL: 'warn',
       RATE_LIMIT_AUTH_PER_MINUTE: UNLIMITED,
       RATE_LIMIT_GRAPHQL_PER_MINUTE: UNLIMITED,
+      METRICS_TOKEN,
     });
     children.push(server);
     children.push(spawnNode([...profile, 'worker/main.ts'], { ...env, DB_WORKER_PASSWORD: passwords.worker }));
     const [line] = await Promise.all([server.waitFor(/GraphQL at /), children[1].waitFor(/worker running/)]);
     const origin = new URL(line.replace(/^.*GraphQL at /, '')).origin;
+    const roundTrips = async () => {
+      const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      return Number(/^db_round_trips_total (\d+)$/m.exec(text)?.[1] ?? Number.NaN);
+    };
     return {
       origin,
+      roundTrips,
       serverPid: server.process.pid!,
       workerPid: children[1].process.pid!,
       identities: await signInEveryone(origin, run.adminUrl),

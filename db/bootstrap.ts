@@ -30,9 +30,21 @@ export async function bootstrap(adminUrl: string, databaseName: string, password
     // The owner hands SECURITY DEFINER functions to the definer role, which needs membership.
     await client.query(`grant ${ROLES.definer} to ${ROLES.owner}`);
     await ensureDatabase(client, databaseName);
+    await enableStatementStatistics(client);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * pg_stat_statements in the maintenance database (its view covers every database), where the server loads
+ * it: the embedded one always does; on another server it is the operator's choice (shared_preload_libraries).
+ */
+async function enableStatementStatistics(client: pg.Client) {
+  const { rows } = await client.query<{ loaded: boolean }>(
+    `select 'pg_stat_statements' = any(string_to_array(current_setting('shared_preload_libraries'), ', ')) as loaded`,
+  );
+  if (rows[0].loaded) await client.query('create extension if not exists pg_stat_statements');
 }
 
 async function ensureRole(client: pg.Client, name: string, attributes: string, password?: string) {

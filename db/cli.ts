@@ -6,8 +6,9 @@ import { readDatabaseConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { applyMigrations, migrationSettings, releaseMigrationPools } from './migrate.ts';
 import { untilSignal } from './signals.ts';
+import { printTopStatements } from './top-statements.ts';
 
-const USAGE = 'usage: node db/cli.ts migrate | watch [--once] | commit [--message "..."] | uncommit | reset --erase | status';
+const USAGE = 'usage: node db/cli.ts migrate | watch [--once] | commit [--message "..."] | uncommit | reset --erase | status | top [--limit N]';
 
 const [command, ...args] = process.argv.slice(2);
 const option = (name: string) => {
@@ -50,6 +51,9 @@ try {
       exitCode = (remainingMigrations.length ? 1 : 0) | (hasCurrentMigration ? 2 : 0);
       break;
     }
+    case 'top':
+      await printTopStatements(db, Number(option('--limit') ?? 15));
+      break;
     default:
       console.error(USAGE);
       exitCode = 2;

@@ -61,6 +61,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       `-p ${port}`,
       `-c listen_addresses=127.0.0.1`,
       `-c unix_socket_directories=''`,
+      // Statement statistics for operators (npm run db:top).
+      `-c shared_preload_libraries=pg_stat_statements`,
       ...Object.entries(options.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`),
     ].join(' ');
     const logFile = path.join(clusterDir, 'server.log');

@@ -4,11 +4,13 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { grafserv } from 'postgraphile/grafserv/fastify/v5';
+import { accessLogPlugin } from './ops/access-log.ts';
 import { authenticatePlugin } from './auth/authenticate.ts';
+import { sessionCheckPlugin } from './auth/session-check.ts';
 import { loadSigningKeys } from './auth/keys.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SessionStore } from './auth/sessions.ts';
@@ -35,12 +37,15 @@ export interface AppDependencies {
   metrics: Metrics;
   /** The authenticator's login URL, for the realtime LISTEN connection. */
   listenUrl: string;
+  /** Where log lines go (default: stdout). */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
     },
     genReqId: newRequestId,
@@ -52,6 +57,8 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl 
     // Trust X-Forwarded-For only from the configured number of proxies in front of us.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     bodyLimit: config.bodyLimit,
+    // ops/access-log.ts writes one line per request instead, at a level fitting its outcome.
+    logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: 'idle',
     clientErrorHandler,
   });
@@ -82,7 +89,9 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl 
     exposedHeaders: ['x-request-id'],
   });
   await app.register(requestContextPlugin);
+  await app.register(accessLogPlugin, { slowOperationMs: config.slowOperationMs });
   await app.register(authenticatePlugin, { tokens, sessions });
+  await app.register(sessionCheckPlugin, { sessions });
   await app.register(rateLimit, {
     hook: 'preHandler',
     max: config.rateLimit.graphqlPerMinute,

@@ -41,6 +41,8 @@ export const EnvSchema = Type.Object({
   STATEMENT_TIMEOUT_MS: Int(5000, 100),
   PLANNING_TIMEOUT_MS: Int(2000, 100),
   EXECUTION_TIMEOUT_MS: Int(10_000, 1),
+  /** A request slower than this is logged at warn (ops/access-log.ts). */
+  SLOW_OPERATION_MS: Int(500, 1),
   TRUSTED_DOCUMENTS: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
   /** A port of its own for /metrics (0 picks one); unset: the main port in development, nowhere in production. */
   METRICS_PORT: Type.String({ default: '' }),
@@ -88,6 +90,7 @@ export interface ServerConfig {
   statementTimeoutMs: number;
   planningTimeoutMs: number;
   executionTimeoutMs: number;
+  slowOperationMs: number;
   trustProxyHops: number;
   realtime: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number; keepAliveMs: number };
   metrics: {
@@ -158,6 +161,7 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
     statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
     planningTimeoutMs: env.PLANNING_TIMEOUT_MS,
     executionTimeoutMs: env.EXECUTION_TIMEOUT_MS,
+    slowOperationMs: env.SLOW_OPERATION_MS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     realtime: {
       maxConnectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER,

@@ -15,11 +15,33 @@ declare module 'fastify' {
     organizationId: string | undefined;
     /** The GraphQL operation the request executed, once it reached execution. */
     graphqlOperation: { name: string | undefined; type: 'query' | 'mutation' | 'subscription' } | undefined;
+    /** What the request asked of the database. */
+    database: DatabaseUse;
   }
   interface FastifyContextConfig {
     /** Operator endpoints (health, metrics) never read the caller's credentials or organization. */
     operator?: boolean;
   }
+}
+
+/**
+ * A request's use of the database, kept by the pg adaptor (graphql/pg-adaptor.ts) and the pool's round-trip
+ * counter (ops/metrics.ts): its round trips, and where its session check stands when the check was left
+ * to its transaction (auth/session-check.ts): `deferred` until a transaction opens, then `active` or
+ * `ended`; undefined when the session was checked up front (or there is none).
+ */
+export interface DatabaseUse {
+  roundTrips: number;
+  session: 'deferred' | 'active' | 'ended' | undefined;
+}
+
+const DATABASE_USE = Symbol('databaseUse');
+/** On a pool connection: the record of the request holding it, which its round trips are credited to. */
+export const DATABASE_USER = Symbol('databaseUser');
+
+/** The record of the request whose settings these are (symbols never become settings). */
+export function databaseUseOf(settings: object): DatabaseUse | undefined {
+  return (settings as { [DATABASE_USE]?: DatabaseUse })[DATABASE_USE];
 }
 
 /** Route options of an operator endpoint: no caller (see FastifyContextConfig.operator), no rate limit. */
@@ -31,10 +53,12 @@ export const requestContextPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', undefined);
   app.decorateRequest('organizationId', undefined);
   app.decorateRequest('graphqlOperation', undefined);
+  app.decorateRequest('database', undefined as unknown as DatabaseUse);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onRequest', async (request) => {
+    request.database = { roundTrips: 0, session: undefined };
     if (request.routeOptions.config.operator) return;
     request.organizationId = organizationFrom(request.headers['x-organization-id']);
   });
@@ -73,10 +97,11 @@ export function callerSettings(caller: Caller, config: ServerConfig): RequestSet
   return settings;
 }
 
-/** pgSettings for an HTTP request's transaction. */
+/** pgSettings for an HTTP request's transaction, carrying (under a symbol) the request's database record. */
 export function requestSettings(request: FastifyRequest, config: ServerConfig): RequestSettings {
   const { auth, organizationId, id, ip, headers } = request;
-  return callerSettings({ auth, organizationId, requestId: String(id), ip, userAgent: headers['user-agent'] }, config);
+  const settings = callerSettings({ auth, organizationId, requestId: String(id), ip, userAgent: headers['user-agent'] }, config);
+  return Object.defineProperty(settings, DATABASE_USE, { value: request.database, enumerable: false });
 }
 
 /**

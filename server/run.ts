@@ -15,16 +15,17 @@ export interface RunningServer {
 export async function startServer(
   config: ServerConfig,
   authenticatorUrl: string,
-  options: { poolSize?: number; jobs?: JobSource } = {},
+  options: { poolSize?: number; jobs?: JobSource; logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningServer> {
-  const { poolSize = 10, jobs } = options;
-  const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const { poolSize = 10, jobs, logStream } = options;
+  // JIT optimization off for the connection's life, at startup (as @dataplan/pg would set it, without a round trip).
+  const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: '-c jit_optimize_above_cost=-1' });
   pool.on('error', () => {}); // an idle client's error (server restart) is reported when the pool is next used
   const metrics = new Metrics(pool);
   if (jobs) metrics.attachJobs(jobs);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
-    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl });
+    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl, logStream });
     try {
       const address = await app.listen({ host: config.host, port: config.port }).catch(explainListen('HOST', 'PORT', config.host, config.port));
       if (config.metrics.port !== undefined) {

@@ -59,15 +59,17 @@ export class SessionStore {
   /** The claims a verified token stands for, or undefined when its session is over. */
   async resolve(token: VerifiedToken): Promise<Claims | undefined> {
     if (token.kind === 'external') return this.#externalSession(token);
-    // Every authenticated request runs this, so it is one round trip (the ids are UUIDs checked by
-    // TokenService, and escaped anyway).
-    const { sessionId, userId } = token.claims;
+    return (await this.isActive(token.claims)) ? token.claims : undefined;
+  }
+
+  /** Whether the session still stands, in one round trip (the ids are UUIDs TokenService checked, and escaped anyway). */
+  async isActive({ sessionId, userId }: Claims): Promise<boolean> {
     const [{ active }] = await queryInOneRoundTrip<{ active: boolean }>(
       this.#pool,
       { role: 'app_anonymous' },
       `select app_auth.session_is_active(${pg.escapeLiteral(sessionId)}, ${pg.escapeLiteral(userId)}) as active`,
     );
-    return active ? token.claims : undefined;
+    return active;
   }
 
   /**

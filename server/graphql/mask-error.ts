@@ -37,6 +37,8 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   // jsonb refuses to nest deeper than its parser's stack allows.
   '54001': { code: 'VALIDATION_FAILED', message: 'A value is nested too deeply' },
   '57014': { code: 'TIMEOUT', message: 'The request took too long' },
+  // Not PostgreSQL's: the request's session ended (auth/session-check.ts); over HTTP the answer is a 401.
+  RGSES: { code: 'INVALID_TOKEN', message: 'The access token is invalid, expired or revoked' },
 };
 
 /** postgraphile-plugin-connection-filter refuses a null inside `filter:` with a plain Error (its TODO). */

@@ -5,7 +5,6 @@ import { PgSimplifyInflectionPreset } from '@graphile/simplify-inflection';
 import type { WebSocket } from '@fastify/websocket';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { makePgService } from 'postgraphile/adaptors/pg';
 import { SafeError } from 'postgraphile/grafast';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
@@ -19,6 +18,7 @@ import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
 import { OrganizationRequiredPlugin } from './organization-required.ts';
+import { makeRequestPgService } from './pg-adaptor.ts';
 import { RefusedWritesPlugin } from './refused-writes.ts';
 import { makeTrustedDocumentsPreset } from './trusted-documents.ts';
 import type { Realtime } from '../realtime/realtime.ts';
@@ -54,7 +54,7 @@ export function makePreset(config: ServerConfig, { pool, log, metrics, constrain
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.
       makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' }, OrganizationMembership: { effectivePermissions: '[!]' } }),
     ],
-    pgServices: [makePgService({ pool, schemas: ['app_public'] })],
+    pgServices: [makeRequestPgService(pool, ['app_public'])],
     gather: { pgStrictFunctions: true },
     schema: {
       // Rows RLS hides are left out, never nulled: a connection's nodes and edges are never null, so

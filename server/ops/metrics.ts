@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ServerConfig } from '../config.ts';
 import { AppError, installErrorHandler, notFound } from '../errors.ts';
+import { DATABASE_USER, type DatabaseUse } from '../request-context.ts';
 import { shippedOperationNames } from '../graphql/trusted-documents.ts';
 import { OPERATOR_ROUTE } from '../request-context.ts';
 
@@ -44,6 +45,17 @@ export class Metrics {
     poolGauge('db_pool_connections', 'Connections open in the API pool', () => pool.totalCount);
     poolGauge('db_pool_idle_connections', 'Idle connections in the API pool', () => pool.idleCount);
     poolGauge('db_pool_waiting_requests', 'Requests waiting for a pool connection', () => pool.waitingCount);
+    // Each query message is one round trip, the cost that dominates a request on these machines.
+    const roundTrips = new Counter({ name: 'db_round_trips_total', help: 'Messages the API pool sent to PostgreSQL (one round trip each)', registers: [this.registry] });
+    pool.on('connect', (client) => {
+      const query = client.query as (...args: unknown[]) => unknown;
+      client.query = function (this: { [DATABASE_USER]?: DatabaseUse }, ...args: unknown[]) {
+        roundTrips.inc();
+        const user = this[DATABASE_USER];
+        if (user) user.roundTrips += 1;
+        return query.apply(this, args);
+      } as typeof client.query;
+    });
   }
 
   /** Background jobs run in this process (npm start): counted by task and outcome, plus the dead ones. */

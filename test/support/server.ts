@@ -24,7 +24,10 @@ export interface TestServer {
  * Starts the server; `env` overrides configuration variables (defaults: silent logs, generous limits).
  * `worker: true` runs the graphile-worker beside it on the same database, as `npm start` does.
  */
-export async function startTestServer(env: Record<string, string> = {}, options: { poolSize?: number; worker?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { poolSize?: number; worker?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
   let worker: TestWorker | undefined;
@@ -40,7 +43,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
       ...env,
     });
-    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, jobs: worker?.worker });
+    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, jobs: worker?.worker, logStream: options.logStream });
   } catch (error) {
     // A half-started server must not leave its worker, database or keys behind.
     await worker?.stop();

@@ -1,0 +1,71 @@
+// PostGraphile's node-postgres adaptor, with the request's transaction opened in one round trip.
+//
+// Every round trip is a system call and a context switch on both sides, and on these virtual machines
+// they are what a request mostly costs. The stock adaptor sends `begin`, then the settings, then the
+// statements, then `commit`; the server used to check the session in a round trip of its own before
+// that. Here `begin`, every setting and the session check travel as one multi-statement message (a simple
+// query: no parameters, so settings are escaped literals), leaving a page request at three round trips:
+// open, the query, commit.
+//
+// The session check is the policies' own rule (app_public.current_user_id(): the request's claims name
+// an active session); when it fails nothing else runs and the request becomes a 401 (session-check.ts).
+import pg from 'pg';
+import { makePgService, makeWithPgClientViaPgClientAlreadyInTransaction } from 'postgraphile/adaptors/pg';
+import { SessionEndedError } from '../auth/session-check.ts';
+import { databaseUseOf, DATABASE_USER } from '../request-context.ts';
+
+type Settings = Record<string, string | undefined>;
+
+/** The message that opens a request's transaction: `begin`, every setting, and the session check. */
+export function openTransaction(settings: Settings): { text: string; checksSession: boolean } {
+  const assignments = Object.entries(settings)
+    .filter((entry): entry is [string, string] => entry[1] != null)
+    .map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
+  const checksSession = settings['jwt.claims.sid'] != null;
+  const check = checksSession ? ' select app_public.current_user_id() is not null as active;' : '';
+  return { text: `begin; select ${assignments.join(', ')};${check}`, checksSession };
+}
+
+function oneRoundTripWithPgClient(pool: pg.Pool) {
+  const withPgClient = async <T>(settings: Settings | null, callback: (client: never) => T | Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    const use = settings ? databaseUseOf(settings) : undefined;
+    // The pool's round-trip counter credits this request while it holds the connection.
+    Object.assign(client, { [DATABASE_USER]: use });
+    let broken: Error | undefined;
+    try {
+      if (!settings) return (await makeWithPgClientViaPgClientAlreadyInTransaction(client, false)(null, callback as never)) as T;
+      const { text, checksSession } = openTransaction(settings);
+      const results = (await client.query(text)) as unknown as pg.QueryResult<{ active: boolean }>[];
+      if (checksSession) {
+        const active = results[2].rows[0].active;
+        if (use?.session === 'deferred' || use?.session === 'active') use.session = active ? 'active' : 'ended';
+        if (!active) throw new SessionEndedError();
+      }
+      const result = (await makeWithPgClientViaPgClientAlreadyInTransaction(client, true)(null, callback as never)) as T;
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      if (settings) await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      Object.assign(client, { [DATABASE_USER]: undefined });
+      // A connection that could not roll back is in an unknown state: the pool discards it.
+      client.release(broken);
+    }
+  };
+  return Object.assign(withPgClient, { release() {} });
+}
+
+/** The pg service over `pool` (the authenticator's), with the one-round-trip transaction for requests. */
+export function makeRequestPgService(pool: pg.Pool, schemas: string[]): GraphileConfig.PgServiceConfiguration {
+  const service = makePgService({ pool, schemas });
+  return {
+    ...service,
+    adaptor: {
+      ...service.adaptor,
+      createWithPgClient: (adaptorSettings, variant) =>
+        variant === 'SUPERUSER' ? service.adaptor.createWithPgClient(adaptorSettings, variant) : (oneRoundTripWithPgClient(adaptorSettings!.pool!) as never),
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// What a GraphQL request costs the database, in round trips (db_round_trips_total on /metrics counts every
+// message the API pool sends): a page is three (open the transaction with its settings and session check,
+// the query, commit), and a request whose session has ended is refused by the message that opens its
+// transaction, before its query runs, with the same 401 as any revoked token.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CreateOrganizationDocument, CreateTaskDocument, TasksPageDocument } from '../../client/generated/graphql.ts';
+import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let ann: Session;
+let orgId: string;
+
+async function roundTrips(): Promise<number> {
+  const { body } = await http<string>(server, 'GET', '/metrics');
+  return Number(/^db_round_trips_total (\d+)$/m.exec(body)?.[1]);
+}
+
+/** Round trips `run` made; /metrics itself makes none (its figures are Node's). */
+async function measure(run: () => Promise<unknown>): Promise<number> {
+  const before = await roundTrips();
+  await run();
+  return (await roundTrips()) - before;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ann = await register(server, 'Ann');
+  orgId = (await gql(server, CreateOrganizationDocument, { name: 'Trips', slug: 'round-trips' }, { token: ann.accessToken })).data!.createOrganization!.organization!.rowId;
+  await gql(server, CreateTaskDocument, { task: { title: 'One' } }, { token: ann.accessToken, organizationId: orgId });
+});
+afterAll(() => server?.close());
+
+describe('round trips', () => {
+  test('a page of tasks is three: open (begin, settings, session check), the query, commit', async () => {
+    const caller = { token: ann.accessToken, organizationId: orgId };
+    await gql(server, TasksPageDocument, { first: 20 }, caller); // warm: prepared statements, pool
+    expect(await measure(() => gql(server, TasksPageDocument, { first: 20 }, caller))).toBe(3);
+  });
+
+  test('an anonymous request has no session to check: still one message to open', async () => {
+    const result = { count: await measure(() => gql(server, TasksPageDocument, { first: 5 }, { organizationId: orgId })) };
+    expect(result.count).toBe(3);
+  });
+});
+
+describe('a session that ended', () => {
+  test('is refused by the opening message (then a rollback), 401 INVALID_TOKEN, and its query never runs', async () => {
+    const bob = await register(server, 'Bob');
+    const bobOrg = (await gql(server, CreateOrganizationDocument, { name: 'Bob', slug: 'bob-trips' }, { token: bob.accessToken })).data!.createOrganization!.organization!.rowId;
+    await server.db.pool.query('update app_private.sessions set revoked_at = now() where user_id = $1', [bob.user.id]);
+    let result: Awaited<ReturnType<typeof gql>> | undefined;
+    const count = await measure(async () => {
+      result = await gql(server, CreateTaskDocument, { task: { title: 'Never' } }, { token: bob.accessToken, organizationId: bobOrg });
+    });
+    expect(result!.status).toBe(401);
+    expect(result).toMatchObject({ error: { code: 'INVALID_TOKEN' } });
+    expect(count).toBe(2);
+    const { rows } = await server.db.pool.query("select 1 from app_public.tasks where title = 'Never'");
+    expect(rows).toHaveLength(0);
+  });
+
+  test('an operation that never reaches the database is checked once answered: still 401', async () => {
+    const cat = await register(server, 'Cat');
+    await server.db.pool.query('update app_private.sessions set revoked_at = now() where user_id = $1', [cat.user.id]);
+    const response = await http(server, 'POST', '/graphql', { body: { query: '{ __typename }' }, headers: { authorization: `Bearer ${cat.accessToken}` } });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ error: { code: 'INVALID_TOKEN', message: 'The access token is invalid, expired or revoked' } });
+  });
+});
