@@ -1,6 +1,7 @@
-// Where the CPU goes during a measured window, from /proc (Linux): the server and worker processes,
-// PostgreSQL (the postmaster, its live children, and children that exited, which the kernel adds to the
-// postmaster's cutime/cstime), and this process (load generator and raw `pg` clients).
+// Where the CPU goes during a measured window, from /proc (Linux): the server (with its cluster
+// processes) and the worker, PostgreSQL (the postmaster, its live children, and children that exited,
+// which the kernel adds to the postmaster's cutime/cstime), and this process (load generator and raw `pg`
+// clients).
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -34,20 +35,27 @@ function stat(pid: number): Stat | undefined {
 /** Starts a clock; calling the result gives the CPU milliseconds each part spent since. */
 export type CpuClock = () => () => CpuTimes;
 
-/** `backendPid` is any PostgreSQL backend's pid (pg_backend_pid()); its parent is the postmaster. */
+/** A process and its children: its own CPU, its reaped children's, and its live children's. */
+function family(pid: number, pids: number[]): number {
+  const main = stat(pid);
+  let total = main ? main.own + main.reaped : 0;
+  for (const other of pids) {
+    const child = stat(other);
+    if (child?.parent === pid) total += child.own;
+  }
+  return total;
+}
+
+/**
+ * `backendPid` is any PostgreSQL backend's pid (pg_backend_pid()); its parent is the postmaster. The
+ * server counts with its children: with SERVER_PROCESSES > 1 they do the serving.
+ */
 export function cpuClock(serverPid: number, workerPid: number, backendPid: number): CpuClock {
   const postmaster = stat(backendPid)?.parent ?? 0;
   const sample = (): CpuTimes => {
-    const main = stat(postmaster);
-    let postgres = main ? main.own + main.reaped : 0;
-    if (os.platform() === 'linux') {
-      for (const entry of readdirSync('/proc')) {
-        const child = Number(entry) ? stat(Number(entry)) : undefined;
-        if (child?.parent === postmaster) postgres += child.own;
-      }
-    }
+    const pids = os.platform() === 'linux' ? readdirSync('/proc').map(Number).filter(Boolean) : [];
     const bench = process.cpuUsage();
-    return { server: stat(serverPid)?.own ?? 0, worker: stat(workerPid)?.own ?? 0, postgres, bench: (bench.user + bench.system) / 1000 };
+    return { server: family(serverPid, pids), worker: stat(workerPid)?.own ?? 0, postgres: family(postmaster, pids), bench: (bench.user + bench.system) / 1000 };
   };
   return () => {
     const start = sample();

@@ -15,7 +15,7 @@ import { realtimeLatency } from './realtime.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
 import { permissionCost } from './permission.ts';
 import { publish, render, type Results } from './report.ts';
-import { startStack, type Identity } from './stack.ts';
+import { startStack, type Identity, type Stack } from './stack.ts';
 import { auditLag, createTaskRequest } from './writes.ts';
 
 const log = (message: string) => console.log(`bench: ${message}`);
@@ -124,6 +124,32 @@ async function realtimeFigures(ctx: Context): Promise<NonNullable<Results['realt
   return results;
 }
 
+/**
+ * Page and createTask at concurrency 8 with SERVER_PROCESSES=2, beside the one-process figures above: the
+ * first stack stops (so it takes no CPU), a second starts on the same data, everyone signs in again.
+ */
+async function processFigures(ctx: Context, first: Stack, dataDir: string, page: Results['page'], create: Results['create']): Promise<NonNullable<Results['processes']>> {
+  const one = { page: page.find((p) => p.concurrency === 8)?.graphql, create: create.find((c) => c.concurrency === 8)?.result };
+  await first.stop();
+  const stack = await startStack(ctx.run, dataDir, { serverProcesses: 2 });
+  try {
+    const { rows } = await ctx.admin.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const cpu = cpuClock(stack.serverPid, stack.workerPid, rows[0].pid);
+    const window = { ...ctx.windowAt(8), cpu, roundTrips: stack.roundTrips };
+    const readers = rotation(stack.identities);
+    const pageTwo = await httpLoad(stack.origin, window, () => graphqlPageRequest(readers()));
+    const writers = rotation(stack.identities.filter((i) => i.role !== 'Viewer'));
+    const createTwo = await httpLoad(stack.origin, window, () => createTaskRequest(writers(), 'bench createTask 2 processes'));
+    log(`2 server processes: page c=8 ${summary(pageTwo)}; createTask c=8 ${summary(createTwo)}`);
+    return [
+      ...(one.page && one.create ? [{ processes: 1, page: one.page, create: one.create }] : []),
+      { processes: 2, page: pageTwo, create: createTwo },
+    ];
+  } finally {
+    await stack.stop();
+  }
+}
+
 async function main() {
   const options = readOptions();
   const dataRoot = path.resolve(process.env.DATA_DIR || '.data');
@@ -132,7 +158,7 @@ async function main() {
   log(dataset.buildSeconds ? `built in ${dataset.buildSeconds.toFixed(0)} s` : 'reused');
   const run = await dataset.copyForRun();
   const admin = await connect(run.adminUrl);
-  const stack = await startStack(run, path.join(dataRoot, 'bench'), options.profileDir).catch(async (error) => {
+  const stack = await startStack(run, path.join(dataRoot, 'bench'), { profileDir: options.profileDir }).catch(async (error) => {
     await Promise.all([admin.end(), run.drop()]);
     await dataset.server.close();
     throw error;
@@ -160,7 +186,8 @@ async function main() {
     if (permission) log(`user_has_permission ${permission.microsecondsPerCall.toFixed(1)} µs per call`);
     const isolated = options.only.has('isolation') ? await isolationFigures(ctx) : undefined;
     const realtime = options.only.has('realtime') ? await realtimeFigures(ctx) : [];
-    if (!auth || !permission || !page.length || !create.length || !isolated || !realtime.length) {
+    const processes = options.only.has('processes') ? await processFigures(ctx, stack, path.join(dataRoot, 'bench'), page, create) : [];
+    if (!auth || !permission || !page.length || !create.length || !isolated || !realtime.length || !processes.length) {
       log('--only: a partial run is printed above, not published');
       return;
     }
@@ -183,6 +210,7 @@ async function main() {
       auth,
       isolation: isolated,
       realtime,
+      processes,
       pagePlan,
     };
     console.log(render(results, [results]));

@@ -23,6 +23,8 @@ export interface Results {
   /** Absent from runs stored before they were measured. */
   isolation?: Isolation;
   realtime?: RealtimeResult[];
+  /** Page and createTask at concurrency 8 by number of server processes. */
+  processes?: { processes: number; page: LoadResult; create: LoadResult }[];
   pagePlan: string;
 }
 
@@ -141,7 +143,7 @@ ${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'f
 statement over every (member, organization) pair and five permissions (${n(results.permission.granted * 100)}% granted), minus
 the same scan without the call.
 
-${results.isolation ? isolationSection(results.isolation) : ''}${results.realtime?.length ? realtimeSection(results.realtime) : ''}## Cost growth with the number of tasks
+${results.isolation ? isolationSection(results.isolation) : ''}${results.realtime?.length ? realtimeSection(results.realtime) : ''}${results.processes?.length ? processesSection(results.processes) : ''}## Cost growth with the number of tasks
 
 ${table(['scale', 'tasks', 'concurrency', 'GraphQL req/s', 'GraphQL p95', 'raw req/s', 'raw p95', 'createTask p95 (c=1)', 'permission µs', 'run on', 'commit'], growthRows)}
 
@@ -170,6 +172,19 @@ The issue's stalling query (two aliases of 100 × 100 × 100 rows, cost 2,060,60
 \`${i.refused.code}\` in p50 ${ms(i.refused.p50)} / p95 ${ms(i.refused.p95)} ms (${n(i.refused.requests)} requests, one at a time), before any SQL runs.
 The expensive query is near the largest the default cost limit (10,000) allows; the cheap one runs as a
 user of another organization at the same time.
+
+`;
+}
+
+function processesSection(rows: NonNullable<Results['processes']>): string {
+  return `## Several server processes (\`SERVER_PROCESSES\`), concurrency 8
+
+${table(['processes', 'page req/s', 'page p95', 'page CPU ms/request: server / PostgreSQL', 'createTask req/s', 'createTask p95', 'createTask CPU ms/request: server / PostgreSQL'], rows.map((r) => [
+    r.processes, n(r.page.perSecond), ms(r.page.p95), cpu(r.page), n(r.create.perSecond), ms(r.create.p95), cpu(r.create),
+  ]))}
+
+The same cores serve the server processes, PostgreSQL and the load generator; server CPU is the
+primary and its processes together. Rate limits count at the primary (\`RATE_LIMIT_STORE=cluster\`).
 
 `;
 }

@@ -51,7 +51,7 @@ const UNLIMITED = '1000000000';
 /** /metrics on the main port in production needs its token. */
 const METRICS_TOKEN = 'bench-metrics';
 
-export async function startStack(run: RunDatabase, dataDir: string, profileDir?: string): Promise<Stack> {
+export async function startStack(run: RunDatabase, dataDir: string, { profileDir, serverProcesses = 1 }: { profileDir?: string; serverProcesses?: number } = {}): Promise<Stack> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const passwords = readDatabaseConfig({}).passwords;
@@ -78,6 +78,7 @@ export async function startStack(run: RunDatabase, dataDir: string, profileDir?:
       RATE_LIMIT_AUTH_PER_MINUTE: UNLIMITED,
       RATE_LIMIT_GRAPHQL_PER_MINUTE: UNLIMITED,
       METRICS_TOKEN,
+      SERVER_PROCESSES: String(serverProcesses),
     });
     children.push(server);
     children.push(spawnNode([...profile, 'worker/main.ts'], { ...env, DB_WORKER_PASSWORD: passwords.worker }));

@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { postgraphile } from 'postgraphile';
 import { grafserv } from 'postgraphile/grafserv/fastify/v5';
 import { accessLogPlugin } from './ops/access-log.ts';
+import { rateLimitStore } from './ops/rate-limit-store.ts';
 import { authenticatePlugin } from './auth/authenticate.ts';
 import { sessionCheckPlugin } from './auth/session-check.ts';
 import { loadSigningKeys } from './auth/keys.ts';
@@ -94,6 +95,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   await app.register(sessionCheckPlugin, { sessions });
   await app.register(rateLimit, {
     hook: 'preHandler',
+    store: rateLimitStore(config, pool),
     max: config.rateLimit.graphqlPerMinute,
     timeWindow: '1 minute',
     // /graphql is limited per signed-in user (per IP when anonymous); /auth/* set their own per-IP limit.

@@ -29,6 +29,12 @@ export const EnvSchema = Type.Object({
   AUTH_AUDIENCE: Type.String({ default: '' }),
   RATE_LIMIT_AUTH_PER_MINUTE: Int(20, 1),
   RATE_LIMIT_GRAPHQL_PER_MINUTE: Int(600, 1),
+  /** Where request counts live: this process (memory), the cluster's primary, or PostgreSQL (every process and replica). */
+  RATE_LIMIT_STORE: Type.Union([Type.Literal('auto'), Type.Literal('memory'), Type.Literal('cluster'), Type.Literal('postgres')], { default: 'auto' }),
+  /** `start:server` processes sharing the port (node:cluster). */
+  SERVER_PROCESSES: Int(1, 1, 64),
+  /** Connections each server process keeps to PostgreSQL. */
+  DB_POOL_SIZE: Int(10, 1, 500),
   GRAPHQL_MAX_DEPTH: Int(12, 1),
   GRAPHQL_MAX_ALIASES: Int(30, 0),
   GRAPHQL_MAX_TOKENS: Int(2000, 10),
@@ -76,7 +82,9 @@ export interface ServerConfig {
     clockTolerance: number;
   };
   externalIdp: { jwksUrl: string; issuer: string; audience: string } | undefined;
-  rateLimit: { authPerMinute: number; graphqlPerMinute: number };
+  rateLimit: { authPerMinute: number; graphqlPerMinute: number; store: 'memory' | 'cluster' | 'postgres' };
+  processes: number;
+  poolSize: number;
   graphql: {
     maxDepth: number;
     maxAliases: number;
@@ -147,7 +155,14 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
       clockTolerance: env.JWT_CLOCK_TOLERANCE_SECONDS,
     },
     externalIdp: env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE } : undefined,
-    rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, graphqlPerMinute: env.RATE_LIMIT_GRAPHQL_PER_MINUTE },
+    rateLimit: {
+      authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      graphqlPerMinute: env.RATE_LIMIT_GRAPHQL_PER_MINUTE,
+      // One process counts alone; several on one host count at their primary, unless told otherwise.
+      store: env.RATE_LIMIT_STORE === 'auto' ? (env.SERVER_PROCESSES > 1 ? 'cluster' : 'memory') : env.RATE_LIMIT_STORE,
+    },
+    processes: env.SERVER_PROCESSES,
+    poolSize: env.DB_POOL_SIZE,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,

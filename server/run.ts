@@ -1,7 +1,9 @@
 // Starts the HTTP server on an authenticator pool (and /metrics on its own listener when METRICS_PORT is
 // set); close() stops accepting, lets in-flight requests finish, then releases PostGraphile and the pool.
+import cluster from 'node:cluster';
 import pg from 'pg';
 import { buildApp } from './app.ts';
+import { shareMetrics } from './cluster.ts';
 import type { ServerConfig } from './config.ts';
 import { listenForMetrics, Metrics, type JobSource } from './ops/metrics.ts';
 
@@ -17,12 +19,13 @@ export async function startServer(
   authenticatorUrl: string,
   options: { poolSize?: number; jobs?: JobSource; logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningServer> {
-  const { poolSize = 10, jobs, logStream } = options;
+  const { poolSize = config.poolSize, jobs, logStream } = options;
   // JIT optimization off for the connection's life, at startup (as @dataplan/pg would set it, without a round trip).
   const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: '-c jit_optimize_above_cost=-1' });
   pool.on('error', () => {}); // an idle client's error (server restart) is reported when the pool is next used
   const metrics = new Metrics(pool);
   if (jobs) metrics.attachJobs(jobs);
+  if (cluster.isWorker) shareMetrics(metrics);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
     const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl, logStream });

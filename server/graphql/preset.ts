@@ -85,6 +85,9 @@ export function makePreset(config: ServerConfig, { pool, log, metrics, constrain
       websockets: false,
       maxRequestLength: config.bodyLimit,
       maskError: makeMaskError(log, constraints),
+      // Grafast writes the answer's JSON itself, from its output plan, instead of building an object
+      // tree for JSON.stringify to walk again.
+      outputDataAsString: true,
     },
     grafast: {
       explain: false,
