@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { connect } from '../db/bootstrap.ts';
+import { auditDrain } from './audit-drain.ts';
 import { cpuClock } from './cpu.ts';
 import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
 import { isolation } from './isolation.ts';
@@ -150,6 +151,25 @@ async function processFigures(ctx: Context, first: Stack, dataDir: string, page:
   }
 }
 
+/**
+ * The audit backlog drained by 1, 2 and 4 worker processes, with nothing else running (the stack stops
+ * first: its own worker would drain too): as configured by default (4 audit jobs at once per process),
+ * and with one at a time per process, which shows how drainers add up. 200 changes in each of 100
+ * organizations (--quick: 50).
+ */
+async function drainFigures(ctx: Context, stack: Stack, dataDir: string): Promise<NonNullable<Results['drain']>> {
+  await stack.stop();
+  const results: NonNullable<Results['drain']> = [];
+  for (const concurrency of [4, 1]) {
+    for (const processes of [1, 2, 4]) {
+      const result = await auditDrain(ctx.run, ctx.admin, dataDir, { processes, concurrency, organizations: 100, changesPerOrganization: ctx.options.quick ? 50 : 200 });
+      results.push(result);
+      log(`audit drain, ${processes} worker processes × ${concurrency}: ${result.rows} rows in ${result.seconds.toFixed(1)} s, ${result.rowsPerSecond.toFixed(0)} rows/s; ${result.notOnce} changes not written once, ${result.outOfOrder} rows out of order`);
+    }
+  }
+  return results;
+}
+
 async function main() {
   const options = readOptions();
   const dataRoot = path.resolve(process.env.DATA_DIR || '.data');
@@ -187,7 +207,8 @@ async function main() {
     const isolated = options.only.has('isolation') ? await isolationFigures(ctx) : undefined;
     const realtime = options.only.has('realtime') ? await realtimeFigures(ctx) : [];
     const processes = options.only.has('processes') ? await processFigures(ctx, stack, path.join(dataRoot, 'bench'), page, create) : [];
-    if (!auth || !permission || !page.length || !create.length || !isolated || !realtime.length || !processes.length) {
+    const drain = options.only.has('drain') ? await drainFigures(ctx, stack, path.join(dataRoot, 'bench')) : [];
+    if (!auth || !permission || !page.length || !create.length || !isolated || !realtime.length || !processes.length || !drain.length) {
       log('--only: a partial run is printed above, not published');
       return;
     }
@@ -211,6 +232,7 @@ async function main() {
       isolation: isolated,
       realtime,
       processes,
+      drain,
       pagePlan,
     };
     console.log(render(results, [results]));

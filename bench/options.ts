@@ -26,7 +26,7 @@ export interface BenchOptions {
   only: Set<Scenario>;
 }
 
-const SCENARIOS = ['page', 'create', 'auth', 'permission', 'isolation', 'realtime', 'processes'] as const;
+const SCENARIOS = ['page', 'create', 'auth', 'permission', 'isolation', 'realtime', 'processes', 'drain'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const ORGANIZATIONS = 100;

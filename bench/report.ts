@@ -8,6 +8,7 @@ import type { PermissionCost } from './permission.ts';
 import type { Isolation } from './isolation.ts';
 import type { RealtimeResult } from './realtime.ts';
 import type { AuditLag } from './writes.ts';
+import type { DrainResult } from './audit-drain.ts';
 
 export interface Results {
   scale: Scale;
@@ -25,6 +26,8 @@ export interface Results {
   realtime?: RealtimeResult[];
   /** Page and createTask at concurrency 8 by number of server processes. */
   processes?: { processes: number; page: LoadResult; create: LoadResult }[];
+  /** The audit backlog drained by 1, 2 and 4 worker processes. */
+  drain?: DrainResult[];
   pagePlan: string;
 }
 
@@ -63,6 +66,18 @@ function targets(results: Results, growth: Results[]): Target[] {
     { name: '`user_has_permission` per call', goal: '≤ 50 µs', measured: `${n(results.permission.microsecondsPerCall, 1)} µs`, met: results.permission.microsecondsPerCall <= 50 },
     { name: 'Audit lag p95 (worst concurrency)', goal: '≤ 500 ms', measured: `${ms(lag)} ms`, met: lag <= 500 },
   ];
+  if (results.drain?.length) {
+    const byDefault = results.drain.filter((d) => d.concurrency === results.drain![0].concurrency);
+    const rates = byDefault.map((d) => d.rowsPerSecond);
+    const intact = results.drain.every((d) => d.notOnce === 0 && d.outOfOrder === 0);
+    const growing = rates.every((rate, i) => i === 0 || rate >= rates[i - 1]);
+    list.push({
+      name: `audit drain, ${byDefault.map((d) => d.processes).join(' / ')} worker processes (rows/s; once each, in order)`,
+      goal: '≥ 1,000, growing',
+      measured: `${rates.map((rate) => n(rate)).join(' / ')}${intact ? '' : ' (rows lost, doubled or out of order)'}`,
+      met: rates[0] >= 1000 && growing && intact,
+    });
+  }
   const smallest = growth[0];
   if (smallest && smallest.scale.label !== results.scale.label) {
     const page = (r: Results) => r.page.find((p) => p.concurrency === at8.concurrency)!;
@@ -143,7 +158,7 @@ ${table(['scenario', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'f
 statement over every (member, organization) pair and five permissions (${n(results.permission.granted * 100)}% granted), minus
 the same scan without the call.
 
-${results.isolation ? isolationSection(results.isolation) : ''}${results.realtime?.length ? realtimeSection(results.realtime) : ''}${results.processes?.length ? processesSection(results.processes) : ''}## Cost growth with the number of tasks
+${results.isolation ? isolationSection(results.isolation) : ''}${results.realtime?.length ? realtimeSection(results.realtime) : ''}${results.processes?.length ? processesSection(results.processes) : ''}${results.drain?.length ? drainSection(results.drain) : ''}## Cost growth with the number of tasks
 
 ${table(['scale', 'tasks', 'concurrency', 'GraphQL req/s', 'GraphQL p95', 'raw req/s', 'raw p95', 'createTask p95 (c=1)', 'permission µs', 'run on', 'commit'], growthRows)}
 
@@ -185,6 +200,20 @@ ${table(['processes', 'page req/s', 'page p95', 'page CPU ms/request: server / P
 
 The same cores serve the server processes, PostgreSQL and the load generator; server CPU is the
 primary and its processes together. Rate limits count at the primary (\`RATE_LIMIT_STORE=cluster\`).
+
+`;
+}
+
+function drainSection(rows: DrainResult[]): string {
+  return `## Audit drain: a backlog of ${n(rows[0].rows)} audit rows over ${rows[0].organizations} organizations
+
+${table(['worker processes', 'audit jobs at once per process', 'rows', 'seconds', 'rows/s', 'changes not written once', 'rows out of order'], rows.map((r) => [
+    r.processes, r.concurrency, n(r.rows), n(r.seconds, 2), n(r.rowsPerSecond), r.notOnce, r.outOfOrder,
+  ]))}
+
+The changes are committed at once while the workers (\`start:worker\`, \`WORKER_CONCURRENCY\` as shown) wait,
+with nothing else running; timed from the commit until the outbox is empty. Out of order: a row whose change
+was made before the one its chain put before it.
 
 `;
 }

@@ -51,16 +51,30 @@ const UNLIMITED = '1000000000';
 /** /metrics on the main port in production needs its token. */
 const METRICS_TOKEN = 'bench-metrics';
 
+/** What every production process of the run is started with. */
+function productionEnv(run: RunDatabase, dataDir: string) {
+  return { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: run.adminUrl, DATA_DIR: dataDir };
+}
+
+/** `start:worker` on the run's database, once it says it is running. */
+export async function startWorkerProcess(run: RunDatabase, dataDir: string, { profile = [], concurrency = 4 }: { profile?: string[]; concurrency?: number } = {}): Promise<Child> {
+  const worker = spawnNode([...profile, 'worker/main.ts'], {
+    ...productionEnv(run, dataDir),
+    DB_WORKER_PASSWORD: readDatabaseConfig({}).passwords.worker,
+    WORKER_CONCURRENCY: String(concurrency),
+  });
+  await worker.waitFor(/worker running/).catch((error) => {
+    worker.process.kill('SIGKILL');
+    throw error;
+  });
+  return worker;
+}
+
 export async function startStack(run: RunDatabase, dataDir: string, { profileDir, serverProcesses = 1 }: { profileDir?: string; serverProcesses?: number } = {}): Promise<Stack> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const passwords = readDatabaseConfig({}).passwords;
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    DATABASE_URL: run.adminUrl,
-    DATA_DIR: dataDir,
-  };
+  const env = productionEnv(run, dataDir);
   const children: Child[] = [];
   const stop = async () => {
     for (const child of children) child.process.kill('SIGTERM');
@@ -81,8 +95,7 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
       SERVER_PROCESSES: String(serverProcesses),
     });
     children.push(server);
-    children.push(spawnNode([...profile, 'worker/main.ts'], { ...env, DB_WORKER_PASSWORD: passwords.worker }));
-    const [line] = await Promise.all([server.waitFor(/GraphQL at /), children[1].waitFor(/worker running/)]);
+    const [line] = await Promise.all([server.waitFor(/GraphQL at /), startWorkerProcess(run, dataDir, { profile }).then((worker) => children.push(worker))]);
     const origin = new URL(line.replace(/^.*GraphQL at /, '')).origin;
     const roundTrips = async () => {
       const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();

@@ -16,6 +16,8 @@ export type JobOutcome = 'ok' | 'retrying' | 'failed';
 export interface RunningWorker {
   /** Jobs that used up their attempts and stay in the queue for an operator to look at. */
   permanentlyFailedJobs(): Promise<number>;
+  /** Changes whose audit row can never be written, set aside in the outbox (migration 000017). */
+  auditEventsSetAside(): Promise<number>;
   onJob(listener: (task: string, outcome: JobOutcome) => void): void;
   stop(): Promise<void>;
 }
@@ -31,9 +33,9 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   // Two settings for the worker's own sessions:
   // - synchronous_commit=off: commits do not wait for the WAL flush. Safe here: a commit lost in a crash
-  //   is a job that runs again, and the audit event key makes the rerun a no-op; a job's completion is
-  //   written after its work, so it is never kept while the work is lost. Waiting for each flush held the
-  //   one audit runner to ~60 jobs/s under a burst of writes (`npm run bench`).
+  //   loses the audit rows and the outbox deletion together, so the batch is drained again; a job's
+  //   completion is written after its work, so it is never kept while the work is lost. Waiting for each
+  //   flush held the one audit runner to ~60 jobs/s under a burst of writes (`npm run bench`).
   // - no sequential or bitmap scans: every query the worker runs is a key lookup, but the job table
   //   swings between empty and thousands of rows faster than autovacuum analyzes it, and with statistics
   //   taken while it was empty the planner fetched each job by sorting the whole queue (1.6 ms at 3,000
@@ -49,11 +51,11 @@ export async function startWorker(
   const emit = (task: string, outcome: JobOutcome) => listeners.forEach((listener) => listener(task, outcome));
   const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), config.acceptUrl);
 
-  // Audit jobs run one at a time, in the order they were added (so an organization's chain follows its
-  // changes); mail runs beside them, so a slow SMTP server never holds up the audit log.
+  // Audit jobs drain one organization each, side by side (the organization's lock keeps its chain in
+  // commit order); mail runs beside them, so a slow SMTP server never holds up the audit log.
   let stopping = false;
   const supervised = await Promise.all([
-    supervise({ audit }, 1),
+    supervise({ audit }, config.concurrency),
     supervise({ send_invitation: sendInvitation }, config.concurrency),
   ]).catch(async (error) => {
     await pool.end();
@@ -132,6 +134,10 @@ export async function startWorker(
       const { rows } = await pool.query<{ n: number }>(
         'select count(*)::int as n from graphile_worker.jobs where attempts >= max_attempts and locked_at is null',
       );
+      return rows[0].n;
+    },
+    async auditEventsSetAside() {
+      const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from app_worker.audit_outbox where failed_at is not null');
       return rows[0].n;
     },
     onJob(listener) {

@@ -17,6 +17,7 @@ import { OPERATOR_ROUTE } from '../request-context.ts';
 export interface JobSource {
   onJob(listener: (task: string, outcome: string) => void): void;
   permanentlyFailedJobs(): Promise<number>;
+  auditEventsSetAside(): Promise<number>;
 }
 
 export class Metrics {
@@ -75,6 +76,14 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.set(await jobs.permanentlyFailedJobs().catch(() => Number.NaN));
+      },
+    });
+    new Gauge({
+      name: 'audit_events_set_aside',
+      help: 'Changes whose audit row can never be written (bad data), kept in app_worker.audit_outbox for an operator',
+      registers: [this.registry],
+      async collect() {
+        this.set(await jobs.auditEventsSetAside().catch(() => Number.NaN));
       },
     });
   }

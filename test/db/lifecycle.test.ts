@@ -439,10 +439,13 @@ describe('db:* against an external server (DATABASE_URL)', () => {
     await client.connect();
     try {
       await client.query('begin');
-      // One organization and the three system roles its trigger creates: four audited rows.
+      // One organization and the three system roles its trigger creates: four audited rows, one job.
       await client.query(`insert into app_public.organizations (name, slug) values ('Migrated', 'migrated')`);
-      const { rows } = await client.query(`select count(*)::int as jobs from graphile_worker.jobs where task_identifier = 'audit'`);
-      expect(rows).toEqual([{ jobs: 4 }]);
+      const { rows } = await client.query(
+        `select (select count(*)::int from app_worker.audit_outbox) as events,
+                (select count(*)::int from graphile_worker.jobs where task_identifier = 'audit') as jobs`,
+      );
+      expect(rows).toEqual([{ events: 4, jobs: 1 }]);
     } finally {
       await client.query('rollback').catch(() => {});
       await client.end();

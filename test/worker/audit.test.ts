@@ -50,9 +50,11 @@ const WITHIN = 2000;
 const EVENTUALLY = 15_000;
 const USER_AGENT = 'rowgate-audit-test/1.0';
 const LOOPBACK = /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/;
-/** Audit jobs of one changed row ($1: its id). The graphile_worker.jobs view has no payload column. */
+/** Audit jobs of one organization ($1: its id). The graphile_worker.jobs view has no payload column. */
 const AUDIT_JOBS_OF = `graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-  where t.identifier = 'audit' and j.payload ->> 'resourceId' = $1`;
+  where t.identifier = 'audit' and j.payload ->> 'organizationId' = $1`;
+/** Outbox events of one changed row ($1: its id), waiting for their audit row. */
+const PENDING_EVENTS_OF = `app_worker.audit_outbox o where o.event ->> 'resourceId' = $1`;
 
 let server: TestServer;
 let ann: Session; // creator, hence Admin, of the main organization
@@ -116,13 +118,13 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return Object.fromEntries(Object.entries(after).filter(([key, value]) => !isDeepStrictEqual(value, before[key])));
 }
 
-/** Waits until no audit job of the organization is left (jobs vanish once done). */
+/** Waits until no audit job and no pending event of the organization is left (both vanish once done). */
 async function waitForQueueDrained(organizationId: string): Promise<void> {
   await waitFor(
     async () =>
       (await count(
-        `select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-         where t.identifier = 'audit' and j.payload ->> 'organizationId' = $1`,
+        `select (select count(*)::int from ${AUDIT_JOBS_OF})
+              + (select count(*)::int from app_worker.audit_outbox o where o.organization_id::text = $1) as n`,
         [organizationId],
       )) === 0,
     EVENTUALLY,
@@ -752,20 +754,18 @@ describe('a rolled-back change leaves no job and no row', () => {
     try {
       await client.query('begin');
       taskId = await createTask(client, org, { title: 'Never committed' });
-      const inside = await client.query<{ n: number }>(
-        `select count(*)::int as n from ${AUDIT_JOBS_OF}`,
-        [taskId],
-      );
-      expect(inside.rows[0].n, 'the trigger enqueued a job inside the transaction').toBe(1);
+      const inside = async (from: string, id: string) => (await client.query<{ n: number }>(`select count(*)::int as n from ${from}`, [id])).rows[0].n;
+      expect(await inside(PENDING_EVENTS_OF, taskId), 'the trigger added the change to the outbox inside the transaction').toBe(1);
+      expect(await inside(AUDIT_JOBS_OF, org), 'and a job for its organization').toBe(1);
     } finally {
       await client.query('rollback');
       client.release();
     }
     expect(await count('select count(*)::int as n from graphile_worker.jobs')).toBe(jobsBefore);
-    expect(await count(`select count(*)::int as n from ${AUDIT_JOBS_OF}`, [taskId!])).toBe(0);
+    expect(await count(`select count(*)::int as n from ${PENDING_EVENTS_OF}`, [taskId!])).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await count('select count(*)::int as n from graphile_worker.jobs')).toBe(jobsBefore);
-    expect(await count(`select count(*)::int as n from ${AUDIT_JOBS_OF}`, [taskId!])).toBe(0);
+    expect(await count(`select count(*)::int as n from ${PENDING_EVENTS_OF}`, [taskId!])).toBe(0);
     expect(await count('select count(*)::int as n from app_public.audit_logs where resource_id = $1', [taskId!])).toBe(0);
     expect(await count('select count(*)::int as n from app_public.task_histories where task_id = $1', [taskId!])).toBe(0);
   });
@@ -1094,7 +1094,7 @@ describe('a retried job writes exactly one row', () => {
           (
             await sql<{ id: string; attempts: number; last_error: string }>(
               `select j.id, j.attempts, j.last_error from ${AUDIT_JOBS_OF} and j.attempts >= 1 and j.last_error is not null`,
-              [taskId],
+              [organizationId],
             )
           )[0],
         EVENTUALLY,
@@ -1117,7 +1117,7 @@ describe('a retried job writes exactly one row', () => {
     await waitForQueueDrained(organizationId);
     expect(await count('select count(*)::int as n from app_public.audit_logs where resource_id = $1', [taskId!])).toBe(1);
     expect(await count('select count(*)::int as n from app_public.task_histories where task_id = $1', [taskId!])).toBe(1);
-    expect(await count(`select count(*)::int as n from ${AUDIT_JOBS_OF}`, [taskId!])).toBe(0);
+    expect(await count(`select count(*)::int as n from ${PENDING_EVENTS_OF}`, [taskId!])).toBe(0);
     const n = (await chainOf(organizationId)).length;
     expect((await verify(ann, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null });
   });

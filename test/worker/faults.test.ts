@@ -90,7 +90,7 @@ async function seedOrganization(pool: pg.Pool, slug: string): Promise<Org> {
   }
 }
 
-/** n tasks in one statement (one commit), so n audit jobs are enqueued at once. */
+/** n tasks in one statement (one commit): n events in the outbox, one audit job. */
 async function insertTasks(pool: pg.Pool | pg.PoolClient, organizationId: string, n: number): Promise<string[]> {
   const { rows } = await pool.query<{ id: string }>(
     `insert into app_public.tasks (organization_id, title) select $1, 'Task ' || g from generate_series(1, $2) g returning id`,
@@ -205,7 +205,7 @@ async function insertTasksBlockedAt(pool: pg.Pool, organizationId: string, n: nu
     await writer.query('begin');
     const taskIds = await insertTasks(writer, organizationId, n);
     const { rows } = await writer.query<{ event_key: string }>(
-      `select j.payload ->> 'eventKey' as event_key from graphile_worker._private_jobs j where j.payload ->> 'resourceId' = $1`,
+      `select o.event ->> 'eventKey' as event_key from app_worker.audit_outbox o where o.event ->> 'resourceId' = $1`,
       [taskIds[k - 1]],
     );
     expect(rows).toHaveLength(1);
@@ -251,8 +251,9 @@ describe('a worker killed mid-batch', () => {
       const db = await createTestDatabase();
       cleanups.push(() => db.drop());
       const org = await seedOrganization(db.pool, 'killed');
-      // The 50th change's write waits inside the database; the worker is killed while it waits there.
-      const { taskIds, release } = await insertTasksBlockedAt(db.pool, org.id, 200, 50);
+      // The 150th change's write waits inside the database, in the second batch of 100 (the first is
+      // committed); the worker is killed while it waits there.
+      const { taskIds, release } = await insertTasksBlockedAt(db.pool, org.id, 200, 150);
       const dataDir = await tempDir('rowgate-faults-');
 
       const child = runNode(['test/worker/fixtures/run-worker.ts'], { WORKER_URL: workerUrlFor(db), DATA_DIR: dataDir, WORKER_CONCURRENCY: '1' });
@@ -321,18 +322,17 @@ describe('a worker killed mid-batch', () => {
     LONG,
   );
 
-  test('a job run again after its row was written (a crash between the write and the completion) writes nothing more', async () => {
+  test('a job run again after its events were recorded (a crash between the write and the completion) writes nothing more', async () => {
     const db = await createTestDatabase();
     cleanups.push(() => db.drop());
     const org = await seedOrganization(db.pool, 'rerun');
     const taskIds = await insertTasks(db.pool, org.id, 3);
-    // The payloads as enqueued, before any worker ran them.
-    const { rows: jobs } = await db.pool.query<{ payload: { resourceId: string } }>(
-      `select j.payload from graphile_worker._private_jobs j where j.payload ->> 'resourceId' = any($1) order by j.id`,
-      [taskIds],
+    // The jobs as enqueued, before any worker ran them: one per transaction and organization.
+    const { rows: jobs } = await db.pool.query<{ payload: { organizationId: string } }>(
+      `select j.payload from graphile_worker._private_jobs j where j.payload ->> 'organizationId' = $1 order by j.id`,
+      [org.id],
     );
-    const carried = jobs.map((job) => job.payload);
-    expect(taskIds.every((id) => carried.some((event) => event.resourceId === id))).toBe(true);
+    expect(jobs.length).toBeGreaterThan(0);
 
     const worker = await startTestWorker(db);
     cleanups.push(() => worker.stop());
@@ -579,7 +579,7 @@ describe('a job that always fails', () => {
     const org = await gql(server, CreateOrganizationDocument, { name: 'Faults', slug: 'faults-poison' }, { token: ann.accessToken });
     const orgId = org.data!.createOrganization!.organization!.rowId;
 
-    // One poison job on its own, one in the organization's audit queue (which runs its jobs one at a time).
+    // Two poison jobs, one of them in a named queue (which runs its jobs one at a time).
     const { rows: poison } = await server.db.pool.query<{ id: string }>(
       `select id from graphile_worker.add_job('audit', payload := '{"organizationId":"not-a-uuid"}'::json, max_attempts := 1)
        union all
@@ -634,7 +634,7 @@ describe('a job that always fails', () => {
 });
 
 describe('a change whose audit can never be recorded', () => {
-  test("fails on its own: the organization's later changes are still audited within 2 s", async () => {
+  test("is set aside on its own: the organization's later changes are still audited within 2 s", async () => {
     const server = await startTestServer({}, { worker: true });
     cleanups.push(() => server.close());
     const ann = await register(server, 'Ann');
@@ -654,11 +654,14 @@ describe('a change whose audit can never be recorded', () => {
     } finally {
       client.release();
     }
-    await waitFor(
-      async () => (await server.db.pool.query(`select 1 from graphile_worker.jobs where last_error is not null`)).rows[0],
+    // It is set aside in the outbox with its error; the job that met it succeeds.
+    const setAside = await waitFor(
+      async () =>
+        (await server.db.pool.query(`select last_error from app_worker.audit_outbox where failed_at is not null and event ->> 'resourceId' = $1`, [poisoned])).rows[0],
       10_000,
-      'the poisoned job to fail once',
+      'the poisoned change set aside',
     );
+    expect(setAside.last_error).toMatch(/^22P02: invalid input syntax for type inet/);
 
     const task = await gql(server, CreateTaskDocument, { task: { title: 'After the poisoned change' } }, { token: ann.accessToken, organizationId: orgId });
     expect(task.errors).toBeUndefined();
@@ -670,6 +673,10 @@ describe('a change whose audit can never be recorded', () => {
     );
     const { rows } = await server.db.pool.query('select count(*)::int as n from app_public.audit_logs where resource_id = $1', [poisoned]);
     expect(rows).toEqual([{ n: 0 }]);
+    await waitFor(async () => (await pendingJobs(server.db.pool)) === 0, 10_000, 'no job left, none failed');
+    expect(await server.worker!.worker.permanentlyFailedJobs()).toBe(0);
+    const metrics = (await http(server, 'GET', '/metrics')).body as string;
+    expect(metrics).toMatch(/^audit_events_set_aside 1$/m);
   }, LONG);
 });
 
@@ -709,6 +716,35 @@ describe("one organization's burst", () => {
     const notOnce = rows.filter((row) => row.n !== 1);
     expect.soft(inTime, `${writtenInTime} of 20 rows 2 s after the last commit (${Date.now() - lastCommit} ms ago now)`).toBe(true);
     expect(notOnce, `changes without exactly one audit row, with no job left to write them (${notOnce.length} of 20)`).toEqual([]);
+  }, LONG);
+});
+
+describe('several start:worker processes on one backlog', () => {
+  test('two processes drain eight organizations side by side: every change once, each chain in the order its changes were made', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const orgs = await Promise.all(Array.from({ length: 8 }, (_, i) => seedOrganization(db.pool, `backlog-${i}`)));
+    const env = { DATABASE_URL: db.url, WORKER_CONCURRENCY: '2' };
+    for (const name of ['first', 'second']) {
+      const worker = runNode(['worker/main.ts'], { ...env, DATA_DIR: await tempDir(`rowgate-${name}-`) });
+      await worker.waitFor(/worker running/);
+    }
+    // 60 changes in each organization, interleaved, numbered in the order they are made, in one commit.
+    const { rows } = await db.pool.query<{ id: string; organization_id: string }>(
+      `insert into app_public.tasks (organization_id, title)
+       select o.id, 'Task ' || g from generate_series(1, 60) g cross join unnest($1::uuid[]) with ordinality o(id, k) order by g, o.k
+       returning id, organization_id`,
+      [orgs.map((org) => org.id)],
+    );
+    await drain(db.pool);
+    for (const org of orgs) {
+      await expectExactlyOnce(db.pool, org, rows.filter((row) => row.organization_id === org.id).map((row) => row.id));
+      const { rows: chain } = await db.pool.query<{ title: string }>(
+        `select details ->> 'title' as title from app_public.audit_logs where organization_id = $1 and action = 'task.created' order by seq`,
+        [org.id],
+      );
+      expect(chain.map((entry) => entry.title)).toEqual(Array.from({ length: 60 }, (_, i) => `Task ${i + 1}`));
+    }
   }, LONG);
 });
 

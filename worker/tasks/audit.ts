@@ -1,22 +1,17 @@
-// `audit`: one enqueued change → one audit_logs row (and one task_histories row for tasks), exactly once:
-// the event key minted by the trigger makes a retried job a no-op (see app_worker.record_audit_event).
+// `audit`: drains one organization's audit outbox (migration 000017), a batch per transaction, until it is
+// empty. Each event becomes one audit_logs row (and one task_histories row for tasks), exactly once: an
+// event leaves the outbox in the transaction that records it, and its key makes a replay a no-op.
 import type { Task } from 'graphile-worker';
 
-export interface AuditEvent {
-  eventKey: string;
-  resourceType: string;
-  operation: 'insert' | 'update' | 'delete';
-  resourceId: string;
-  organizationId: string;
-  actorId: string | null;
-  changes: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  occurredAt: string;
-}
+/** Events per transaction: long enough to spread a commit over many rows, short enough to hold the lock briefly. */
+const BATCH = 100;
 
 export const audit: Task = async (payload, helpers) => {
-  const event = payload as AuditEvent;
-  await helpers.withPgClient((client) => client.query('select app_worker.record_audit_event($1)', [JSON.stringify(event)]));
+  const { organizationId } = payload as { organizationId: string };
+  await helpers.withPgClient(async (client) => {
+    for (;;) {
+      const { rows } = await client.query<{ more: boolean }>('select app_worker.drain_audit_outbox($1, $2) as more', [organizationId, BATCH]);
+      if (!rows[0].more) return;
+    }
+  });
 };
