@@ -7,13 +7,14 @@ import path from 'node:path';
 import type pg from 'pg';
 import { connect } from '../db/bootstrap.ts';
 import { auditDrain } from './audit-drain.ts';
-import { cpuClock } from './cpu.ts';
+import { cpuClock, type CpuClock } from './cpu.ts';
 import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
 import { isolation } from './isolation.ts';
 import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
 import { realtimeLatency } from './realtime.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
+import { checkPeerPage, peerPageRequest, startPeer, type Peer } from './peer.ts';
 import { permissionCost } from './permission.ts';
 import { publish, render, type Results } from './report.ts';
 import { startStack, type Identity, type Stack } from './stack.ts';
@@ -40,9 +41,11 @@ interface Context {
   origin: string;
   identities: Identity[];
   windowAt(concurrency: number): Window;
+  /** PostGraphile 4 on the same database, with a CPU clock of its own. */
+  peer: Peer & { cpu: CpuClock };
 }
 
-/** GraphQL, raw `pg` and owner-without-RLS, one after the other at each concurrency. */
+/** GraphQL, raw `pg`, owner-without-RLS and the PostGraphile 4 peer, one after the other at each concurrency. */
 async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Results['page']> {
   const page: Results['page'] = [];
   for (const concurrency of ctx.options.concurrencies) {
@@ -59,10 +62,13 @@ async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Re
       const { statements, settings } = withoutRls(transaction, ownerReaders(), `owner-${i}`);
       await replay(client, statements, settings);
     });
-    page.push({ concurrency, graphql, raw, owner });
+    const peerReaders = rotation(ctx.identities);
+    const peer = await httpLoad(ctx.peer.origin, { ...window, cpu: ctx.peer.cpu, roundTrips: ctx.peer.roundTrips }, () => peerPageRequest(peerReaders()));
+    page.push({ concurrency, graphql, raw, owner, peer });
     log(`page c=${concurrency}: GraphQL ${summary(graphql)}`);
     log(`page c=${concurrency}: raw ${summary(raw)}`);
     log(`page c=${concurrency}: owner ${summary(owner)}`);
+    log(`page c=${concurrency}: PostGraphile 4 ${summary(peer)}`);
   }
   return page;
 }
@@ -183,9 +189,11 @@ async function main() {
     await dataset.server.close();
     throw error;
   });
+  let peer: Peer | undefined;
   try {
     const { rows } = await admin.query<{ pid: number }>('select pg_backend_pid() as pid');
     const cpu = cpuClock(stack.serverPid, stack.workerPid, rows[0].pid);
+    peer = await startPeer(run, stack.jwtPublicKey);
     const ctx: Context = {
       options,
       run,
@@ -193,11 +201,13 @@ async function main() {
       origin: stack.origin,
       identities: stack.identities,
       windowAt: (concurrency) => ({ concurrency, seconds: options.seconds, warmupSeconds: options.warmupSeconds, cpu, roundTrips: stack.roundTrips }),
+      peer: { ...peer, cpu: cpuClock(peer.pid, stack.workerPid, rows[0].pid) },
     };
     log(`${stack.identities.length} users signed in; server at ${stack.origin}`);
     const developer = stack.identities.find((i) => i.role === 'Developer')!;
     const transaction = await capturePageTransaction(run, developer);
     const pagePlan = await checkPageQuery(run, transaction, developer);
+    await checkPeerPage(stack.origin, peer, developer, graphqlPageRequest(developer));
 
     const page = options.only.has('page') ? await readPages(ctx, transaction) : [];
     const create = options.only.has('create') ? await createTasks(ctx) : [];
@@ -242,6 +252,7 @@ async function main() {
       log(`wrote BENCHMARKS.md and bench/results/${options.scale.label}.json`);
     }
   } finally {
+    await peer?.stop();
     await stack.stop();
     await admin.end();
     await run.drop();

@@ -20,7 +20,7 @@ import { requestSettings } from '../server/request-context.ts';
 import type { RunDatabase } from './dataset.ts';
 import { graphqlRequest, USER_AGENT, type Identity } from './stack.ts';
 
-const PAGE_SIZE = 100;
+export const PAGE_SIZE = 100;
 const SERVER_CONFIG = readServerConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'unused', CORS_ORIGINS: 'http://bench.localhost' });
 
 export interface RecordedQuery {

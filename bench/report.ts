@@ -17,7 +17,8 @@ export interface Results {
   machine: { cpus: number; model: string; memoryGiB: number; node: string; postgres: string };
   dataset: { key: string; tasks: number; organizations: number; users: number; teams: number; dependencies: number; buildSeconds: number };
   window: { seconds: number; warmupSeconds: number };
-  page: { concurrency: number; graphql: LoadResult; raw: LoadResult; owner: LoadResult }[];
+  /** peer: PostGraphile 4 serving the same page (absent from runs stored before it was measured). */
+  page: { concurrency: number; graphql: LoadResult; raw: LoadResult; owner: LoadResult; peer?: LoadResult }[];
   create: { concurrency: number; result: LoadResult; audit: AuditLag }[];
   permission: PermissionCost;
   auth: { login: LoadResult; verified: LoadResult };
@@ -66,6 +67,17 @@ function targets(results: Results, growth: Results[]): Target[] {
     { name: '`user_has_permission` per call', goal: '≤ 50 µs', measured: `${n(results.permission.microsecondsPerCall, 1)} µs`, met: results.permission.microsecondsPerCall <= 50 },
     { name: 'Audit lag p95 (worst concurrency)', goal: '≤ 500 ms', measured: `${ms(lag)} ms`, met: lag <= 500 },
   ];
+  const peered = results.page.filter((p) => p.peer);
+  if (peered.length) {
+    const lead = Math.min(...peered.map((p) => p.graphql.perSecond / p.peer!.perSecond));
+    const at8Peer = at8.peer ?? peered[0].peer!;
+    list.push({
+      name: 'rowgate page vs PostGraphile 4 peer, req/s (worst concurrency)',
+      goal: 'ahead (> 1×)',
+      measured: `${n(lead, 2)}× (peer at c=${at8Peer.concurrency}: ${n(at8Peer.perSecond)}/s, server CPU ${ms(at8Peer.cpu.server)} ms)`,
+      met: lead > 1,
+    });
+  }
   if (results.drain?.length) {
     const byDefault = results.drain.filter((d) => d.concurrency === results.drain![0].concurrency);
     const rates = byDefault.map((d) => d.rowsPerSecond);
@@ -102,6 +114,7 @@ export function render(results: Results, growth: Results[]): string {
     [...loadRow('GraphQL `TasksPage`', p.graphql), ''],
     [...loadRow('raw `pg`, same SQL, RLS', p.raw), `GraphQL/raw ${n((p.graphql.perSecond / p.raw.perSecond) * 100, 1)}%`],
     [...loadRow('owner, explicit filter, no RLS', p.owner), `RLS cost ${n(p.owner.perSecond / p.raw.perSecond, 2)}×`],
+    ...(p.peer ? [[...loadRow('PostGraphile 4 peer, same page', p.peer), `rowgate/peer ${n(p.graphql.perSecond / p.peer.perSecond, 2)}×`]] : []),
   ]);
   const createRows = results.create.map((c) => [
     c.concurrency, n(c.result.perSecond), ms(c.result.p50), ms(c.result.p95), ms(c.result.p99), c.result.failures, cpu(c.result), trips(c.result), n(c.result.cpu.worker, 2),

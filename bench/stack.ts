@@ -24,6 +24,8 @@ export interface Stack {
   roundTrips(): Promise<number>;
   serverPid: number;
   workerPid: number;
+  /** The PEM key that verifies the server's access tokens (the peer checks them with it). */
+  jwtPublicKey: string;
   identities: Identity[];
   stop(): Promise<void>;
 }
@@ -72,7 +74,7 @@ export async function startWorkerProcess(run: RunDatabase, dataDir: string, { pr
 
 export async function startStack(run: RunDatabase, dataDir: string, { profileDir, serverProcesses = 1 }: { profileDir?: string; serverProcesses?: number } = {}): Promise<Stack> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const passwords = readDatabaseConfig({}).passwords;
   const env = productionEnv(run, dataDir);
   const children: Child[] = [];
@@ -106,6 +108,7 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
       roundTrips,
       serverPid: server.process.pid!,
       workerPid: children[1].process.pid!,
+      jwtPublicKey: publicKey,
       identities: await signInEveryone(origin, run.adminUrl),
       stop,
     };
