@@ -153,7 +153,7 @@ query as the same prepared statement, \`commit\`. Round trips for GraphQL are th
 (\`db_round_trips_total\` on /metrics) per request. "owner" runs that page query with \`organization_id = $n\` added and no RLS, as
 the superuser (rowgate's owner role is itself bound by the forced policies). RLS cost = owner req/s ÷ raw req/s.
 
-## Writing: \`createTask\` (policies, triggers, audit job enqueued in the same transaction)
+## Writing: \`createTask\` (policies, triggers, the audit event and its job added in the same transaction)
 
 ${table(['concurrency', 'req/s', 'p50', 'p95', 'p99', 'failures', 'CPU ms/request: server / PostgreSQL', 'round trips/request', 'worker CPU ms/request', 'audited', 'audit lag p50', 'audit lag p95', 'audit rows/s', 'drain s'], createRows)}
 

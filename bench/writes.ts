@@ -1,5 +1,5 @@
 // The write benchmark: createTask through GraphQL (the insert, its policies and its audit trigger, which
-// enqueues a job in the same transaction), with the worker running. Audit lag is read afterwards from
+// adds the change to the audit outbox and a job in the same transaction), with the worker running. Audit lag is read afterwards from
 // the rows themselves: the audit row's time minus the task's (both are their transactions' start times,
 // so the lag is measured from the mutation's start, a little more than from its commit).
 import type pg from 'pg';
