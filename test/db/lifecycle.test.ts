@@ -12,6 +12,7 @@ import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { clusterDirOf, freePort, startEmbedded, type EmbeddedServer } from '../../db/embedded.ts';
 import { migrationSettings, PROJECT_ROOT, releaseMigrationPools, runMigrations } from '../../db/migrate.ts';
+import { installWorkerSchema } from '../../db/worker-schema.ts';
 import { isRunning, refusesConnections, spawnNode, type Child } from '../support/processes.ts';
 
 const COMMITTED_MIGRATIONS = path.join(PROJECT_ROOT, 'migrations', 'committed');
@@ -536,5 +537,40 @@ describe('a failing migration', () => {
     const url = withDatabase(db.adminUrl, db.databaseName);
     expect(await query(url, `select to_regclass('app_public.half_done') as half_done`)).toEqual([{ half_done: null }]);
     expect(await query(url, 'select count(*)::int as applied from graphile_migrate.migrations')).toEqual([{ applied: committed.length }]);
+  });
+});
+
+describe('upgrading to the audit outbox (migrations 000017 and 000018)', () => {
+  test('audit jobs pending from before move to the outbox in their order, one job per organization', async () => {
+    const dataDir = await makeDataDir();
+    const db: Database = await openDatabase(readDatabaseConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', EMBEDDED_PG_VERSION: process.env.EMBEDDED_PG_VERSION }), { mode: 'exclusive' });
+    servers.add({ stop: () => db.close() });
+    const migrationsFolder = path.join(dataDir, 'migrations');
+    await fs.mkdir(path.join(migrationsFolder, 'committed'), { recursive: true });
+    const committed = (await fs.readdir(COMMITTED_MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+    const outbox = committed.findIndex((f) => f.startsWith('000017'));
+    const copy = (files: string[]) => Promise.all(files.map((f) => fs.copyFile(path.join(COMMITTED_MIGRATIONS, f), path.join(migrationsFolder, 'committed', f))));
+    const settings = { ...(await migrationSettings(db)), migrationsFolder };
+    await installWorkerSchema(db.workerUrl);
+    await copy(committed.slice(0, outbox));
+    await runMigrations(settings);
+
+    // Changes made before the upgrade, each an audit job of its own, none run yet.
+    const url = withDatabase(db.adminUrl, db.databaseName);
+    const [{ id: org }] = await query<{ id: string }>(url, `insert into app_public.organizations (name, slug) values ('Old', 'old') returning id`);
+    await query(url, `insert into app_public.tasks (organization_id, title) values ($1, 'One'), ($1, 'Two')`, [org]);
+    const before = await query<{ event_key: string }>(
+      url,
+      `select j.payload ->> 'eventKey' as event_key from graphile_worker._private_jobs j
+       join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'audit' order by j.id`,
+    );
+    expect(before).toHaveLength(6); // the organization, its three system roles, two tasks
+
+    await copy(committed.slice(outbox));
+    await runMigrations(settings);
+    expect(await query(url, `select o.event ->> 'eventKey' as event_key from app_worker.audit_outbox o order by o.id`)).toEqual(before);
+    expect(await query(url, `select task_identifier, payload::jsonb as payload from graphile_worker.jobs j join graphile_worker._private_jobs p using (id)`)).toEqual([
+      { task_identifier: 'audit', payload: { organizationId: org } },
+    ]);
   });
 });
