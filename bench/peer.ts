@@ -4,7 +4,7 @@ import { spawnNode, type Child } from '../test/support/processes.ts';
 import type { RunDatabase } from './dataset.ts';
 import type { HttpRequest } from './load.ts';
 import { PAGE_SIZE } from './page.ts';
-import { USER_AGENT, type Identity } from './stack.ts';
+import { graphqlRequest, type Identity } from './stack.ts';
 
 export interface Peer {
   origin: string;
@@ -46,17 +46,7 @@ export async function startPeer(run: RunDatabase, jwtPublicKey: string): Promise
 }
 
 export function peerPageRequest(identity: Identity, first = PAGE_SIZE): HttpRequest {
-  return {
-    method: 'POST',
-    path: '/graphql',
-    headers: {
-      authorization: `Bearer ${identity.accessToken}`,
-      'x-organization-id': identity.organizationId,
-      'content-type': 'application/json',
-      'user-agent': USER_AGENT,
-    },
-    body: JSON.stringify({ query: TASKS_PAGE, variables: { first } }),
-  };
+  return graphqlRequest(identity, TASKS_PAGE, { first });
 }
 
 /** The peer must answer the page rowgate answers (the same tasks, in the same order), or its figures mean nothing. */

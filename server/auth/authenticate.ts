@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
+import { TOKEN_REFUSED } from './session-check.ts';
 import type { SessionStore } from './sessions.ts';
 import type { Claims, TokenService } from './tokens.ts';
 
@@ -28,7 +29,7 @@ export async function authenticate(
   // Our own tokens name their session; an identity provider's are mapped to one here, which checks it.
   if (verified?.kind === 'local' && sessionCheckedLater) return { claims: verified.claims, expiresAt: verified.expiresAt, sessionChecked: false };
   const claims = verified && (await sessions.resolve(verified));
-  if (!claims) throw new AppError('INVALID_TOKEN', 'The access token is invalid, expired or revoked');
+  if (!claims) throw new AppError('INVALID_TOKEN', TOKEN_REFUSED);
   return { claims, expiresAt: verified.expiresAt, sessionChecked: true };
 }
 

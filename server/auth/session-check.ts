@@ -9,14 +9,17 @@ import fp from 'fastify-plugin';
 import { errorBody } from '../errors.ts';
 import type { SessionStore } from './sessions.ts';
 
+/** What every refused access token is told: which check failed is not the client's business. */
+export const TOKEN_REFUSED = 'The access token is invalid, expired or revoked';
+
 export class SessionEndedError extends Error {
   readonly code = 'RGSES';
   constructor() {
-    super('The access token is invalid, expired or revoked');
+    super(TOKEN_REFUSED);
   }
 }
 
-const INVALID = JSON.stringify(errorBody('INVALID_TOKEN', 'The access token is invalid, expired or revoked'));
+const INVALID = JSON.stringify(errorBody('INVALID_TOKEN', TOKEN_REFUSED));
 
 export const sessionCheckPlugin = fp(async (app: FastifyInstance, { sessions }: { sessions: SessionStore }) => {
   app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {

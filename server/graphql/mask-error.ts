@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
+import { TOKEN_REFUSED } from '../auth/session-check.ts';
 import type { ConstraintLookup } from './field-errors.ts';
 
 const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
@@ -38,7 +39,7 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   '54001': { code: 'VALIDATION_FAILED', message: 'A value is nested too deeply' },
   '57014': { code: 'TIMEOUT', message: 'The request took too long' },
   // Not PostgreSQL's: the request's session ended (auth/session-check.ts); over HTTP the answer is a 401.
-  RGSES: { code: 'INVALID_TOKEN', message: 'The access token is invalid, expired or revoked' },
+  RGSES: { code: 'INVALID_TOKEN', message: TOKEN_REFUSED },
 };
 
 /** postgraphile-plugin-connection-filter refuses a null inside `filter:` with a plain Error (its TODO). */

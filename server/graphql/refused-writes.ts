@@ -13,8 +13,8 @@ import { PgDeleteSingleStep, PgUpdateSingleStep } from 'postgraphile/@dataplan/p
 import { inhibitOnNull, lambda, object, SafeError, trap, TRAP_ERROR, TRAP_INHIBITED, type Step } from 'postgraphile/grafast';
 import { wrapPlans } from 'postgraphile/utils';
 
-export const NOT_CHANGED = 'No such record, or you may not change it';
-export const MAY_NOT_CHANGE = 'You may read this record but not change it';
+const NOT_CHANGED = 'No such record, or you may not change it';
+const MAY_NOT_CHANGE = 'You may read this record but not change it';
 
 type WriteStep = PgUpdateSingleStep | PgDeleteSingleStep;
 

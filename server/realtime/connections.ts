@@ -108,11 +108,6 @@ export class Connections {
     return this.#bySocket.get(socket);
   }
 
-  /** Everyone whose connection counts toward the user's cap (for tests and metrics). */
-  get size(): number {
-    return this.#all.size;
-  }
-
   close(connection: Connection, code: number, reason: string): void {
     if (connection.closed) return;
     connection.closed = true;

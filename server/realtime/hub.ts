@@ -48,7 +48,7 @@ export class RealtimeHub {
     client.on('error', lost);
     client.on('end', lost);
     await client.connect();
-    for (const channel of CHANNELS) await client.query(`listen ${channel}`);
+    await client.query(CHANNELS.map((channel) => `listen ${channel}`).join('; '));
     this.#client = client;
   }
 

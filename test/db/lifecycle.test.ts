@@ -504,17 +504,23 @@ describe('db:seed', () => {
   });
 });
 
+/** A fresh database whose migrations come from a folder of the test's own, filled by copy() from the project's. */
+async function databaseWithOwnMigrations() {
+  const dataDir = await makeDataDir();
+  const db: Database = await openDatabase(readDatabaseConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', EMBEDDED_PG_VERSION: process.env.EMBEDDED_PG_VERSION }), { mode: 'exclusive' });
+  servers.add({ stop: () => db.close() });
+  const migrationsFolder = path.join(dataDir, 'migrations');
+  await fs.mkdir(path.join(migrationsFolder, 'committed'), { recursive: true });
+  const committed = (await fs.readdir(COMMITTED_MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+  const copy = (files: string[]) => Promise.all(files.map((f) => fs.copyFile(path.join(COMMITTED_MIGRATIONS, f), path.join(migrationsFolder, 'committed', f))));
+  return { db, migrationsFolder, committed, copy, settings: { ...(await migrationSettings(db)), migrationsFolder } };
+}
+
 describe('a failing migration', () => {
   test('is named and leaves the database as the previous migration left it', async () => {
-    const dataDir = await makeDataDir();
-    const db: Database = await openDatabase(readDatabaseConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', EMBEDDED_PG_VERSION: process.env.EMBEDDED_PG_VERSION }), { mode: 'exclusive' });
-    servers.add({ stop: () => db.close() });
-
+    const { db, migrationsFolder, committed, copy, settings } = await databaseWithOwnMigrations();
     // The project's committed migrations plus a correctly chained and hashed one that fails halfway.
-    const migrationsFolder = path.join(dataDir, 'migrations');
-    await fs.mkdir(path.join(migrationsFolder, 'committed'), { recursive: true });
-    const committed = (await fs.readdir(COMMITTED_MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
-    for (const file of committed) await fs.copyFile(path.join(COMMITTED_MIGRATIONS, file), path.join(migrationsFolder, 'committed', file));
+    await copy(committed);
     const last = await fs.readFile(path.join(COMMITTED_MIGRATIONS, committed.at(-1)!), 'utf8');
     const previousHash = /^--! Hash: (\S+)$/m.exec(last)![1];
     const body = 'create table app_public.half_done(id int);\nselect 1/0;\n';
@@ -524,7 +530,6 @@ describe('a failing migration', () => {
       `--! Previous: ${previousHash}\n--! Hash: ${calculateHash(body, previousHash)}\n--! Message: broken\n\n${body}`,
     );
 
-    const settings = { ...(await migrationSettings(db)), migrationsFolder };
     const failure = await runMigrations(settings).then(
       () => undefined,
       (error: Error) => error,
@@ -542,15 +547,8 @@ describe('a failing migration', () => {
 
 describe('upgrading to the audit outbox (migrations 000017 and 000018)', () => {
   test('audit jobs pending from before move to the outbox in their order, one job per organization', async () => {
-    const dataDir = await makeDataDir();
-    const db: Database = await openDatabase(readDatabaseConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: '0', EMBEDDED_PG_VERSION: process.env.EMBEDDED_PG_VERSION }), { mode: 'exclusive' });
-    servers.add({ stop: () => db.close() });
-    const migrationsFolder = path.join(dataDir, 'migrations');
-    await fs.mkdir(path.join(migrationsFolder, 'committed'), { recursive: true });
-    const committed = (await fs.readdir(COMMITTED_MIGRATIONS)).filter((f) => f.endsWith('.sql')).sort();
+    const { db, committed, copy, settings } = await databaseWithOwnMigrations();
     const outbox = committed.findIndex((f) => f.startsWith('000017'));
-    const copy = (files: string[]) => Promise.all(files.map((f) => fs.copyFile(path.join(COMMITTED_MIGRATIONS, f), path.join(migrationsFolder, 'committed', f))));
-    const settings = { ...(await migrationSettings(db)), migrationsFolder };
     await installWorkerSchema(db.workerUrl);
     await copy(committed.slice(0, outbox));
     await runMigrations(settings);
