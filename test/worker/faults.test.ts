@@ -322,17 +322,22 @@ describe('a worker killed mid-batch', () => {
     LONG,
   );
 
-  test('a job run again after its events were recorded (a crash between the write and the completion) writes nothing more', async () => {
+  test('jobs and events run again after they were recorded (a crash between the write and the completion) write nothing more', async () => {
     const db = await createTestDatabase();
     cleanups.push(() => db.drop());
     const org = await seedOrganization(db.pool, 'rerun');
     const taskIds = await insertTasks(db.pool, org.id, 3);
-    // The jobs as enqueued, before any worker ran them: one per transaction and organization.
+    // The jobs and events as enqueued, before any worker ran them.
     const { rows: jobs } = await db.pool.query<{ payload: { organizationId: string } }>(
       `select j.payload from graphile_worker._private_jobs j where j.payload ->> 'organizationId' = $1 order by j.id`,
       [org.id],
     );
     expect(jobs.length).toBeGreaterThan(0);
+    const { rows: events } = await db.pool.query<{ event: { resourceId: string } }>(
+      'select event from app_worker.audit_outbox where organization_id = $1 order by id',
+      [org.id],
+    );
+    expect(taskIds.every((id) => events.some(({ event }) => event.resourceId === id))).toBe(true);
 
     const worker = await startTestWorker(db);
     cleanups.push(() => worker.stop());
@@ -340,7 +345,11 @@ describe('a worker killed mid-batch', () => {
     await expectExactlyOnce(db.pool, org, taskIds);
     const before = (await db.pool.query('select id, seq, hash from app_public.audit_logs where organization_id = $1 order by seq', [org.id])).rows;
 
-    // The same jobs again, twice each, as graphile-worker reruns a job whose completion was lost.
+    // The same events back in the outbox (their keys are recorded already), and the same jobs again,
+    // twice each, as graphile-worker reruns a job whose completion was lost.
+    for (const { event } of events) {
+      await db.pool.query('insert into app_worker.audit_outbox (organization_id, event) values ($1, $2)', [org.id, JSON.stringify(event)]);
+    }
     for (let i = 0; i < 2; i++) {
       for (const job of jobs) {
         await db.pool.query('select graphile_worker.add_job($1, $2::json)', ['audit', JSON.stringify(job.payload)]);
@@ -350,6 +359,7 @@ describe('a worker killed mid-batch', () => {
     const after = (await db.pool.query('select id, seq, hash from app_public.audit_logs where organization_id = $1 order by seq', [org.id])).rows;
     expect(after).toEqual(before);
     await expectExactlyOnce(db.pool, org, taskIds);
+    expect((await db.pool.query('select count(*)::int as n from app_worker.audit_outbox')).rows).toEqual([{ n: 0 }]);
     expect(await worker.worker.permanentlyFailedJobs()).toBe(0);
   }, LONG);
 });
@@ -375,9 +385,7 @@ describe('npm start killed while a job is locked', () => {
       // At once: the killed process's lock on DATA_DIR dies with it.
       const second = runNode(['server/main.ts'], env);
       await second.waitFor(/worker running/);
-      const restartedAt = Date.now();
       await waitForAuditedTasks(pool, org.id, taskIds.length, 30_000, 'every change audited within 30 s of the restart');
-      expect(Date.now() - restartedAt).toBeLessThan(30_000);
       await drain(pool);
       await expectExactlyOnce(pool, org, taskIds);
       second.process.kill('SIGTERM');
