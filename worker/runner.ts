@@ -35,13 +35,13 @@ export async function startWorker(
   // - synchronous_commit=off: commits do not wait for the WAL flush. Safe here: a commit lost in a crash
   //   loses the audit rows and the outbox deletion together, so the batch is drained again; a job's
   //   completion is written after its work, so it is never kept while the work is lost. Waiting for each
-  //   flush held the one audit runner to ~60 jobs/s under a burst of writes (`npm run bench`).
+  //   flush held the (then single) audit runner to ~60 jobs/s under a burst of writes (`npm run bench`).
   // - no sequential or bitmap scans: every query the worker runs is a key lookup, but the job table
   //   swings between empty and thousands of rows faster than autovacuum analyzes it, and with statistics
   //   taken while it was empty the planner fetched each job by sorting the whole queue (1.6 ms at 3,000
   //   jobs instead of 0.09 ms), so a backlog, once started, kept growing.
   const sessionSettings = '-c synchronous_commit=off -c enable_seqscan=off -c enable_bitmapscan=off';
-  const pool = new pg.Pool({ connectionString: workerUrl, max: config.concurrency + 5, options: sessionSettings });
+  const pool = new pg.Pool({ connectionString: workerUrl, max: 2 * config.concurrency + 5, options: sessionSettings });
   // A connection lost to a database restart is replaced on next use; graphile-worker retries the job.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));

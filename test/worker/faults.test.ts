@@ -364,6 +364,26 @@ describe('a worker killed mid-batch', () => {
   }, LONG);
 });
 
+describe('an audit job from before the outbox', () => {
+  test('carrying its event (held by a worker while migration 000018 moved the others), it still writes that event once', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const org = await seedOrganization(db.pool, 'old-job');
+    const [taskId] = await insertTasks(db.pool, org.id, 1);
+    // The change as an old-style job: its event in the payload, not in the outbox.
+    const { rows } = await db.pool.query<{ event: unknown }>(
+      `delete from app_worker.audit_outbox where event ->> 'resourceId' = $1 returning event`,
+      [taskId],
+    );
+    expect(rows).toHaveLength(1);
+    await db.pool.query('select graphile_worker.add_job($1, $2::json)', ['audit', JSON.stringify(rows[0].event)]);
+    const worker = await startTestWorker(db);
+    cleanups.push(() => worker.stop());
+    await drain(db.pool);
+    await expectExactlyOnce(db.pool, org, [taskId]);
+  }, LONG);
+});
+
 describe('npm start killed while a job is locked', () => {
   test(
     'restarted at once, its own worker takes the job over: every committed change has its audit row within 30 s of the restart, once, and the chain verifies',

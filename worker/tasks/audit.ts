@@ -7,8 +7,11 @@ import type { Task } from 'graphile-worker';
 const BATCH = 100;
 
 export const audit: Task = async (payload, helpers) => {
-  const { organizationId } = payload as { organizationId: string };
+  const { organizationId, eventKey } = payload as { organizationId: string; eventKey?: string };
   await helpers.withPgClient(async (client) => {
+    // A job from before the outbox carries its event (one a worker held while migration 000018 ran, so it
+    // was not moved): recorded first, as before; its key makes it a no-op if it was recorded already.
+    if (eventKey !== undefined) await client.query('select app_worker.record_audit_event($1)', [JSON.stringify(payload)]);
     for (;;) {
       const { rows } = await client.query<{ more: boolean }>('select app_worker.drain_audit_outbox($1, $2) as more', [organizationId, BATCH]);
       if (!rows[0].more) return;
