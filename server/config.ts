@@ -3,6 +3,7 @@
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import type { InputLimits } from './graphql/input-limits.ts';
 
 const Int = (fallback: number, minimum = 0, maximum = Number.MAX_SAFE_INTEGER) =>
   Type.Integer({ default: fallback, minimum, maximum });
@@ -39,6 +40,13 @@ export const EnvSchema = Type.Object({
   GRAPHQL_MAX_ALIASES: Int(30, 0),
   GRAPHQL_MAX_TOKENS: Int(2000, 10),
   GRAPHQL_MAX_PAGE_SIZE: Int(100, 1),
+  /** Levels of objects and lists in any argument or variable (server/graphql/input-limits.ts). */
+  GRAPHQL_MAX_INPUT_DEPTH: Int(32, 2),
+  /** Items in any list an argument holds (orderBy, in, and/or). */
+  GRAPHQL_MAX_LIST_LENGTH: Int(100, 1),
+  /** Levels of and/or/not in one `filter`, and conditions in it. */
+  GRAPHQL_MAX_FILTER_DEPTH: Int(6, 1),
+  GRAPHQL_MAX_FILTER_OPERATORS: Int(50, 1),
   /** Objects one operation's response may hold, nested page sizes multiplied (server/graphql/cost.ts). */
   GRAPHQL_MAX_COST: Int(10_000, 1),
   /** Largest response body of a query, in bytes (a mutation's answer is never withheld after it committed). */
@@ -90,6 +98,7 @@ export interface ServerConfig {
     maxAliases: number;
     maxTokens: number;
     maxPageSize: number;
+    input: InputLimits;
     maxCost: number;
     maxResponseBytes: number;
     trustedDocuments: boolean;
@@ -168,6 +177,12 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
+      input: {
+        maxDepth: env.GRAPHQL_MAX_INPUT_DEPTH,
+        maxListLength: env.GRAPHQL_MAX_LIST_LENGTH,
+        maxFilterDepth: env.GRAPHQL_MAX_FILTER_DEPTH,
+        maxFilterOperators: env.GRAPHQL_MAX_FILTER_OPERATORS,
+      },
       maxCost: env.GRAPHQL_MAX_COST,
       maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
       trustedDocuments: env.TRUSTED_DOCUMENTS === '1',

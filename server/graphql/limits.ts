@@ -1,6 +1,7 @@
-// Bounds on what one GraphQL request may ask for: depth, aliases, tokens (graphql-armor), page size
-// (first/last), cost (objects the response may hold, nested page sizes multiplied: cost.ts), and
-// introspection in production. Limits are configuration (server/config.ts).
+// Bounds on what one GraphQL request may ask for: depth, aliases, tokens (graphql-armor), what its
+// arguments hold (input-limits.ts), page size (first/last), cost (objects the response may hold, nested
+// page sizes multiplied: cost.ts), and introspection in production. Limits are configuration
+// (server/config.ts).
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
@@ -21,6 +22,7 @@ import {
 import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
 import { operationCost } from './cost.ts';
+import { inputError, variablesDepthError } from './input-limits.ts';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 /** Pagination arguments that must not be negative (PostGraphile would fail with an unexpected error). */
@@ -37,12 +39,12 @@ const REPORT = {
 };
 
 export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
-  const { maxDepth, maxAliases, maxTokens, maxPageSize, maxCost } = config.graphql;
+  const { maxDepth, maxAliases, maxTokens, maxPageSize, maxCost, input } = config.graphql;
   // Clients send the same few documents over and over; one that passed the token count needs no recount.
   // Bounded by the total length of the remembered documents, not their number: a short document with a
   // 100 KB string literal has few tokens, and a thousand of them must not pin 100 MB.
   const withinTokenLimit = new LRUCache<string, true>({ maxSize: 1_000_000, sizeCalculation: (_, query) => query.length });
-  /** Why the operation may not run (page size, cost), known once its variables are. */
+  /** Why the operation may not run (its arguments, page size, cost), known once its variables are. */
   const refusal = ({ schema, document, variableValues, operationName }: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null; operationName?: string | null }) => {
     const operation = getOperationAST(document, operationName);
     // No such operation, or variables that do not coerce: left to execution, which reports them as usual.
@@ -50,7 +52,11 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
     const variables = variableValues ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return undefined;
-    return pageSizeError(document, coerced.coerced, maxPageSize) ?? costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost);
+    return (
+      inputError(schema, document, coerced.coerced, input) ??
+      pageSizeError(document, coerced.coerced, maxPageSize) ??
+      costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost)
+    );
   };
   return {
     name: 'RowgateLimitsPlugin',
@@ -66,9 +72,12 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
           if (config.production) event.validationRules.push(NoSchemaIntrospectionCustomRule);
           return next();
         },
-        // Before parsing: a document of too many tokens is refused without building its AST.
+        // Before parsing: a document of too many tokens is refused without building its AST, and
+        // variables nested too deep before graphql-js coerces them (recursively).
         processGraphQLRequestBody(next, event) {
-          const { query } = event.body;
+          const { query, variableValues } = event.body;
+          const tooDeep = variablesDepthError(variableValues, input);
+          if (tooDeep) throw new SafeError(tooDeep, { statusCode: 400, code: 'QUERY_TOO_COMPLEX' });
           if (typeof query === 'string' && !withinTokenLimit.has(query)) {
             try {
               new MaxTokensParserWLexer(query, { n: maxTokens, exposeLimits: true }).parseDocument();

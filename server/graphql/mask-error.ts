@@ -51,7 +51,7 @@ const isTimeout = (extensions: unknown) =>
 
 /** The error with `code` in its extensions (unless it has one), everything else kept. */
 function withCode(error: GraphQLError, code: string): GraphQLError {
-  if (typeof error.extensions.code === 'string') return error;
+  if (typeof error.extensions?.code === 'string') return error;
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
@@ -62,7 +62,20 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 }
 
 export function makeMaskError(log: FastifyBaseLogger, constraints: ConstraintLookup) {
+  /** Logged with an id; the client learns only the id. */
+  const unexpected = (error: GraphQLError, cause: unknown): GraphQLError => {
+    const errorId = randomUUID();
+    log.error({ err: cause, errorId, path: error.path }, 'masked GraphQL error');
+    return new GraphQLError(`An unexpected error occurred (id ${errorId})`, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'INTERNAL_ERROR', errorId },
+    });
+  };
   return function maskError(error: GraphQLError): GraphQLError {
+    // Not graphql-js's own error (one thrown where a GraphQLError was expected, e.g. a stack overflow):
+    // nothing about it was written for clients.
+    if (!(error instanceof GraphQLError)) return unexpected(error, error);
     const original = error.originalError as (Error & { code?: unknown; constraint?: string; column?: string; extensions?: { code?: unknown } }) | undefined;
     // Errors without a cause were raised as GraphQL errors (by graphql-js or our plugins), and errors
     // before execution (no path) whose cause is itself a GraphQL error come from coercing the client's
@@ -95,12 +108,6 @@ export function makeMaskError(log: FastifyBaseLogger, constraints: ConstraintLoo
       const message = 'A filter cannot hold null: leave the field out, or use isNull';
       return new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'VALIDATION_FAILED', field: 'filter' } });
     }
-    const errorId = randomUUID();
-    log.error({ err: original, errorId, path: error.path }, 'masked GraphQL error');
-    return new GraphQLError(`An unexpected error occurred (id ${errorId})`, {
-      nodes: error.nodes,
-      path: error.path,
-      extensions: { code: 'INTERNAL_ERROR', errorId },
-    });
+    return unexpected(error, original);
   };
 }

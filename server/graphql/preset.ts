@@ -17,7 +17,7 @@ import type { ConstraintLookup } from './field-errors.ts';
 import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
-import { OrganizationRequiredPlugin } from './organization-required.ts';
+import { CallerRequiredPlugin } from './caller-required.ts';
 import { makeRequestPgService } from './pg-adaptor.ts';
 import { RefusedWritesPlugin } from './refused-writes.ts';
 import { makeTrustedDocumentsPreset } from './trusted-documents.ts';
@@ -48,7 +48,7 @@ export function makePreset(config: ServerConfig, { pool, log, metrics, constrain
       makeLimitsPlugin(config),
       makeDefaultPageSizePlugin(config.graphql.maxPageSize),
       RefusedWritesPlugin,
-      OrganizationRequiredPlugin,
+      CallerRequiredPlugin,
       TaskChangedPlugin,
       makeOperationMetricsPlugin(metrics),
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.

@@ -1,5 +1,6 @@
 // Abusive requests: each is refused or capped with a clear error code, never a 5xx. Bodies here are raw
-// on purpose (they cannot be typed documents). No timing assertions: performance is the bench's job.
+// on purpose (they cannot be typed documents). No timing assertions: performance is the bench's job;
+// where an attack once stalled the server, a bystander's request is served beside it.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
@@ -154,6 +155,102 @@ describe('GraphQL limits', () => {
     expect(response.status).toBe(400);
     expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(response.body.errors[0].message).toMatch(/token/i);
+  });
+});
+
+describe('what arguments may hold (filters, lists, nesting)', () => {
+  const TASK_LIST = 'query TaskList($filter: TaskFilter, $orderBy: [TaskOrderBy!]) { tasks(first: 1, filter: $filter, orderBy: $orderBy) { nodes { rowId } } }';
+  /** `{not: {not: … {title: {equalTo: "x"}}}}`, `levels` deep, with a sibling condition at each level when asked. */
+  const nestedNot = (levels: number, sibling = false) => {
+    let filter: Record<string, unknown> = { title: { equalTo: 'x' } };
+    for (let i = 1; i < levels; i += 1) filter = sibling ? { not: filter, status: { equalTo: 'PENDING' } } : { not: filter };
+    return filter;
+  };
+  const literal = (value: unknown): string =>
+    typeof value === 'object' && value !== null
+      ? `{${Object.entries(value).map(([key, v]) => `${key}: ${literal(v)}`).join(', ')}}`
+      : key(value);
+  const key = (value: unknown) => (value === 'PENDING' ? 'PENDING' : JSON.stringify(value));
+
+  test('a filter nested one level past GRAPHQL_MAX_FILTER_DEPTH is refused before it is planned, inline or as a variable; at the limit it is served', async () => {
+    const max = server.config.graphql.input.maxFilterDepth;
+    const atLimit = await post({ query: TASK_LIST, variables: { filter: nestedNot(max) } });
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.body.errors).toBeUndefined();
+    const asVariable = await post({ query: TASK_LIST, variables: { filter: nestedNot(max + 1) } });
+    const inline = await post({ query: `{ tasks(first: 1, filter: ${literal(nestedNot(max + 1))}) { nodes { rowId } } }` });
+    for (const response of [asVariable, inline]) {
+      expect(response.status).toBe(400);
+      expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(response.body.errors[0].message).toMatch(new RegExp(`filter.*${max + 1} levels.*limit is ${max}`));
+    }
+  });
+
+  test("the red team's filters (hundreds of nested nots, with or without a sibling per level) are refused at once while another user is served", async () => {
+    const bystander = await register(server, 'Bystander');
+    const attacks = [nestedNot(800), nestedNot(1500, true), nestedNot(400)].map((filter) => post({ query: TASK_LIST, variables: { filter } }));
+    attacks.push(post({ query: `{ tasks(first: 1, filter: ${literal(nestedNot(450))}) { nodes { rowId } } }` }));
+    const [served, ...refused] = await Promise.all([gql(server, CurrentUserDocument, {}, { token: bystander.accessToken }), ...attacks]);
+    expect(served.data?.currentUser?.rowId).toBe(bystander.user.id);
+    for (const response of refused) {
+      expect(response.status).toBe(400);
+      expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    }
+  });
+
+  test('a filter of more conditions than GRAPHQL_MAX_FILTER_OPERATORS is refused; a flat list of them counts too', async () => {
+    const max = server.config.graphql.input.maxFilterOperators;
+    const conditions = (n: number) => Array.from({ length: n }, (_, i) => ({ title: { equalTo: `t${i}` } }));
+    // `and` itself is one condition: max - 1 titles under it are exactly the limit.
+    const atLimit = await post({ query: TASK_LIST, variables: { filter: { and: conditions(max - 1) } } });
+    expect(atLimit.status).toBe(200);
+    const over = await post({ query: TASK_LIST, variables: { filter: { and: conditions(max) } } });
+    expect(over.status).toBe(400);
+    expect(codes(over.body)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(over.body.errors[0].message).toMatch(new RegExp(`${max + 1} conditions; the limit is ${max}`));
+  });
+
+  test('lists longer than GRAPHQL_MAX_LIST_LENGTH are refused: orderBy, in', async () => {
+    const max = server.config.graphql.input.maxListLength;
+    const orderBy = await post({ query: TASK_LIST, variables: { orderBy: Array(8000).fill('TITLE_ASC') } });
+    const inList = await post({ query: TASK_LIST, variables: { filter: { assigneeId: { in: Array(max + 1).fill(ann.user.id) } } } });
+    for (const response of [orderBy, inList]) {
+      expect(response.status).toBe(400);
+      expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(response.body.errors[0].message).toMatch(new RegExp(`limit is ${max}`));
+    }
+    const atLimit = await post({ query: TASK_LIST, variables: { filter: { assigneeId: { in: Array(max).fill(ann.user.id) } } } });
+    expect(atLimit.status).toBe(200);
+  });
+
+  test('a variable nested deeper than GRAPHQL_MAX_INPUT_DEPTH is QUERY_TOO_COMPLEX, JSON included, never a 500', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 1500; i += 1) deep = { and: [deep] };
+    const filter = await post({ query: TASK_LIST, variables: { filter: deep } });
+    // 30,000 levels in 60 KB: written out by hand, since JSON.stringify would overflow the stack first.
+    const query = 'mutation($m: JSON) { createTask(input: {task: {title: "deep", metadata: $m}}) { task { rowId } } }';
+    const raw = `{"query": ${JSON.stringify(query)}, "variables": {"m": {"a": ${'['.repeat(30_000)}1${']'.repeat(30_000)}}}}`;
+    const metadata = await http(server, 'POST', '/graphql', { raw, headers: { ...caller(), 'content-type': 'application/json' } });
+    for (const response of [filter, metadata]) {
+      expect(response.status).toBe(400);
+      expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(response.body.errors[0].message).toMatch(/nests deeper than \d+ levels/);
+      expectNoStack(response.body);
+    }
+    const { rows } = await server.db.pool.query(`select 1 from app_public.tasks where title = 'deep'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  test('an anonymous caller is refused before planning (PERMISSION_DENIED), whatever its filter', async () => {
+    const response = await post({ query: TASK_LIST, variables: { filter: nestedNot(5) } }, { 'x-organization-id': orgId });
+    expect(response.status).toBe(400);
+    expect(codes(response.body)).toEqual(['PERMISSION_DENIED']);
+    expect(response.body.errors[0].message).toMatch(/tasks needs a signed-in user/);
+    // Relay's `query` field reaches the root type again; it is judged the same way.
+    const through = await post({ query: '{ query { tasks(first: 1) { nodes { rowId } } } }' }, { 'x-organization-id': orgId });
+    expect(codes(through.body)).toEqual(['PERMISSION_DENIED']);
+    const allowed = await post({ query: '{ currentUser { rowId } currentUserPermissions }' }, {});
+    expect(allowed.body).toEqual({ data: { currentUser: null, currentUserPermissions: [] } });
   });
 });
 

@@ -273,10 +273,12 @@ describe('unexpected errors are masked', () => {
       REQUEST_BODY_LIMIT_BYTES: '10000000',
     });
     try {
+      // Signed in: an anonymous caller's operation is refused before it is planned.
+      const { accessToken } = await register(wide, 'Wide');
       let nested = 'rowId';
       for (let i = 0; i < 3; i += 1) nested = `tasks(first: 1) { nodes { organization { ${nested} } } }`;
       const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: organizations(first: 1) { nodes { ${nested} } }`).join(' ');
-      const result = await request('POST', '/graphql', { body: { query: `query Wide { ${aliases} }` } }, wide);
+      const result = await request('POST', '/graphql', { body: { query: `query Wide { ${aliases} }` }, headers: { authorization: `Bearer ${accessToken}` } }, wide);
       expect(result.body.errors).toEqual([{ message: 'The request took too long', extensions: { code: 'TIMEOUT' } }]);
       expect(result.body.data ?? null).toBeNull();
     } finally {

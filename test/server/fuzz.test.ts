@@ -1,6 +1,7 @@
 // A bounded fuzzer over the whole schema: every argument of every root field (queries and mutations), each
 // input leaf replaced in turn by values of the wrong type, out of range, malformed or unstorable, sent as
-// variables and written inline, plus whole documents that break the rules of pagination or operations.
+// variables and written inline, filters nested and widened to cost the planner, plus whole documents that
+// break the rules of pagination or operations.
 // Whatever a client sends, the answer is theirs to fix: never a 5xx, never INTERNAL_ERROR, every error
 // with a code. Deterministic (no randomness), so a failure names a case that fails again.
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import {
   isNonNullType,
   isScalarType,
   type GraphQLArgument,
+  type GraphQLEnumType,
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
@@ -105,6 +107,8 @@ interface Case {
   variables?: Record<string, unknown>;
   /** Raw JSON body (for values JSON.stringify cannot write). */
   raw?: string;
+  /** The code the answer must carry, where the case is over a limit. */
+  expect?: string;
 }
 
 /** The selection to ask for a field's result: `__typename` of objects, nothing of leaves. */
@@ -169,6 +173,48 @@ function fieldCases(operation: 'query' | 'mutation', field: GraphQLField<unknown
   return cases;
 }
 
+/**
+ * Filters shaped to cost the planner: nested not/and/or (bare, and with a sibling condition per level),
+ * long flat lists, long `in` lists, long orderBy lists; as variables and written inline.
+ */
+function filterCases(field: GraphQLField<unknown, unknown>): Case[] {
+  const filterArg = field.args.find((arg) => arg.name === 'filter');
+  const filterType = filterArg && getNullableType(filterArg.type);
+  if (!filterType || !isInputObjectType(filterType) || !('not' in filterType.getFields())) return [];
+  // A column with an equalTo operator, and its base value (filters always offer one).
+  const [column, columnFilter] = Object.entries(filterType.getFields()).find(([name]) => !['and', 'or', 'not'].includes(name))!;
+  const leafType = getNullableType(columnFilter.type);
+  const operand = isInputObjectType(leafType) ? baseValue(leafType.getFields().equalTo.type) : 'x';
+  const leaf = { [column]: { equalTo: operand } };
+  const nest = (levels: number, wrap: (inner: object) => object) => {
+    let filter: object = leaf;
+    for (let i = 0; i < levels; i += 1) filter = wrap(filter);
+    return filter;
+  };
+  const filters: Record<string, object> = {
+    'not x300': nest(300, (inner) => ({ not: inner })),
+    'not x300 with siblings': nest(300, (inner) => ({ not: inner, ...leaf })),
+    'and x200': nest(200, (inner) => ({ and: [inner] })),
+    'or x100 with siblings': nest(100, (inner) => ({ or: [inner, leaf] })),
+    'flat and of 1000': { and: Array(1000).fill(leaf) },
+    'in list of 1000': { [column]: { in: Array(1000).fill(operand) } },
+  };
+  const orderBy = field.args.find((arg) => arg.name === 'orderBy');
+  const cases: Case[] = [];
+  for (const [label, filter] of Object.entries(filters)) {
+    const name = `${field.name}.filter ${label}`;
+    const expect = 'QUERY_TOO_COMPLEX';
+    cases.push({ name: `${name} (variable)`, query: `query F($f: ${filterType.name}) { ${field.name}(first: 1, filter: $f) { totalCount } }`, variables: { f: filter }, expect });
+    if (JSON.stringify(filter).length < 20_000) cases.push({ name: `${name} (inline)`, query: `{ ${field.name}(first: 1, filter: ${literal(filter, filterType)}) { totalCount } }`, expect });
+  }
+  if (orderBy) {
+    const sort = (getNamedType(orderBy.type) as GraphQLEnumType).getValues()[0].name;
+    const query = `query O($o: ${String(orderBy.type)}) { ${field.name}(first: 1, orderBy: $o) { totalCount } }`;
+    cases.push({ name: `${field.name}.orderBy of 5000`, query, variables: { o: Array(5000).fill(sort) }, expect: 'QUERY_TOO_COMPLEX' });
+  }
+  return cases;
+}
+
 const DOCUMENT_CASES: Case[] = [
   { name: 'first and last together', query: '{ tasks(first: 1, last: 1) { nodes { rowId } } }' },
   { name: 'first with before', query: '{ tasks(first: 1, before: "WyJuYXR1cmFsIiwxXQ==") { nodes { rowId } } }' },
@@ -200,6 +246,7 @@ afterAll(() => server?.close());
 const CASES = [
   ...Object.values(schema.getQueryType()!.getFields()).flatMap((field) => fieldCases('query', field)),
   ...Object.values(schema.getMutationType()!.getFields()).flatMap((field) => fieldCases('mutation', field)),
+  ...Object.values(schema.getQueryType()!.getFields()).flatMap(filterCases),
   ...DOCUMENT_CASES,
 ];
 
@@ -213,13 +260,14 @@ test('the fuzzer covers every root field with arguments, in both forms', () => {
 
 test('no generated input gets a 5xx or INTERNAL_ERROR, and every error carries a code', { timeout: 240_000 }, async () => {
   const failures: string[] = [];
-  const run = async ({ name, query, variables, raw }: Case) => {
+  const run = async ({ name, query, variables, raw, expect: expected }: Case) => {
     const response = await http(server, 'POST', '/graphql', {
       ...(raw ? { raw, headers: { ...caller, 'content-type': 'application/json' } } : { body: { query, variables }, headers: caller }),
     });
     const body = response.body as { errors?: { extensions?: { code?: unknown } }[]; error?: { code?: unknown } };
     const codes = body?.error ? [body.error.code] : (body?.errors ?? []).map((e) => e.extensions?.code);
-    if (response.status >= 500 || codes.includes('INTERNAL_ERROR') || codes.some((code) => typeof code !== 'string')) {
+    const missed = expected !== undefined && !codes.includes(expected);
+    if (missed || response.status >= 500 || codes.includes('INTERNAL_ERROR') || codes.some((code) => typeof code !== 'string')) {
       failures.push(`${name}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
     }
   };
