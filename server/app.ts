@@ -19,6 +19,7 @@ import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
 import { consoleRoutes } from './console.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
+import { fairShareFor } from './fair-share.ts';
 import { loadConstraintLookup } from './graphql/field-errors.ts';
 import { makePreset } from './graphql/preset.ts';
 import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
@@ -27,7 +28,7 @@ import { healthRoutes } from './ops/health.ts';
 import { Realtime } from './realtime/realtime.ts';
 import { realtimeRoutes } from './realtime/websocket.ts';
 import { metricsPlugin, type Metrics } from './ops/metrics.ts';
-import { clientRequestId, newRequestId, requestContextPlugin } from './request-context.ts';
+import { clientRequestId, newRequestId, requestContextPlugin, servesCaller } from './request-context.ts';
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
@@ -65,7 +66,8 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   });
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
-  const realtime = new Realtime(config, pool, { tokens, sessions }, listenUrl);
+  const fairShare = fairShareFor(config, pool.options.max);
+  const realtime = new Realtime(config, pool, fairShare, { tokens, sessions }, listenUrl);
 
   installErrorHandler(app);
   // JSON only: Fastify would also parse text/plain, which browsers may send cross-origin without a
@@ -101,6 +103,9 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     // /graphql is limited per signed-in user (per IP when anonymous); /auth/* set their own per-IP limit.
     // An IPv6 client counts per /64, as the plugin's own default does: one host often holds a whole /64.
     keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${normalizeIP(request.ip)}`),
+    // Only what serves a caller counts: health, metrics, the JWKS and the console's files never wait on
+    // the count (with RATE_LIMIT_STORE=postgres, a round trip), whatever is happening to the pool.
+    allowList: (request) => !servesCaller(request),
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
   });
   await app.register(graphqlRequestBodyPlugin, { trustedDocuments: config.graphql.trustedDocuments });
@@ -119,7 +124,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   // database does not answer would fail every GraphQL request for good while /readyz reports ready.
   let pgl: ReturnType<typeof postgraphile> | undefined;
   try {
-    pgl = postgraphile(makePreset(config, { pool, log: app.log, metrics, realtime, constraints: await loadConstraintLookup(pool) }));
+    pgl = postgraphile(makePreset(config, { pool, log: app.log, metrics, realtime, fairShare, constraints: await loadConstraintLookup(pool) }));
     await pgl.getSchema();
     await realtime.start();
   } catch (error) {

@@ -36,6 +36,9 @@ export const EnvSchema = Type.Object({
   SERVER_PROCESSES: Int(1, 1, 64),
   /** Connections each server process keeps to PostgreSQL. */
   DB_POOL_SIZE: Int(10, 1, 500),
+  /** Transactions one user, and one organization, may hold at once per process (server/fair-share.ts); 0: 40% and 60% of the pool. */
+  DB_MAX_STATEMENTS_PER_USER: Int(0, 0, 500),
+  DB_MAX_STATEMENTS_PER_ORGANIZATION: Int(0, 0, 500),
   GRAPHQL_MAX_DEPTH: Int(12, 1),
   GRAPHQL_MAX_ALIASES: Int(30, 0),
   GRAPHQL_MAX_TOKENS: Int(2000, 10),
@@ -66,6 +69,12 @@ export const EnvSchema = Type.Object({
   /** Realtime (GraphQL subscriptions over WebSocket), per server process. */
   REALTIME_MAX_CONNECTIONS_PER_USER: Int(10, 1),
   REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION: Int(20, 1),
+  /** WebSocket connections per client IP (before connection_init too), and per process. */
+  REALTIME_MAX_CONNECTIONS_PER_IP: Int(100, 1),
+  REALTIME_MAX_CONNECTIONS: Int(4000, 1),
+  /** Objects one subscription message may hold (server/graphql/subscription-limits.ts), and its bytes. */
+  REALTIME_MAX_COST: Int(50, 1),
+  REALTIME_MAX_MESSAGE_BYTES: Int(256 * 1024, 1024),
   /** Ping interval; a client that misses a pong within it is disconnected. */
   REALTIME_KEEPALIVE_MS: Int(12_000, 1000),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
@@ -93,6 +102,9 @@ export interface ServerConfig {
   rateLimit: { authPerMinute: number; graphqlPerMinute: number; store: 'memory' | 'cluster' | 'postgres' };
   processes: number;
   poolSize: number;
+  /** Slots per user and per organization; undefined: a share of the pool (server/app.ts). */
+  statementsPerUser: number | undefined;
+  statementsPerOrganization: number | undefined;
   graphql: {
     maxDepth: number;
     maxAliases: number;
@@ -109,7 +121,15 @@ export interface ServerConfig {
   executionTimeoutMs: number;
   slowOperationMs: number;
   trustProxyHops: number;
-  realtime: { maxConnectionsPerUser: number; maxSubscriptionsPerConnection: number; keepAliveMs: number };
+  realtime: {
+    maxConnectionsPerUser: number;
+    maxConnectionsPerIp: number;
+    maxConnections: number;
+    maxSubscriptionsPerConnection: number;
+    maxCost: number;
+    maxMessageBytes: number;
+    keepAliveMs: number;
+  };
   metrics: {
     /** Serve /metrics on the main port (no METRICS_PORT; in production only with a token). */
     onMainPort: boolean;
@@ -172,6 +192,8 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
     },
     processes: env.SERVER_PROCESSES,
     poolSize: env.DB_POOL_SIZE,
+    statementsPerUser: env.DB_MAX_STATEMENTS_PER_USER || undefined,
+    statementsPerOrganization: env.DB_MAX_STATEMENTS_PER_ORGANIZATION || undefined,
     graphql: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
@@ -195,7 +217,11 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
     trustProxyHops: env.TRUST_PROXY_HOPS,
     realtime: {
       maxConnectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP,
+      maxConnections: env.REALTIME_MAX_CONNECTIONS,
       maxSubscriptionsPerConnection: env.REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxCost: env.REALTIME_MAX_COST,
+      maxMessageBytes: env.REALTIME_MAX_MESSAGE_BYTES,
       keepAliveMs: env.REALTIME_KEEPALIVE_MS,
     },
     metrics: {

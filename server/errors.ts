@@ -19,6 +19,7 @@ const STATUS = {
   HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   NOT_READY: 503,
+  SERVER_BUSY: 503,
   INTERNAL_ERROR: 500,
 } as const;
 export type ErrorCode = keyof typeof STATUS;

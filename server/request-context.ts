@@ -18,21 +18,20 @@ declare module 'fastify' {
     /** What the request asked of the database. */
     database: DatabaseUse;
   }
-  interface FastifyContextConfig {
-    /** Operator endpoints (health, metrics) never read the caller's credentials or organization. */
-    operator?: boolean;
-  }
 }
 
 /**
  * A request's use of the database, kept by the pg adaptor (graphql/pg-adaptor.ts) and the pool's round-trip
  * counter (ops/metrics.ts): its round trips, and where its session check stands when the check was left
  * to its transaction (auth/session-check.ts): `deferred` until a transaction opens, then `active` or
- * `ended`; undefined when the session was checked up front (or there is none).
+ * `ended`; undefined when the session was checked up front (or there is none); and whether it was
+ * refused a slot of the pool.
  */
 export interface DatabaseUse {
   roundTrips: number;
   session: 'deferred' | 'active' | 'ended' | undefined;
+  /** A transaction was refused its fair share of the pool (fair-share.ts): the answer is a 429. */
+  busy?: boolean;
 }
 
 const DATABASE_USE = Symbol('databaseUse');
@@ -44,8 +43,16 @@ export function databaseUseOf(settings: object): DatabaseUse | undefined {
   return (settings as { [DATABASE_USE]?: DatabaseUse })[DATABASE_USE];
 }
 
-/** Route options of an operator endpoint: no caller (see FastifyContextConfig.operator), no rate limit. */
-export const OPERATOR_ROUTE = { config: { operator: true, rateLimit: false } };
+/**
+ * Whether the request is about a caller: /graphql and /auth/*. Only those read credentials and the
+ * organization header, and count against the rate limits; operator endpoints (health, metrics), the JWKS,
+ * the console's files and unknown paths never reach the database on a caller's behalf, whatever headers
+ * they carry (a probe sends what it sends; a token on a stray path is not worth a lookup).
+ */
+export const servesCaller = (request: FastifyRequest): boolean => {
+  const url = request.routeOptions.url;
+  return url === '/graphql' || url?.startsWith('/auth/') === true;
+};
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,7 +66,7 @@ export const requestContextPlugin = fp(async (app: FastifyInstance) => {
   });
   app.addHook('onRequest', async (request) => {
     request.database = { roundTrips: 0, session: undefined };
-    if (request.routeOptions.config.operator) return;
+    if (!servesCaller(request)) return;
     request.organizationId = organizationFrom(request.headers['x-organization-id']);
   });
 });

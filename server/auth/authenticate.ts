@@ -1,9 +1,10 @@
 // Turns `Authorization: Bearer …` into request.auth. A present token must verify and its session must
-// still stand, else 401 INVALID_TOKEN: never a silent fall-back to anonymous. Operator endpoints (health,
-// metrics) are not about a caller: probes send what they send.
+// still stand, else 401 INVALID_TOKEN: never a silent fall-back to anonymous. Only routes about a caller
+// look (request-context.ts servesCaller).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
+import { servesCaller } from '../request-context.ts';
 import { TOKEN_REFUSED } from './session-check.ts';
 import type { SessionStore } from './sessions.ts';
 import type { Claims, TokenService } from './tokens.ts';
@@ -38,7 +39,7 @@ const checksSessionInTransaction = (request: FastifyRequest) => request.method =
 
 export const authenticatePlugin = fp(async (app: FastifyInstance, authenticator: Authenticator) => {
   app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.config.operator) return;
+    if (!servesCaller(request)) return;
     const caller = await authenticate(authenticator, request.headers.authorization, { sessionCheckedLater: checksSessionInTransaction(request) });
     request.auth = caller?.claims;
     if (caller && !caller.sessionChecked) request.database.session = 'deferred';

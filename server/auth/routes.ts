@@ -50,8 +50,9 @@ export interface AuthRouteOptions {
 
 export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute, refreshTokenTtl, secureCookies }: AuthRouteOptions) {
   await app.register(cookie);
-  // Per client IP: these endpoints are where passwords and refresh tokens get guessed.
-  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => normalizeIP(request.ip) } };
+  // Per client IP: these endpoints are where passwords and refresh tokens get guessed. Counted as the
+  // request arrives, before its token (logout's) is looked up.
+  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', hook: 'onRequest' as const, keyGenerator: (request: { ip: string }) => normalizeIP(request.ip) } };
 
   const cookieOptions = (request: FastifyRequest) => ({
     httpOnly: true,

@@ -16,7 +16,7 @@ import {
 } from 'postgraphile/graphql';
 
 /** A Relay connection field: paginated by `first` and holding its items in `nodes` or `edges`. */
-function isConnection(field: GraphQLField<unknown, unknown>): boolean {
+export function isConnection(field: GraphQLField<unknown, unknown>): boolean {
   const type = getNamedType(field.type);
   return field.args.some((arg) => arg.name === 'first') && isObjectType(type) && ('nodes' in type.getFields() || 'edges' in type.getFields());
 }
@@ -30,6 +30,11 @@ function objectCountEstimator(defaultPageSize: number): ComplexityEstimator {
     }
     return 1 + childComplexity;
   };
+}
+
+/** The document with only `operation` (and the fragments it may spread): what runs, and is costed. */
+export function onlyOperation(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  return { ...document, definitions: document.definitions.filter((d) => d.kind !== 'OperationDefinition' || d === operation) };
 }
 
 /**
@@ -46,8 +51,7 @@ export function operationCost(
   try {
     return getComplexity({
       schema,
-      // Only the operation that runs (and the fragments it may spread) is costed.
-      query: { ...document, definitions: document.definitions.filter((d) => d.kind !== 'OperationDefinition' || d === operation) },
+      query: onlyOperation(document, operation),
       variables,
       estimators: [objectCountEstimator(defaultPageSize)],
     });

@@ -23,6 +23,7 @@ import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
 import { operationCost } from './cost.ts';
 import { inputError, variablesDepthError } from './input-limits.ts';
+import { subscriptionError } from './subscription-limits.ts';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 /** Pagination arguments that must not be negative (PostGraphile would fail with an unexpected error). */
@@ -52,11 +53,11 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
     const variables = variableValues ?? {};
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return undefined;
-    return (
-      inputError(schema, document, coerced.coerced, input) ??
-      pageSizeError(document, coerced.coerced, maxPageSize) ??
-      costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost)
-    );
+    const argumentsError = inputError(schema, document, coerced.coerced, input) ?? pageSizeError(document, coerced.coerced, maxPageSize);
+    if (argumentsError) return argumentsError;
+    // A subscription runs once per event and subscriber: limits of its own (subscription-limits.ts).
+    if (operation.operation === 'subscription') return subscriptionError(schema, document, operation, variables, maxPageSize, config.realtime);
+    return costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost);
   };
   return {
     name: 'RowgateLimitsPlugin',

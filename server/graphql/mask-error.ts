@@ -38,6 +38,8 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   // jsonb refuses to nest deeper than its parser's stack allows.
   '54001': { code: 'VALIDATION_FAILED', message: 'A value is nested too deeply' },
   '57014': { code: 'TIMEOUT', message: 'The request took too long' },
+  // Not PostgreSQL's: the caller already holds its share of the pool and has waited long enough (fair-share.ts).
+  RGBSY: { code: 'RATE_LIMITED', message: 'Too many of your requests are running at once; retry shortly' },
   // Not PostgreSQL's: the request's session ended (auth/session-check.ts); over HTTP the answer is a 401.
   RGSES: { code: 'INVALID_TOKEN', message: TOKEN_REFUSED },
 };

@@ -12,6 +12,8 @@
 import pg from 'pg';
 import { makePgService, makeWithPgClientViaPgClientAlreadyInTransaction } from 'postgraphile/adaptors/pg';
 import { SessionEndedError } from '../auth/session-check.ts';
+import { Busy, type FairShare } from '../fair-share.ts';
+import type { RequestSettings } from '../database.ts';
 import { databaseUseOf, DATABASE_USER } from '../request-context.ts';
 
 type Settings = Record<string, string | undefined>;
@@ -26,10 +28,22 @@ export function openTransaction(settings: Settings): { text: string; checksSessi
   return { text: `begin; select ${assignments.join(', ')};${check}`, checksSession };
 }
 
-function oneRoundTripWithPgClient(pool: pg.Pool) {
+function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
   const withPgClient = async <T>(settings: Settings | null, callback: (client: never) => T | Promise<T>): Promise<T> => {
-    const client = await pool.connect();
     const use = settings ? databaseUseOf(settings) : undefined;
+    // A caller's slots before a connection (fair-share.ts). Only HTTP requests carry a database record;
+    // a realtime subscriber's event waits for its slots rather than being refused.
+    let release: (() => void) | undefined;
+    try {
+      release = settings ? await fairShare.acquire(settings as RequestSettings, { refuse: use !== undefined }) : undefined;
+    } catch (error) {
+      if (error instanceof Busy && use) use.busy = true;
+      throw error;
+    }
+    const client = await pool.connect().catch((error: Error) => {
+      release?.();
+      throw error;
+    });
     // The pool's round-trip counter credits this request while it holds the connection.
     Object.assign(client, { [DATABASE_USER]: use });
     let broken: Error | undefined;
@@ -52,20 +66,24 @@ function oneRoundTripWithPgClient(pool: pg.Pool) {
       Object.assign(client, { [DATABASE_USER]: undefined });
       // A connection that could not roll back is in an unknown state: the pool discards it.
       client.release(broken);
+      release?.();
     }
   };
   return Object.assign(withPgClient, { release() {} });
 }
 
-/** The pg service over `pool` (the authenticator's), with the one-round-trip transaction for requests. */
-export function makeRequestPgService(pool: pg.Pool, schemas: string[]): GraphileConfig.PgServiceConfiguration {
+/**
+ * The pg service over `pool` (the authenticator's), with the one-round-trip transaction for requests,
+ * each taking its caller's slots of `fairShare` first.
+ */
+export function makeRequestPgService(pool: pg.Pool, fairShare: FairShare, schemas: string[]): GraphileConfig.PgServiceConfiguration {
   const service = makePgService({ pool, schemas });
   return {
     ...service,
     adaptor: {
       ...service.adaptor,
       createWithPgClient: (adaptorSettings, variant) =>
-        variant === 'SUPERUSER' ? service.adaptor.createWithPgClient(adaptorSettings, variant) : (oneRoundTripWithPgClient(adaptorSettings!.pool!) as never),
+        variant === 'SUPERUSER' ? service.adaptor.createWithPgClient(adaptorSettings, variant) : (oneRoundTripWithPgClient(adaptorSettings!.pool!, fairShare) as never),
     },
   };
 }

@@ -10,6 +10,7 @@ import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
 import { makeChangeNullabilityPlugin } from 'postgraphile/utils';
 import type { ServerConfig } from '../config.ts';
+import { fairShareFor, type FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { requestSettings } from '../request-context.ts';
 import { makeDefaultPageSizePlugin } from './default-page-size.ts';
@@ -39,9 +40,12 @@ export interface PresetParts {
   constraints?: ConstraintLookup;
   /** The server's WebSocket connections; absent where nothing subscribes (schema export, bench). */
   realtime?: Realtime;
+  /** Slots of the pool per user and organization; by default the configured share of `pool`. */
+  fairShare?: FairShare;
 }
 
-export function makePreset(config: ServerConfig, { pool, log, metrics, constraints = () => undefined, realtime }: PresetParts): GraphileConfig.Preset {
+export function makePreset(config: ServerConfig, parts: PresetParts): GraphileConfig.Preset {
+  const { pool, log, metrics, constraints = () => undefined, realtime, fairShare = fairShareFor(config, pool.options.max) } = parts;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, PostGraphileConnectionFilterPreset, makeTrustedDocumentsPreset(config)],
     plugins: [
@@ -54,7 +58,7 @@ export function makePreset(config: ServerConfig, { pool, log, metrics, constrain
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.
       makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' }, OrganizationMembership: { effectivePermissions: '[!]' } }),
     ],
-    pgServices: [makeRequestPgService(pool, ['app_public'])],
+    pgServices: [makeRequestPgService(pool, fairShare, ['app_public'])],
     gather: { pgStrictFunctions: true },
     schema: {
       // Rows RLS hides are left out, never nulled: a connection's nodes and edges are never null, so

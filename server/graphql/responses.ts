@@ -5,6 +5,9 @@
 // and carry no code: such a 4xx answer gets VALIDATION_FAILED on each error that has none. Only refused
 // requests are touched; an answer with data never is.
 //
+// A query refused its share of the pool (fair-share.ts) is a 429 with Retry-After, like every rate limit;
+// a mutation's answer keeps its status, since an earlier root field of it may have committed.
+//
 // The largest answer a query may get (GRAPHQL_MAX_RESPONSE_BYTES): the cost limit bounds how many objects
 // a response may hold, this bounds their bytes (a page of tasks with 20 KB descriptions and 64 KiB
 // metadata is large however few). Only queries: a mutation's change has committed by the time its
@@ -51,6 +54,7 @@ export const graphqlResponsesPlugin = fp(async (app: FastifyInstance, { maxBytes
     if (request.routeOptions.url !== '/graphql' || !(Buffer.isBuffer(payload) || typeof payload === 'string')) return payload;
     if (reply.statusCode >= 400 && reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload);
     if (request.graphqlOperation?.type === 'query') {
+      if (request.database.busy) reply.status(429).header('retry-after', '1');
       const size = Buffer.byteLength(payload);
       if (size > maxBytes) return tooLarge(request, reply, size, maxBytes);
     }

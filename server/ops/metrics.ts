@@ -11,7 +11,6 @@ import type { ServerConfig } from '../config.ts';
 import { AppError, installErrorHandler, notFound } from '../errors.ts';
 import { DATABASE_USER, type DatabaseUse } from '../request-context.ts';
 import { shippedOperationNames } from '../graphql/trusted-documents.ts';
-import { OPERATOR_ROUTE } from '../request-context.ts';
 
 /** What /metrics needs from a worker running in the same process (worker/runner.ts provides it). */
 export interface JobSource {
@@ -107,7 +106,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 function addMetricsRoute(app: FastifyInstance, metrics: Metrics, token: string | undefined) {
   const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
-  app.get('/metrics', OPERATOR_ROUTE, async (request, reply) => {
+  app.get('/metrics', async (request, reply) => {
     if (expected && !timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
       reply.header('www-authenticate', 'Bearer');
       throw new AppError('INVALID_TOKEN', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');

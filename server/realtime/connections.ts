@@ -7,7 +7,7 @@
 //   its access token's exp                                           close 4401, at that moment
 //   the realtime listener lost (PostgreSQL restarted)                close 1012: reconnect
 // Authorization is never cached in Node beyond this: every event is re-checked under the subscriber's
-// settings (task-events.ts).
+// settings (task-events.ts), through `query`, which takes the subscriber's slots of the pool first.
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
@@ -17,6 +17,7 @@ import type { Claims } from '../auth/tokens.ts';
 import type { ServerConfig } from '../config.ts';
 import { queryInOneRoundTrip, type RequestSettings } from '../database.ts';
 import { AppError } from '../errors.ts';
+import type { FairShare } from '../fair-share.ts';
 import { callerSettings, organizationFrom } from '../request-context.ts';
 
 export const CLOSE = {
@@ -30,7 +31,12 @@ export const CLOSE = {
   serviceRestart: 1012,
   /** The client does not read its messages fast enough. */
   tooSlow: 1013,
+  /** A message that is not a subscription's event was too large to send (sockets.ts). */
+  messageTooLarge: 1009,
 } as const;
+
+/** Bytes sent but not yet taken by the client. */
+export const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
 
 export interface Connection {
   id: string;
@@ -47,11 +53,13 @@ export class Connections {
   readonly #all = new Set<Connection>();
   readonly #config: ServerConfig;
   readonly #pool: pg.Pool;
+  readonly #fairShare: FairShare;
   readonly #authenticator: Authenticator;
 
-  constructor(config: ServerConfig, pool: pg.Pool, authenticator: Authenticator) {
+  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator) {
     this.#config = config;
     this.#pool = pool;
+    this.#fairShare = fairShare;
     this.#authenticator = authenticator;
   }
 
@@ -75,6 +83,9 @@ export class Connections {
       socket.close(CLOSE.forbidden, 'Send authorization: "Bearer <access token>" in connection_init');
       return false;
     }
+    // The client may have gone while its credentials were checked: its close was heard by nobody, so
+    // registering it now would keep it (and its place under the per-user cap) forever.
+    if (socket.readyState !== socket.OPEN) return false;
     const { claims, expiresAt } = authenticated;
     const mine = [...this.#all].filter((c) => c.auth.userId === claims.userId).length;
     if (mine >= this.#config.realtime.maxConnectionsPerUser) {
@@ -108,6 +119,29 @@ export class Connections {
     return this.#bySocket.get(socket);
   }
 
+  /** One statement under the connection's settings, once its user and organization have a slot free. */
+  async query<R extends pg.QueryResultRow>(connection: Connection, statement: string): Promise<R[]> {
+    const release = await this.#fairShare.acquire(connection.settings, { refuse: false });
+    try {
+      return await queryInOneRoundTrip<R>(this.#pool, connection.settings, statement);
+    } finally {
+      release();
+    }
+  }
+
+  /** Whether the connection's user may read its organization's tasks now (its session standing). */
+  async mayReadTasks(connection: Connection): Promise<boolean> {
+    const [row] = await this.query<{ readable: boolean }>(connection, `select app_public.current_user_has_permission('tasks:read') as readable`);
+    return row.readable;
+  }
+
+  /** Closes (1013) a connection whose client has left too much unread; true when it did. */
+  closedIfNotReading(connection: Connection): boolean {
+    if (connection.socket.bufferedAmount <= MAX_UNREAD_BYTES) return false;
+    this.close(connection, CLOSE.tooSlow, 'Messages are not being read; reconnect and catch up');
+    return true;
+  }
+
   close(connection: Connection, code: number, reason: string): void {
     if (connection.closed) return;
     connection.closed = true;
@@ -125,9 +159,8 @@ export class Connections {
     const affected = [...this.#all].filter((c) => c.organizationId === organizationId && (userId === null || c.auth.userId === userId));
     await Promise.all(
       affected.map(async (connection) => {
-        const [standing] = await queryInOneRoundTrip<{ active: boolean; readable: boolean }>(
-          this.#pool,
-          connection.settings,
+        const [standing] = await this.query<{ active: boolean; readable: boolean }>(
+          connection,
           `select app_public.current_user_id() is not null as active, app_public.current_user_has_permission('tasks:read') as readable`,
         ).catch(() => [undefined]);
         if (!standing) return;

@@ -4,6 +4,7 @@ import type { WebSocket } from '@fastify/websocket';
 import type pg from 'pg';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { ServerConfig } from '../config.ts';
+import type { FairShare } from '../fair-share.ts';
 import { Connections } from './connections.ts';
 import { RealtimeHub } from './hub.ts';
 import { taskEventsFor } from './task-events.ts';
@@ -11,12 +12,13 @@ import { taskEventsFor } from './task-events.ts';
 export class Realtime {
   readonly connections: Connections;
   readonly #hub: RealtimeHub;
-  readonly #pool: pg.Pool;
 
-  /** `listenUrl`: the authenticator's login (LISTEN needs no privilege, and reads no table). */
-  constructor(config: ServerConfig, pool: pg.Pool, authenticator: Authenticator, listenUrl: string) {
-    this.#pool = pool;
-    this.connections = new Connections(config, pool, authenticator);
+  /**
+   * `listenUrl`: the authenticator's login (LISTEN needs no privilege, and reads no table). Subscribers'
+   * checks take their user's and organization's slots of `fairShare`, as their requests do.
+   */
+  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, listenUrl: string) {
+    this.connections = new Connections(config, pool, fairShare, authenticator);
     this.#hub = new RealtimeHub(listenUrl, {
       onAccess: (organizationId, userId) => void this.connections.accessChanged(organizationId, userId),
       onSessionRevoked: (sessionId) => this.connections.sessionRevoked(sessionId),
@@ -37,6 +39,6 @@ export class Realtime {
   contextOf(socket: WebSocket) {
     const connection = this.connections.of(socket);
     if (!connection) return undefined;
-    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#hub, this.connections, this.#pool, connection) };
+    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#hub, this.connections, connection) };
   }
 }

@@ -2,30 +2,29 @@
 // at that moment, RLS lets the subscriber read the row (for DELETED: read tasks in the organization).
 // Everyone else learns nothing; not even a null message. Events are checked one at a time, in commit
 // order, so they also arrive in that order. A subscriber that falls behind (events queued, or messages
-// unread on its socket) is disconnected rather than buffered without bound.
+// unread on its socket) is disconnected rather than buffered without bound. The checks, and the fetch of
+// each delivered task, take the subscriber's slots of the pool (connections.query, fair-share.ts): one
+// user's many subscriptions share that user's slots, never the whole pool.
 import pg from 'pg';
 import { SafeError } from 'postgraphile/grafast';
-import { queryInOneRoundTrip } from '../database.ts';
 import { CLOSE, type Connection, type Connections } from './connections.ts';
 import type { RealtimeHub, TaskEvent } from './hub.ts';
 
 /** Events waiting for their check; more means the subscriber (or its checks) cannot keep up. */
 const MAX_QUEUED = 1_000;
-/** Bytes sent but not yet taken by the client. */
-const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
 
 /** Whether the subscriber may see the event, by one statement under its own settings. */
-async function visible(pool: pg.Pool, connection: Connection, event: TaskEvent): Promise<boolean> {
+async function visible(connections: Connections, connection: Connection, event: TaskEvent): Promise<boolean> {
   const statement =
     event.event === 'DELETED'
       ? `select app_public.current_user_has_permission('tasks:read') as visible`
       : `select exists (select 1 from app_public.tasks t where t.id = ${pg.escapeLiteral(event.rowId)}::uuid) as visible`;
-  const [row] = await queryInOneRoundTrip<{ visible: boolean }>(pool, connection.settings, statement);
+  const [row] = await connections.query<{ visible: boolean }>(connection, statement);
   return row.visible;
 }
 
 /** What grafast's listen() subscribes to: one stream per subscription, bound to its connection. */
-export function taskEventsFor(hub: RealtimeHub, connections: Connections, pool: pg.Pool, connection: Connection) {
+export function taskEventsFor(hub: RealtimeHub, connections: Connections, connection: Connection) {
   return {
     subscribe(): AsyncIterable<TaskEvent> {
       const { organizationId } = connection;
@@ -61,11 +60,9 @@ export function taskEventsFor(hub: RealtimeHub, connections: Connections, pool: 
                   wake = undefined;
                   continue;
                 }
-                if (connection.socket.bufferedAmount > MAX_UNREAD_BYTES) {
-                  connections.close(connection, CLOSE.tooSlow, 'Messages are not being read; reconnect and catch up');
-                  continue;
-                }
-                if (await visible(pool, connection, event)) return { value: event, done: false };
+                // No work for a reader that is not reading (the socket's send refuses it too).
+                if (connections.closedIfNotReading(connection)) continue;
+                if (await visible(connections, connection, event)) return { value: event, done: false };
               }
             },
             async return(): Promise<IteratorResult<TaskEvent>> {

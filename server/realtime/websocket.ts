@@ -1,15 +1,24 @@
 // GraphQL over WebSocket at /graphql (graphql-transport-ws, the graphql-ws library), on grafserv's own
 // subscription handling (makeGraphQLWSConfig: the same parsing, validation rules, limits, trusted
-// documents and error masking as HTTP), with what grafserv leaves out: credentials checked at
-// connection_init, and caps on connections per user and subscriptions per connection.
-import websocket from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+// documents and error masking as HTTP), with what grafserv leaves out: places for sockets and a guard on
+// what they are sent (sockets.ts), credentials checked at connection_init, caps on connections per user
+// and subscriptions per connection, and subscriptions only.
+//
+// Queries and mutations are refused on the socket (METHOD_NOT_ALLOWED): over HTTP each one passes the
+// rate limit, the response-size limit, the access log and the metrics; on a socket none of that would
+// hold. Clients send only subscriptions there by default (Apollo's split link, urql's subscription
+// exchange, the console).
+import websocket, { type WebSocket } from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { makeGraphQLWSConfig, normalizeConnectionParams } from 'postgraphile/grafserv';
-import { GraphQLError } from 'postgraphile/graphql';
+import { getOperationAST, GraphQLError, type DocumentNode } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import type { Realtime } from './realtime.ts';
+import { guardSends, SocketPlaces } from './sockets.ts';
+
+const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
 
 export async function realtimeRoutes(
   app: FastifyInstance,
@@ -17,24 +26,42 @@ export async function realtimeRoutes(
 ) {
   await app.register(websocket, { options: { maxPayload: config.bodyLimit } });
   const grafservConfig = makeGraphQLWSConfig(serv);
-  const { maxSubscriptionsPerConnection, keepAliveMs } = config.realtime;
-  const wsHandler = makeHandler(
+  const { maxSubscriptionsPerConnection, keepAliveMs, maxMessageBytes } = config.realtime;
+  const graphqlWs = makeHandler(
     {
       ...grafservConfig,
       onConnect: (ctx) => realtime.connections.open(ctx.extra.socket, ctx.extra.request, normalizeConnectionParams(ctx.connectionParams) ?? {}),
-      onSubscribe(ctx, id, payload) {
+      async onSubscribe(ctx, id, payload) {
         // graphql-ws has already reserved this subscription's place in ctx.subscriptions.
         if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`At most ${maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+          return refusal(`At most ${maxSubscriptionsPerConnection} subscriptions per connection`, 'TOO_MANY_SUBSCRIPTIONS');
         }
-        return grafservConfig.onSubscribe!(ctx, id, payload);
+        const args = await grafservConfig.onSubscribe!(ctx, id, payload);
+        if (!args || Array.isArray(args)) return args;
+        const { document, operationName } = args as { document: DocumentNode; operationName?: string | null };
+        if (getOperationAST(document, operationName)?.operation !== 'subscription') {
+          return refusal('Only subscriptions run on this socket: send queries and mutations as POST /graphql', 'METHOD_NOT_ALLOWED');
+        }
+        // Whoever may not read the organization's tasks learns nothing from its task events: refused now.
+        const connection = realtime.connections.of(ctx.extra.socket);
+        if (connection?.organizationId && !(await realtime.connections.mayReadTasks(connection))) {
+          return refusal('You may not read this organization\'s tasks', 'PERMISSION_DENIED');
+        }
+        return args;
       },
     },
     keepAliveMs,
   );
+  const places = new SocketPlaces(config.realtime);
+  // Every message this socket is sent is checked (sockets.ts), graphql-ws's own included.
+  function wsHandler(this: FastifyInstance, socket: WebSocket, request: FastifyRequest) {
+    guardSends(socket, maxMessageBytes);
+    return graphqlWs.call(this, socket, request);
+  }
   app.route({
     method: 'GET',
     url: '/graphql',
+    onRequest: places.take,
     // A person who opens /graphql in a browser is sent where people work: GraphiQL in development, the
     // console in production. Anything else is told how to speak GraphQL here (never run over GET, so no
     // link can make a signed-in browser run a mutation).

@@ -409,8 +409,9 @@ describe('graceful shutdown', () => {
       await locker.query('begin');
       await locker.query('lock table app_public.tasks in access exclusive mode');
       const headers = { authorization: `Bearer ${caller.token}`, 'x-organization-id': caller.organizationId };
-      // One SQL statement per request (no totalCount), so each holds one connection of the pool.
-      const inFlight = Array.from({ length: 6 }, () =>
+      // One SQL statement per request (no totalCount), so each holds one connection of the pool; four,
+      // one user's share of it (server/fair-share.ts), so all of them reach PostgreSQL.
+      const inFlight = Array.from({ length: 4 }, () =>
         http(target, 'POST', '/graphql', { body: { query: 'query Drain { tasks(first: 10) { nodes { rowId } } }' }, headers }),
       );
       for (;;) {

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../../client/generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
-import { subscriber, type Subscriber } from '../support/realtime.ts';
+import { rawSocket, subscriber, type Subscriber } from '../support/realtime.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
@@ -122,9 +122,11 @@ describe('who hears what', () => {
       expect(s.messages[2].task).toMatchObject({ status: 'COMPLETED' });
     }
     expect(adminB.messages.map((m) => [m.event, m.rowId])).toEqual([['CREATED', inB]]);
+    // Refused when they subscribed (PERMISSION_DENIED, the connection stays), and never told anything since.
     for (const s of [withoutTasksRead, nonMember, adminOfBNamingA]) {
       expect(s.messages).toEqual([]);
-      expect(s.errors).toEqual([]);
+      expect(JSON.stringify(s.errors)).toMatch(/PERMISSION_DENIED/);
+      expect(s.errors).toHaveLength(1);
       expect(s.close).toBeUndefined();
     }
   });
@@ -271,6 +273,108 @@ describe('limits', () => {
     const s = await listen(a.admin.accessToken, a.id);
     await sql(`insert into app_public.tasks (organization_id, title) select $1, 'Flood ' || i from generate_series(1, 3000) i`, [a.id]);
     expect((await closedWithin(s, 10_000))?.code).toBe(1013);
+  });
+});
+
+describe('what a subscription may ask for, and what a socket may take', () => {
+  let tight: TestServer;
+  let owner: Session;
+  let orgId: string;
+  beforeAll(async () => {
+    // A small message limit (description's 20,000 characters fit the estimate, not 6x that escaped), and
+    // places for two sockets per address and three in all, addresses told by a trusted proxy.
+    tight = await startTestServer({ REALTIME_MAX_MESSAGE_BYTES: '30000', REALTIME_MAX_CONNECTIONS_PER_IP: '2', REALTIME_MAX_CONNECTIONS: '3', TRUST_PROXY_HOPS: '1', REALTIME_MAX_CONNECTIONS_PER_USER: '2' });
+    owner = await register(tight, 'Owner');
+    const created = await gql(tight, D.CreateOrganizationDocument, { name: 'Tight', slug: `tight-${Date.now()}` }, { token: owner.accessToken });
+    orgId = created.data!.createOrganization!.organization!.rowId;
+  });
+  afterAll(() => tight?.close());
+  const on = (query?: string, forwardedFor = '10.0.0.1') =>
+    subscriber(tight.url, undefined, undefined, {
+      query,
+      connectionParams: { authorization: `Bearer ${owner.accessToken}`, 'x-organization-id': orgId },
+      headers: { 'x-forwarded-for': forwardedFor },
+    }).then((s) => (open.push(s), s));
+  const refusedWith = async (s: Subscriber, pattern: RegExp) => {
+    await waitFor(async () => s.errors.length > 0, 5_000, 'the refusal');
+    expect(JSON.stringify(s.errors)).toMatch(pattern);
+  };
+
+  test("the red team's subscription (a page of the organization's tasks under every event) is refused: no lists in a subscription", async () => {
+    const s = await on('subscription Heavy { taskChanged { task { organization { tasks(first: 100) { nodes { rowId title description } } } } } }');
+    await refusedWith(s, /QUERY_TOO_COMPLEX.*|may not select lists/);
+    expect(JSON.stringify(s.errors)).toMatch(/Organization\.tasks/);
+  });
+
+  test('a subscription whose message could outgrow REALTIME_MAX_MESSAGE_BYTES (aliases of a large field) is refused when it is made', async () => {
+    const s = await on('subscription Fat { taskChanged { task { a: metadata b: metadata } } }');
+    await refusedWith(s, /could be [\d,]+ bytes; the limit is 30,000/);
+  });
+
+  test('a message that grows over the limit anyway is not sent: that event is an error, and the next one arrives', async () => {
+    const s = await on('subscription Described { taskChanged { rowId task { description } } }');
+    // 20,000 control characters: within the length rule, six times that once escaped as JSON (and over
+    // the request body limit, hence written directly).
+    await tight.db.pool.query(`insert into app_public.tasks (organization_id, title, description) values ($1, 'Fat', repeat(chr(1), 20000))`, [orgId]);
+    await refusedWith(s, /RESPONSE_TOO_LARGE/);
+    const thin = await gql(tight, D.CreateTaskDocument, { task: { title: 'Thin' } }, { token: owner.accessToken, organizationId: orgId });
+    await waitFor(async () => s.messages.length > 0, 5_000, 'the next event');
+    expect(s.messages.map((m) => m.rowId)).toEqual([thin.data!.createTask!.task!.rowId]);
+    expect(s.close).toBeUndefined();
+  });
+
+  test('queries and mutations are refused on the socket (METHOD_NOT_ALLOWED): they go over HTTP, through its limits', async () => {
+    const query = await on('query Mine { currentUser { rowId } }');
+    await refusedWith(query, /METHOD_NOT_ALLOWED/);
+    const mutation = await on('mutation Spam { createTask(input: {task: {title: "over the socket"}}) { task { rowId } } }');
+    await refusedWith(mutation, /METHOD_NOT_ALLOWED/);
+    const { rows } = await tight.db.pool.query(`select 1 from app_public.tasks where title = 'over the socket'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  test('a socket that closes during connection_init leaves no trace: its user is not held at the per-user cap', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const raw = await rawSocket(tight.url, { 'x-forwarded-for': `10.1.0.${i}` });
+      raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${owner.accessToken}`, 'x-organization-id': orgId } });
+      raw.socket.terminate();
+      await raw.closed;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const s = await on(undefined, '10.1.1.1');
+    expect(s.close).toBeUndefined();
+  });
+
+  test('places: past REALTIME_MAX_CONNECTIONS_PER_IP an address is refused 429 at the upgrade, past REALTIME_MAX_CONNECTIONS anyone 503', async () => {
+    const held = [await rawSocket(tight.url, { 'x-forwarded-for': '10.2.0.1' }), await rawSocket(tight.url, { 'x-forwarded-for': '10.2.0.1' })];
+    await expect(rawSocket(tight.url, { 'x-forwarded-for': '10.2.0.1' })).rejects.toMatchObject({ status: 429 });
+    held.push(await rawSocket(tight.url, { 'x-forwarded-for': '10.2.0.2' }));
+    await expect(rawSocket(tight.url, { 'x-forwarded-for': '10.2.0.3' })).rejects.toMatchObject({ status: 503 });
+    // Places come back with their sockets.
+    for (const raw of held) raw.socket.close();
+    await Promise.all(held.map((raw) => raw.closed));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await rawSocket(tight.url, { 'x-forwarded-for': '10.2.0.3' });
+    again.socket.close();
+  });
+
+  test('a client that stops reading holds one message in flight per subscription, and is disconnected (1013) once its events back up', async () => {
+    const raw = await rawSocket(tight.url, { 'x-forwarded-for': '10.3.0.1' });
+    raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${owner.accessToken}`, 'x-organization-id': orgId } });
+    await waitFor(async () => raw.received.some((m) => m.type === 'connection_ack'), 5_000, 'the ack');
+    raw.send({ id: '1', type: 'subscribe', payload: { query: 'subscription { taskChanged { task { description } } }' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Stop reading: the kernel's buffers fill, then each send waits for them (graphql-ws sends a
+    // subscription's next message only once the last is written), then the events wait, up to a bound.
+    (raw.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const description = 'x'.repeat(20_000);
+    await tight.db.pool.query(`insert into app_public.tasks (organization_id, title, description) select $1, 'Unread ' || i, $2 from generate_series(1, 2000) i`, [orgId, description]);
+    // Reading again, the client finds what was sent before the server gave up on it, then the close.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    (raw.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    const code = await Promise.race([raw.closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+    raw.socket.terminate();
+    expect(code).toBe(1013);
+    expect(raw.received.filter((m) => m.type === 'next').length).toBeLessThan(1_000);
   });
 });
 

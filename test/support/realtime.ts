@@ -25,6 +25,8 @@ export interface SubscriberOptions {
   query?: string;
   /** Called as each message arrives (the bench times them). */
   onMessage?: (message: TaskChange) => void;
+  /** HTTP headers of the upgrade request (X-Forwarded-For behind a trusted proxy). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -43,7 +45,13 @@ export async function subscriber(origin: string, token: string | undefined, orga
   };
   const client: Client = createClient({
     url: `${origin.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: options.headers
+      ? class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers: options.headers });
+          }
+        }
+      : WebSocket,
     retryAttempts: 0,
     lazy: false,
     // The close is what tests look at (on.closed); graphql-ws would also print it.
@@ -85,4 +93,29 @@ export async function subscriber(origin: string, token: string | undefined, orga
   await ready;
   await new Promise((resolve) => setTimeout(resolve, 300));
   return result;
+}
+
+export interface RawSocket {
+  socket: WebSocket;
+  /** Parsed messages the server sent, in order. */
+  received: { id?: string; type: string; payload?: any }[];
+  /** Resolves with the close code once the socket closes. */
+  closed: Promise<number>;
+  send(message: Record<string, unknown>): void;
+}
+
+/**
+ * A WebSocket speaking graphql-transport-ws by hand, for what a well-behaved client never does (closing
+ * mid-handshake, not reading). Resolves once open; rejects with the HTTP status when the upgrade is refused.
+ */
+export function rawSocket(origin: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers });
+  const received: RawSocket['received'] = [];
+  socket.on('message', (data) => received.push(JSON.parse(String(data))));
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, received, closed, send: (message) => socket.send(JSON.stringify(message)) }));
+    socket.once('unexpected-response', (_request, response) => reject(Object.assign(new Error(`upgrade refused: ${response.statusCode}`), { status: response.statusCode })));
+    socket.once('error', reject);
+  });
 }
