@@ -1,6 +1,6 @@
 // Bounds on what one GraphQL request may ask for: depth, aliases, tokens (graphql-armor), what its
-// arguments hold (input-limits.ts), page size (first/last), cost (objects the response may hold, nested
-// page sizes multiplied: cost.ts), and introspection in production. Limits are configuration
+// arguments hold (input-limits.ts), page size (first/last), cost and size (objects and bytes the response
+// may hold, nested page sizes multiplied: cost.ts), and introspection in production. Limits are configuration
 // (server/config.ts).
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -21,7 +21,7 @@ import {
 } from 'postgraphile/graphql';
 import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
-import { operationCost } from './cost.ts';
+import { estimate } from './cost.ts';
 import { inputError, variablesDepthError } from './input-limits.ts';
 import { subscriptionError } from './subscription-limits.ts';
 
@@ -55,9 +55,10 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
     if (coerced.errors) return undefined;
     const argumentsError = inputError(schema, document, coerced.coerced, input) ?? pageSizeError(document, coerced.coerced, maxPageSize);
     if (argumentsError) return argumentsError;
+    const { cost, bytes } = estimate(schema, document, operation, variables, maxPageSize);
     // A subscription runs once per event and subscriber: limits of its own (subscription-limits.ts).
-    if (operation.operation === 'subscription') return subscriptionError(schema, document, operation, variables, maxPageSize, config.realtime);
-    return costError(operationCost(schema, document, operation, variables, maxPageSize), maxCost);
+    if (operation.operation === 'subscription') return subscriptionError(schema, document, { cost, bytes }, config.realtime);
+    return costError(cost, maxCost) ?? sizeError(bytes, config.graphql.maxResponseBytes);
   };
   return {
     name: 'RowgateLimitsPlugin',
@@ -158,4 +159,13 @@ function costError(cost: number, max: number): GraphQLError | undefined {
     `This query could return ${size}; the limit is ${max.toLocaleString('en')}. Ask for smaller pages (first/last) or fewer nested lists.`,
     { extensions: { code: 'QUERY_TOO_COMPLEX', ...(Number.isFinite(cost) ? { cost } : {}), maxCost: max } },
   );
+}
+
+/** An answer that could be larger than a response may be: refused before it is built. */
+function sizeError(bytes: number, max: number): GraphQLError | undefined {
+  if (bytes <= max) return undefined;
+  const size = Number.isFinite(bytes) ? `up to ${bytes.toLocaleString('en')} bytes` : 'too large to estimate';
+  return new GraphQLError(`This operation's answer could be ${size}; the limit is ${max.toLocaleString('en')}. Ask for fewer rows or large fields (descriptions, metadata, details).`, {
+    extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: max },
+  });
 }

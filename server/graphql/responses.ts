@@ -8,10 +8,11 @@
 // A query refused its share of the pool (fair-share.ts) is a 429 with Retry-After, like every rate limit;
 // a mutation's answer keeps its status, since an earlier root field of it may have committed.
 //
-// The largest answer a query may get (GRAPHQL_MAX_RESPONSE_BYTES): the cost limit bounds how many objects
-// a response may hold, this bounds their bytes (a page of tasks with 20 KB descriptions and 64 KiB
-// metadata is large however few). Only queries: a mutation's change has committed by the time its
-// answer exists, and withholding that answer would make a client retry what already happened.
+// The largest answer a query may get (GRAPHQL_MAX_RESPONSE_BYTES): an operation whose answer could be
+// larger is refused before it runs (cost.ts, limits.ts), by each field's longest value; this catches
+// the rest, an answer built larger anyway (text full of characters JSON escapes). Only queries: a
+// mutation's change has committed by the time its answer exists, and withholding that answer would make
+// a client retry what already happened.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -55,7 +56,9 @@ export const graphqlResponsesPlugin = fp(async (app: FastifyInstance, { maxBytes
     if (reply.statusCode >= 400 && reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload);
     if (request.graphqlOperation?.type === 'query') {
       if (request.database.busy) reply.status(429).header('retry-after', '1');
-      const size = Buffer.byteLength(payload);
+      // A string's length (known at once, even for the rope Grafast builds) is at most its UTF-8 size:
+      // an answer longer than the limit is refused without being flattened and counted.
+      const size = typeof payload === 'string' && payload.length > maxBytes ? payload.length : Buffer.byteLength(payload);
       if (size > maxBytes) return tooLarge(request, reply, size, maxBytes);
     }
     return payload;

@@ -324,8 +324,9 @@ describe('limits of one request, configured small', () => {
   let token: string;
   let org: string;
   const as = () => ({ authorization: `Bearer ${token}`, 'x-organization-id': org });
+  const MAX_BYTES = 65_536;
   beforeAll(async () => {
-    small = await startTestServer({ GRAPHQL_MAX_COST: '301', GRAPHQL_MAX_RESPONSE_BYTES: '16384' });
+    small = await startTestServer({ GRAPHQL_MAX_COST: '301', GRAPHQL_MAX_RESPONSE_BYTES: String(MAX_BYTES) });
     const session = await register(small, 'Small');
     token = session.accessToken;
     const created = await gql(small, CreateOrganizationDocument, { name: 'Small', slug: 'small-org' }, { token });
@@ -334,38 +335,56 @@ describe('limits of one request, configured small', () => {
       `insert into app_public.tasks (organization_id, title, description) select $1, 'Task number ' || i, repeat('x', 500) from generate_series(1, 60) i`,
       [org],
     );
+    // Three descriptions of 20,000 control characters: within the length rule, six times that as JSON.
+    await small.db.pool.query(
+      `insert into app_public.tasks (organization_id, title, description, created_at) select $1, 'Fat ' || i, repeat(chr(1), 20000), now() + interval '1 day' from generate_series(1, 3) i`,
+      [org],
+    );
   });
   afterAll(() => small?.close());
+  const post = (query: string) => http(small, 'POST', '/graphql', { body: { query }, headers: as() });
 
   test('GRAPHQL_MAX_COST is the boundary: a query costing exactly the limit is served, one object more is refused', async () => {
     // 1 + 100 × (nodes 1 + organization 1 + pageInfo 1) = 301.
-    const at = await http(small, 'POST', '/graphql', { body: { query: 'query At { tasks(first: 100) { nodes { rowId organization { rowId } } pageInfo { hasNextPage } } }' }, headers: as() });
+    const at = await post('query At { tasks(first: 100) { nodes { rowId organization { rowId } } pageInfo { hasNextPage } } }');
     expect(at.status).toBe(200);
     expect(at.body.errors).toBeUndefined();
     // edges adds one object per row: 401.
-    const over = await http(small, 'POST', '/graphql', { body: { query: 'query Over { tasks(first: 100) { nodes { rowId organization { rowId } } pageInfo { hasNextPage } edges { cursor } } }' }, headers: as() });
+    const over = await post('query Over { tasks(first: 100) { nodes { rowId organization { rowId } } pageInfo { hasNextPage } edges { cursor } } }');
     expect(over.status).toBe(400);
     expect(codes(over.body)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(over.body.errors[0].extensions).toMatchObject({ cost: 401, maxCost: 301 });
   });
 
-  test('a query answer over GRAPHQL_MAX_RESPONSE_BYTES is refused: 400 RESPONSE_TOO_LARGE; a smaller one is served', async () => {
-    const big = await http(small, 'POST', '/graphql', { body: { query: 'query Big { tasks(first: 60) { nodes { rowId title description } } }' }, headers: as() });
+  test('an operation whose answer could be over GRAPHQL_MAX_RESPONSE_BYTES is refused before it runs: 400 RESPONSE_TOO_LARGE, mutations too', async () => {
+    // 60 descriptions of up to 20,000 characters: within the cost, over the size.
+    const big = await post('query Big { tasks(first: 60) { nodes { rowId title description } } }');
     expect(big.status).toBe(400);
-    expect(big.body).toEqual({ errors: [{ message: expect.stringMatching(/limit is 16,384/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 16384 } }] });
-    const fine = await http(small, 'POST', '/graphql', { body: { query: 'query Fine { tasks(first: 5) { nodes { rowId } } }' }, headers: as() });
+    expect(big.body).toEqual({ errors: [{ message: expect.stringMatching(/could be up to [\d,]+ bytes; the limit is 65,536/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: MAX_BYTES } }] });
+    // The red team's: one page, one large field under many aliases (a few objects, hundreds of megabytes).
+    const aliases = Array.from({ length: 30 }, (_, i) => `m${i}: metadata`).join(' ');
+    const aliased = await post(`query Aliased { tasks(first: 2) { nodes { ${aliases} } } }`);
+    expect(codes(aliased.body)).toEqual(['RESPONSE_TOO_LARGE']);
+    const mutation = await post('mutation Make { createTask(input: { task: { title: "Never made" } }) { task { organization { tasks(first: 60) { nodes { description } } } } } }');
+    expect(codes(mutation.body)).toEqual(['RESPONSE_TOO_LARGE']);
+    const { rows } = await small.db.pool.query(`select 1 from app_public.tasks where title = 'Never made'`);
+    expect(rows).toHaveLength(0);
+    const fine = await post('query Fine { tasks(first: 5) { nodes { rowId } } }');
     expect(fine.status).toBe(200);
     expect(fine.body.data.tasks.nodes).toHaveLength(5);
   });
 
-  test("a mutation's answer is never withheld after its change committed, whatever its size", async () => {
-    const response = await http(small, 'POST', '/graphql', {
-      body: { query: 'mutation Make { createTask(input: { task: { title: "Made" } }) { task { rowId organization { tasks(first: 60) { nodes { rowId description } } } } } }' },
-      headers: as(),
-    });
+  test('an answer that grows over the limit anyway (text JSON escapes six-fold) is refused once built: 400 RESPONSE_TOO_LARGE', async () => {
+    const escaped = await post('query Escaped { tasks(first: 3, orderBy: CREATED_AT_DESC) { nodes { description } } }');
+    expect(escaped.status).toBe(400);
+    expect(escaped.body).toEqual({ errors: [{ message: expect.stringMatching(/limit is 65,536/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: MAX_BYTES } }] });
+  });
+
+  test("a mutation's answer is never withheld after its change committed, whatever it grew to", async () => {
+    const response = await post('mutation Make { createTask(input: { task: { title: "Made" } }) { task { rowId organization { tasks(first: 3, orderBy: CREATED_AT_DESC) { nodes { rowId description } } } } } }');
     expect(response.status).toBe(200);
-    expect(JSON.stringify(response.body).length).toBeGreaterThan(16384);
-    expect(response.body.data.createTask.task.organization.tasks.nodes).toHaveLength(60);
+    expect(JSON.stringify(response.body).length).toBeGreaterThan(MAX_BYTES);
+    expect(response.body.data.createTask.task.organization.tasks.nodes).toHaveLength(3);
   });
 });
 
