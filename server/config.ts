@@ -77,6 +77,11 @@ export const EnvSchema = Type.Object({
   REALTIME_MAX_MESSAGE_BYTES: Int(256 * 1024, 1024),
   /** Ping interval; a client that misses a pong within it is disconnected. */
   REALTIME_KEEPALIVE_MS: Int(12_000, 1000),
+  /** Invitation budgets, judged by invite_to_organization (migration 000019); unset: its defaults (20, 50, 5, 100). */
+  INVITE_MAX_PER_SENDER_PER_HOUR: Type.Optional(Type.Integer({ minimum: 0 })),
+  INVITE_MAX_PER_ORGANIZATION_PER_HOUR: Type.Optional(Type.Integer({ minimum: 0 })),
+  INVITE_MAX_PER_ADDRESS_PER_DAY: Type.Optional(Type.Integer({ minimum: 0 })),
+  INVITE_MAX_PENDING_PER_ORGANIZATION: Type.Optional(Type.Integer({ minimum: 0 })),
   /** Trust X-Forwarded-For from this many proxies in front (0: use the socket address). */
   TRUST_PROXY_HOPS: Int(0, 0, 10),
 });
@@ -121,6 +126,8 @@ export interface ServerConfig {
   executionTimeoutMs: number;
   slowOperationMs: number;
   trustProxyHops: number;
+  /** PostgreSQL settings every API connection starts with (`rowgate.invite_max_*`), as `-c` options. */
+  databaseSettings: Record<string, string>;
   realtime: {
     maxConnectionsPerUser: number;
     maxConnectionsPerIp: number;
@@ -215,6 +222,16 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
     executionTimeoutMs: env.EXECUTION_TIMEOUT_MS,
     slowOperationMs: env.SLOW_OPERATION_MS,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    databaseSettings: Object.fromEntries(
+      (
+        [
+          ['rowgate.invite_max_per_sender_per_hour', env.INVITE_MAX_PER_SENDER_PER_HOUR],
+          ['rowgate.invite_max_per_organization_per_hour', env.INVITE_MAX_PER_ORGANIZATION_PER_HOUR],
+          ['rowgate.invite_max_per_address_per_day', env.INVITE_MAX_PER_ADDRESS_PER_DAY],
+          ['rowgate.invite_max_pending_per_organization', env.INVITE_MAX_PENDING_PER_ORGANIZATION],
+        ] as const
+      ).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),
+    ),
     realtime: {
       maxConnectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER,
       maxConnectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP,

@@ -20,8 +20,11 @@ export async function startServer(
   options: { poolSize?: number; jobs?: JobSource; logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningServer> {
   const { poolSize = config.poolSize, jobs, logStream } = options;
-  // JIT optimization off for the connection's life, at startup (as @dataplan/pg would set it, without a round trip).
-  const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: '-c jit_optimize_above_cost=-1' });
+  // Settings for the connection's life, at startup, without a round trip: JIT optimization off (as
+  // @dataplan/pg would set it), and the configured invitation budgets.
+  const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
+  const startup = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+  const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: startup });
   pool.on('error', () => {}); // an idle client's error (server restart) is reported when the pool is next used
   const metrics = new Metrics(pool);
   if (jobs) metrics.attachJobs(jobs);

@@ -21,6 +21,8 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   RGINV: { code: 'INVITATION_INVALID' },
   RGUSD: { code: 'INVITATION_USED' },
   RGEXP: { code: 'INVITATION_EXPIRED' },
+  RG429: { code: 'RATE_LIMITED' },
+  RGPND: { code: 'LIMIT_REACHED' },
   '42501': { code: 'PERMISSION_DENIED', message: 'Permission denied' },
   '23505': { code: 'ALREADY_EXISTS', message: 'A record with this value already exists' },
   '23503': { code: 'NOT_FOUND', message: 'A referenced record does not exist' },

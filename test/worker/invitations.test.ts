@@ -10,6 +10,7 @@ import {
   AcceptInvitationDocument,
   CreateOrganizationDocument,
   CurrentUserDocument,
+  DeleteInvitationDocument,
   InvitationDocument,
   InvitationsAllFieldsDocument,
   InviteToOrganizationDocument,
@@ -405,5 +406,107 @@ describe('the token stays in the database', () => {
     const text = JSON.stringify(row);
     expect(text).not.toContain(token);
     expect(text).not.toContain(rows[0].hash);
+  });
+});
+
+describe('not a mail relay', () => {
+  let tight: TestServer;
+  beforeAll(async () => {
+    tight = await startTestServer(
+      { INVITE_MAX_PER_SENDER_PER_HOUR: '4', INVITE_MAX_PER_ORGANIZATION_PER_HOUR: '6', INVITE_MAX_PER_ADDRESS_PER_DAY: '2', INVITE_MAX_PENDING_PER_ORGANIZATION: '3' },
+      { worker: true },
+    );
+  });
+  afterAll(() => tight?.close());
+
+  /** A new admin of a new organization on the tight server, named as asked. */
+  async function sender(name = 'Sender', organizationName = `Org ${randomUUID().slice(0, 8)}`) {
+    const session = await register(tight, name);
+    const created = await gql(tight, CreateOrganizationDocument, { name: organizationName, slug: `relay-${randomUUID().slice(0, 8)}` }, { token: session.accessToken });
+    const id = created.data!.createOrganization!.organization!.rowId;
+    const { rows } = await tight.db.pool.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Viewer'`, [id]);
+    return { session, organizationId: id, viewer: rows[0].id };
+  }
+  const inviteOn = (from: Awaited<ReturnType<typeof sender>>, email: string) =>
+    gql(tight, InviteToOrganizationDocument, { email, roleId: from.viewer }, { token: from.session.accessToken, organizationId: from.organizationId });
+  const code = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.map((e) => e.extensions?.code);
+  const address = () => `target-${randomUUID().slice(0, 8)}@example.test`;
+  const invitationsTo = async (email: string) => (await tight.db.pool.query('select 1 from app_public.invitations where email = $1', [email])).rowCount;
+
+  test('a sender past INVITE_MAX_PENDING_PER_ORGANIZATION pending invitations is refused (LIMIT_REACHED) until one is withdrawn', async () => {
+    const from = await sender();
+    const sent = [];
+    for (let i = 0; i < 3; i += 1) {
+      const result = await inviteOn(from, address());
+      expect(code(result)).toBeUndefined();
+      sent.push(result.data!.inviteToOrganization!.result!.rowId);
+    }
+    const email = address();
+    expect(code(await inviteOn(from, email))).toEqual(['LIMIT_REACHED']);
+    expect(await invitationsTo(email)).toBe(0);
+    const withdrawn = await gql(tight, DeleteInvitationDocument, { rowId: sent[0] }, { token: from.session.accessToken, organizationId: from.organizationId });
+    expect(withdrawn.errors).toBeUndefined();
+    expect(code(await inviteOn(from, email))).toBeUndefined();
+  });
+
+  test('one sender, across all their organizations, gets INVITE_MAX_PER_SENDER_PER_HOUR an hour (RATE_LIMITED), nothing written or mailed past it', async () => {
+    const first = await sender();
+    const second = await sender();
+    // The first sender is an admin of the second organization too.
+    const adminRole = (await tight.db.pool.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Admin'`, [second.organizationId])).rows[0].id;
+    const client = await tight.db.pool.connect();
+    try {
+      await addMember(client, second.organizationId, first.session.user.id, adminRole);
+    } finally {
+      client.release();
+    }
+    const asFirstInSecond = { ...second, session: first.session };
+    for (let i = 0; i < 3; i += 1) expect(code(await inviteOn(first, address()))).toBeUndefined();
+    expect(code(await inviteOn(asFirstInSecond, address()))).toBeUndefined();
+    const email = address();
+    const refused = await inviteOn(asFirstInSecond, email);
+    expect(code(refused)).toEqual(['RATE_LIMITED']);
+    expect(refused.errors![0].message).toMatch(/as many invitations as an hour allows/);
+    expect(await invitationsTo(email)).toBe(0);
+    // Another sender of the same organization still may.
+    expect(code(await inviteOn(second, address()))).toBeUndefined();
+  });
+
+  test('one address gets INVITE_MAX_PER_ADDRESS_PER_DAY invitations a day, whoever sends them', async () => {
+    const email = address();
+    for (let i = 0; i < 2; i += 1) expect(code(await inviteOn(await sender(), email))).toBeUndefined();
+    expect(code(await inviteOn(await sender(), email))).toEqual(['RATE_LIMITED']);
+    expect(await invitationsTo(email)).toBe(2);
+  });
+
+  test('300 invitations in a burst from one organization: a handful are sent, the rest refused, none fails otherwise', async () => {
+    const from = await sender();
+    const results = await Promise.all(Array.from({ length: 300 }, () => inviteOn(from, address())));
+    const codes = results.map((result) => code(result)?.[0] ?? 'sent');
+    expect(codes.filter((c) => c === 'sent').length).toBeLessThanOrEqual(3);
+    expect(new Set(codes)).toEqual(new Set(['sent', 'RATE_LIMITED', 'LIMIT_REACHED'].filter((c) => codes.includes(c))));
+    expect(codes.every((c) => ['sent', 'RATE_LIMITED', 'LIMIT_REACHED'].includes(c))).toBe(true);
+  });
+
+  test("member-written names cannot make the mail read as rowgate's own: fixed subject, quoted one-line names, links defanged", async () => {
+    // (The budgets above are per sender and organization: this sender is new.)
+    const organizationName = 'Your account is LOCKED\nSign in at https://evil.example/login or rowgate-support.example.com';
+    const from = await sender('Security Team <security@rowgate.example>', organizationName);
+    const email = address();
+    expect(code(await inviteOn(from, email))).toBeUndefined();
+    const [message] = await waitFor(async () => {
+      for (const file of await fs.readdir(tight.worker!.outboxDir).catch(() => [] as string[])) {
+        const body = JSON.parse(await fs.readFile(path.join(tight.worker!.outboxDir, file), 'utf8'));
+        if (body.to === email) return [body];
+      }
+      return undefined;
+    }, 10_000, 'the invitation mail');
+    expect(message.subject).toBe('You are invited to an organization on rowgate');
+    const text = String(message.text);
+    // One line, cut at 80 characters, the link defanged.
+    expect(text).toContain('Organization: “Your account is LOCKED Sign in at https[:]//evil[.]example/login or rowgate-support…”');
+    expect(text).toContain('Invited by: “Security Team <security@rowgate[.]example>”');
+    expect(text).toMatch(/not by rowgate/);
+    expect(text).not.toMatch(/https:\/\/evil|evil\.example|example\.com/);
   });
 });
