@@ -111,13 +111,17 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
   });
 
   // Logout reads nothing from the body, so no body (empty JSON, invalid JSON, any media type) can keep a
-  // session alive: in a scope of its own, every body is accepted unread.
+  // session alive: in a scope of its own, every body is accepted unread. It ends the session of the access
+  // token, and for a cookie client the session of its refresh cookie: a browser whose access token has
+  // expired (a tab that slept) signs out with the cookie alone, and never leaves it able to mint tokens.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
     scope.post('/auth/logout', { config }, async (request, reply) => {
-      if (!request.auth) throw new AppError('NOT_AUTHENTICATED', 'Send the access token to log out');
-      await sessions.logout(request.auth);
+      const fromCookie = wantsCookie(request) ? request.cookies[REFRESH_COOKIE] : undefined;
+      if (!request.auth && !fromCookie) throw new AppError('NOT_AUTHENTICATED', 'Send the access token (or, from the console, the refresh cookie) to log out');
+      if (request.auth) await sessions.logout(request.auth);
+      if (fromCookie) await sessions.logoutWithRefreshToken(fromCookie);
       return reply.clearCookie(REFRESH_COOKIE, cookieOptions(request)).status(204).send();
     });
   });

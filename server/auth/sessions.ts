@@ -92,6 +92,13 @@ export class SessionStore {
     }
   }
 
+  /** Ends the session a refresh token (current or already rotated) belongs to, if it still stands. */
+  async logoutWithRefreshToken(refreshToken: string): Promise<void> {
+    await withRole(this.#pool, { role: 'app_anonymous' }, (client) =>
+      client.query('select app_auth.logout_with_refresh_token($1)', [hashRefreshToken(refreshToken)]),
+    );
+  }
+
   async logout(claims: Claims): Promise<void> {
     await withRole(this.#pool, { role: 'app_user', 'jwt.claims.sub': claims.userId, 'jwt.claims.sid': claims.sessionId }, (client) =>
       client.query('select app_auth.logout()'),

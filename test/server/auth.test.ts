@@ -387,6 +387,29 @@ describe('the refresh token in an HttpOnly cookie (X-Refresh-Cookie: 1, the cons
     expect(refreshCookie(logout)?.value).toBe('');
     expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(value) }), 401, 'INVALID_TOKEN');
   });
+
+  test("logout with the cookie alone (an access token long expired) ends the session: its cookie and its access tokens stop working", async () => {
+    const login = await http(server, 'POST', '/auth/register', { body: { email: uniqueEmail('slept'), password: PASSWORD, name: 'Slept' }, headers: COOKIE });
+    const value = refreshCookie(login)!.value;
+    const logout = await http(server, 'POST', '/auth/logout', { headers: withCookie(value) });
+    expect(logout.status).toBe(204);
+    expect(refreshCookie(logout)?.value).toBe('');
+    expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(value) }), 401, 'INVALID_TOKEN');
+    expectError(await http(server, 'POST', '/graphql', { body: { query: '{ currentUser { rowId } }' }, headers: bearer(login.body.accessToken) }), 401, 'INVALID_TOKEN');
+  });
+
+  test('an already rotated cookie ends its session too; a cookie without the header, or naming no session, ends nothing', async () => {
+    const login = await http(server, 'POST', '/auth/register', { body: { email: uniqueEmail('rotated-out'), password: PASSWORD, name: 'Rotated' }, headers: COOKIE });
+    const first = refreshCookie(login)!.value;
+    const refreshed = await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(first) });
+    const second = refreshCookie(refreshed)!.value;
+    // Without X-Refresh-Cookie (a cross-site form): the cookie is not read, nothing ends.
+    expectError(await http(server, 'POST', '/auth/logout', { headers: withCookie(second, {}) }), 401, 'NOT_AUTHENTICATED');
+    expect((await http(server, 'POST', '/graphql', { body: { query: '{ currentUser { rowId } }' }, headers: bearer(refreshed.body.accessToken) })).status).toBe(200);
+    expect((await http(server, 'POST', '/auth/logout', { headers: withCookie('not-a-token-of-anyone') })).status).toBe(204);
+    expect((await http(server, 'POST', '/auth/logout', { headers: withCookie(first) })).status).toBe(204);
+    expectError(await http(server, 'POST', '/auth/refresh', { body: {}, headers: withCookie(second) }), 401, 'INVALID_TOKEN');
+  });
 });
 
 describe('access tokens', () => {

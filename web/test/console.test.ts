@@ -266,17 +266,20 @@ describe('sessions', () => {
     await second.close();
   });
 
-  test('an expired access token is renewed on the next request, and the user notices nothing', async () => {
+  test('an expired access token is renewed on the next request, unnoticed; signing out with one still ends the session', async () => {
     const { page } = await tab();
+    const sleeper = await tab();
     // Timers are frozen, so the renewal scheduled at three quarters of the lifetime cannot run first; on
     // the teams page no WebSocket is open, whose close at the token's expiry would renew it too.
-    await page.clock.install();
+    for (const each of [page, sleeper.page]) await each.clock.install();
     await page.goto('/signin?next=%2Fteams');
     await field(page, 'E-mail').fill('ada@console.test');
     await field(page, 'Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Teams' }).waitFor();
-    await page.clock.pauseAt(Date.now() + 1000);
+    // A new user, in no organization yet: no WebSocket either.
+    await signUp(sleeper.page, 'Sol Sleeper', 'sol@console.test');
+    for (const each of [page, sleeper.page]) await each.clock.pauseAt(Date.now() + 1000);
     await new Promise((resolve) => setTimeout(resolve, (ACCESS_TOKEN_TTL_SECONDS + 2) * 1000));
     // Listening only now: the page's own first requests, however late on a busy machine, are answered.
     const responses: string[] = [];
@@ -289,7 +292,33 @@ describe('sessions', () => {
     // The refused request, the renewal, and the same request again, accepted.
     expect(responses.slice(0, 3)).toEqual(['401 /graphql', '200 /auth/refresh', '200 /graphql']);
     await page.clock.resume();
+
+    // The other tab slept past its token too: its sign-out ends the session by the refresh cookie.
+    await sleeper.page.getByRole('button', { name: 'Sign out' }).click();
+    await sleeper.page.waitForURL(/\/signin/);
+    expect((await sleeper.context.cookies()).find((c) => c.name === 'rowgate_refresh')).toBeUndefined();
+    const { rows } = await server.db.pool.query(
+      `select s.revoked_at is not null as revoked from app_private.sessions s join app_public.users u on u.id = s.user_id where u.email = 'sol@console.test'`,
+    );
+    expect(rows).toEqual([{ revoked: true }]);
+    await sleeper.page.clock.resume();
   }, 90_000);
+
+  test('a sign-out the server does not confirm is said, and the user stays signed in', async () => {
+    const { page } = await tab();
+    await signUp(page, 'Fay Fail', 'fay@console.test');
+    // The database refuses to end sessions by refresh token for a moment.
+    await server.db.pool.query('revoke execute on function app_auth.logout_with_refresh_token(bytea) from app_anonymous');
+    try {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Could not sign out' }).waitFor();
+      expect(page.url()).not.toMatch(/\/signin/);
+    } finally {
+      await server.db.pool.query('grant execute on function app_auth.logout_with_refresh_token(bytea) to app_anonymous');
+    }
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin/);
+  });
 });
 
 describe('every page', () => {

@@ -30,4 +30,8 @@ export const signUp = (email: string, password: string, name: string) => post('/
 export const signIn = (email: string, password: string) => post('/auth/login', { email, password }) as Promise<Tokens>;
 /** A new access token for the refresh cookie (which rotates with it). */
 export const refresh = () => post('/auth/refresh', {}) as Promise<Tokens>;
-export const signOut = (accessToken: string) => post('/auth/logout', {}, accessToken);
+/**
+ * Ends this browser's session by its refresh cookie, which works whether or not the access token is
+ * still valid (a tab that slept past it); throws when the server could not be told.
+ */
+export const signOut = () => post('/auth/logout', {});

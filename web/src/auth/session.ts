@@ -56,10 +56,16 @@ class Session {
     channel?.postMessage('signedIn');
   }
 
-  /** Ends the session on the server first (which also drops the refresh cookie), then here and in other tabs. */
+  /**
+   * Ends the session on the server first, by the refresh cookie (which the server also drops), then here
+   * and in other tabs. When the server cannot be told, this tab stays signed in and the error is thrown:
+   * saying "signed out" while the cookie could still mint tokens would be a lie.
+   */
   async signOut(): Promise<void> {
-    const token = this.accessToken;
-    if (token) await auth.signOut(token).catch(() => undefined);
+    // No session left for the cookie to name (ended elsewhere, or the cookie gone) is a sign-out done.
+    await auth.signOut().catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.code === 'NOT_AUTHENTICATED')) throw error;
+    });
     this.clear();
     channel?.postMessage('signedOut');
   }

@@ -56,9 +56,16 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
   };
   const pages = PAGES.filter((page) => page.needs.every((p) => state.permissions.has(p)));
 
+  // A sign-out the server did not confirm is said, and the user stays signed in to try again.
+  const [signOutError, setSignOutError] = useState<Error>();
   const signOut = async () => {
-    await session.signOut();
-    navigate('/signin');
+    setSignOutError(undefined);
+    try {
+      await session.signOut();
+      navigate('/signin');
+    } catch (failure) {
+      setSignOutError(new Error(`Could not sign out: ${(failure as Error).message}`));
+    }
   };
 
   return (
@@ -93,6 +100,7 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
         </button>
       </header>
       <main>
+        <ErrorMessage error={signOutError} />
         <ErrorMessage error={error} />
         {data && !current && location.pathname !== '/organizations/new' ? (
           <section className="welcome">
