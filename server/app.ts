@@ -3,7 +3,7 @@
 // key /graphql by user), then the route.
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { postgraphile } from 'postgraphile';
@@ -28,7 +28,7 @@ import { healthRoutes } from './ops/health.ts';
 import { Realtime } from './realtime/realtime.ts';
 import { realtimeRoutes } from './realtime/websocket.ts';
 import { metricsPlugin, type Metrics } from './ops/metrics.ts';
-import { clientRequestId, newRequestId, requestContextPlugin, servesCaller } from './request-context.ts';
+import { addressKey, clientRequestId, newRequestId, requestContextPlugin, servesCaller } from './request-context.ts';
 
 const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
@@ -102,7 +102,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     timeWindow: '1 minute',
     // /graphql is limited per signed-in user (per IP when anonymous); /auth/* set their own per-IP limit.
     // An IPv6 client counts per /64, as the plugin's own default does: one host often holds a whole /64.
-    keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${normalizeIP(request.ip)}`),
+    keyGenerator: (request) => (request.auth ? `user:${request.auth.userId}` : `ip:${addressKey(request)}`),
     // Only what serves a caller counts: health, metrics, the JWKS and the console's files never wait on
     // the count (with RATE_LIMIT_STORE=postgres, a round trip), whatever is happening to the pool.
     allowList: (request) => !servesCaller(request),

@@ -1,5 +1,7 @@
 // What the server knows about a request after authentication, and the PostgreSQL settings it becomes.
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Claims } from './auth/tokens.ts';
@@ -78,12 +80,28 @@ export function organizationFrom(value: unknown): string | undefined {
   return value.toLowerCase();
 }
 
+/**
+ * The client's address: the socket's, or with TRUST_PROXY_HOPS what the proxies forwarded. A forwarded
+ * value that is no address at all (X-Forwarded-For is anyone's to write where the port can be reached
+ * without the proxy) is not one: undefined, and never a setting, an audit row or a rate-limit key of
+ * its own.
+ */
+export function clientAddress(request: { ip: string }): string | undefined {
+  return isIP(request.ip) ? request.ip : undefined;
+}
+
+/** The key a client's address counts under in rate limits and socket places (an IPv6 client per /64). */
+export const addressKey = (request: { ip: string }): string => {
+  const address = clientAddress(request);
+  return address ? normalizeIP(address) : 'no address';
+};
+
 /** Who is asking, over HTTP or a WebSocket, as far as the database's settings are concerned. */
 export interface Caller {
   auth: Claims | undefined;
   organizationId: string | undefined;
   requestId: string;
-  ip: string;
+  ip: string | undefined;
   userAgent: string | undefined;
 }
 
@@ -93,7 +111,7 @@ export function callerSettings(caller: Caller, config: ServerConfig): RequestSet
     role: caller.auth ? 'app_user' : 'app_anonymous',
     statement_timeout: String(config.statementTimeoutMs),
     'app.request_id': caller.requestId,
-    'app.client_ip': caller.ip,
+    'app.client_ip': caller.ip ?? '',
     'app.user_agent': (caller.userAgent ?? '').slice(0, 512),
   };
   if (caller.auth) {
@@ -106,8 +124,8 @@ export function callerSettings(caller: Caller, config: ServerConfig): RequestSet
 
 /** pgSettings for an HTTP request's transaction, carrying (under a symbol) the request's database record. */
 export function requestSettings(request: FastifyRequest, config: ServerConfig): RequestSettings {
-  const { auth, organizationId, id, ip, headers } = request;
-  const settings = callerSettings({ auth, organizationId, requestId: String(id), ip, userAgent: headers['user-agent'] }, config);
+  const { auth, organizationId, id, headers } = request;
+  const settings = callerSettings({ auth, organizationId, requestId: String(id), ip: clientAddress(request), userAgent: headers['user-agent'] }, config);
   return Object.defineProperty(settings, DATABASE_USE, { value: request.database, enumerable: false });
 }
 

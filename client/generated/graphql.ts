@@ -449,7 +449,7 @@ export type AuditLogByOrganizationIdAndSeqQuery = { auditLogByOrganizationIdAndS
 export type AuditVerifyChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuditVerifyChainQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null } | null };
+export type AuditVerifyChainQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null, setAside: number | null } | null };
 
 export type AuditInviteMutationVariables = Exact<{
   email: string;
@@ -485,7 +485,7 @@ export type AuditLogListQuery = { auditLogs: { totalCount: number, pageInfo: { h
 export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null } | null };
+export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null, setAside: number | null } | null };
 
 export type MemberListQueryVariables = Exact<{
   filter?: OrganizationMembershipFilter | null | undefined;
@@ -1537,9 +1537,10 @@ export const AuditVerifyChainDocument = new TypedDocumentString(`
     ok
     checked
     brokenSeq
+    setAside
   }
 }
-    `, {"hash":"sha256:0d2ec5be1d81b14900ae21a2bd1f17065d5b0c57c78159f5a01f7dbceb5c7c05"}) as unknown as TypedDocumentString<AuditVerifyChainQuery, AuditVerifyChainQueryVariables>;
+    `, {"hash":"sha256:f78d1c41eb3faa3d83e52dc708905c3da0893cad191133b027520363c1970ea3"}) as unknown as TypedDocumentString<AuditVerifyChainQuery, AuditVerifyChainQueryVariables>;
 export const AuditInviteDocument = new TypedDocumentString(`
     mutation AuditInvite($email: String!, $roleId: UUID!) {
   inviteToOrganization(input: {email: $email, roleId: $roleId}) {
@@ -1610,9 +1611,10 @@ export const AuditChainStatusDocument = new TypedDocumentString(`
     ok
     checked
     brokenSeq
+    setAside
   }
 }
-    `, {"hash":"sha256:fb749485f3f18b6bdd95e0f825915135a7a5914a209b3b292328f255ee965fde"}) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
+    `, {"hash":"sha256:5da5e6cf7aecf6b59c753af092f70fa56c6e60f926657e18ad1d5769d89012c2"}) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
 export const MemberListDocument = new TypedDocumentString(`
     query MemberList($filter: OrganizationMembershipFilter, $first: Int, $after: Cursor) {
   organizationMemberships(

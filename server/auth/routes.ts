@@ -6,11 +6,11 @@
 // send and no other origin's script may send without passing CORS). Without the header everything is as
 // the contract says: the token travels in the JSON bodies.
 import cookie from '@fastify/cookie';
-import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
+import { addressKey } from '../request-context.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { SessionStore } from './sessions.ts';
 import type { Claims, TokenService } from './tokens.ts';
@@ -52,7 +52,7 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
   await app.register(cookie);
   // Per client IP: these endpoints are where passwords and refresh tokens get guessed. Counted as the
   // request arrives, before its token (logout's) is looked up.
-  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', hook: 'onRequest' as const, keyGenerator: (request: { ip: string }) => normalizeIP(request.ip) } };
+  const config = { rateLimit: { max: rateLimitPerMinute, timeWindow: '1 minute', hook: 'onRequest' as const, keyGenerator: addressKey } };
 
   const cookieOptions = (request: FastifyRequest) => ({
     httpOnly: true,

@@ -18,7 +18,7 @@ import type { ServerConfig } from '../config.ts';
 import { queryInOneRoundTrip, type RequestSettings } from '../database.ts';
 import { AppError } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
-import { callerSettings, organizationFrom } from '../request-context.ts';
+import { callerSettings, clientAddress, organizationFrom } from '../request-context.ts';
 
 export const CLOSE = {
   /** The session ended, or the token expired: sign in or refresh, then reconnect. */
@@ -100,7 +100,7 @@ export class Connections {
       organizationId,
       closed: false,
       settings: callerSettings(
-        { auth: claims, organizationId, requestId: `ws-${id}`, ip: request.ip, userAgent: request.headers['user-agent'] },
+        { auth: claims, organizationId, requestId: `ws-${id}`, ip: clientAddress(request), userAgent: request.headers['user-agent'] },
         this.#config,
       ),
     };

@@ -8,10 +8,10 @@
 //     subscriber gets an error for that event instead (RESPONSE_TOO_LARGE). Subscription documents are
 //     judged to fit before they run (graphql/subscription-limits.ts); this holds whatever they build.
 import type { WebSocket } from '@fastify/websocket';
-import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { addressKey } from '../request-context.ts';
 import { CLOSE, MAX_UNREAD_BYTES } from './connections.ts';
 /** graphql-ws writes a subscription's message as {"id":…,"type":"next","payload":…}. */
 const NEXT_MESSAGE = /^\{"id":("(?:[^"\\]|\\.)*"),"type":"next"/;
@@ -28,7 +28,7 @@ export class SocketPlaces {
   /** An onRequest hook of the WebSocket route: takes a place for an upgrade, or refuses it. */
   take = async (request: FastifyRequest): Promise<void> => {
     if (!request.ws) return;
-    const address = normalizeIP(request.ip);
+    const address = addressKey(request);
     const { maxConnections, maxConnectionsPerIp } = this.#limits;
     if (this.#total >= maxConnections) throw new AppError('SERVER_BUSY', `This server holds ${maxConnections} realtime connections; try again shortly`);
     const mine = this.#perAddress.get(address) ?? 0;

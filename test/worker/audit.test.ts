@@ -41,7 +41,7 @@ import {
 } from '../../client/generated/graphql.ts';
 import { addMember, createTask } from '../../db/tenant-data.ts';
 import { asActor, createTestDatabase, roleUrlsFor, sqlState } from '../support/database.ts';
-import { http, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
+import { gql, http, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 import { waitFor, workerUrlFor } from '../support/worker.ts';
 
 /** The contract: an audit row appears within 2 s of the commit. */
@@ -1121,4 +1121,33 @@ describe('a retried job writes exactly one row', () => {
     const n = (await chainOf(organizationId)).length;
     expect((await verify(ann, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null });
   });
+});
+
+describe('the client address behind a trusted proxy', () => {
+  test('a forwarded address is recorded; a forwarded value that is no address is recorded as none, and the change is in the log', async () => {
+    const proxied = await startTestServer({ TRUST_PROXY_HOPS: '1' }, { worker: true });
+    try {
+      const owner = await register(proxied, 'Proxied');
+      const created = await gql(proxied, CreateOrganizationDocument, { name: 'Proxied', slug: 'audit-proxied' }, { token: owner.accessToken });
+      const org = created.data!.createOrganization!.organization!.rowId;
+      const create = async (title: string, forwardedFor: string) => {
+        const response = await http(proxied, 'POST', '/graphql', {
+          body: { query: String(CreateTaskDocument), variables: { task: { title } } },
+          headers: { authorization: `Bearer ${owner.accessToken}`, 'x-organization-id': org, 'x-forwarded-for': forwardedFor },
+        });
+        expect(response.body.errors).toBeUndefined();
+        return response.body.data.createTask.task.rowId as string;
+      };
+      const forwarded = await create('Forwarded', '203.0.113.7');
+      const forged = await create('Forged', 'not-an-address');
+      const entry = (id: string) =>
+        waitFor(async () => (await proxied.db.pool.query(`select host(ip) as ip from app_public.audit_logs where resource_id = $1`, [id])).rows[0], 10_000, 'the audit row');
+      expect(await entry(forwarded)).toEqual({ ip: '203.0.113.7' });
+      expect(await entry(forged)).toEqual({ ip: null });
+      const chain = await gql(proxied, AuditVerifyChainDocument, {}, { token: owner.accessToken, organizationId: org });
+      expect(chain.data?.verifyAuditChain).toMatchObject({ ok: true, setAside: 0 });
+    } finally {
+      await proxied.close();
+    }
+  }, 60_000);
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { makeWorkerUtils } from 'graphile-worker';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, CreateTaskDocument } from '../../client/generated/graphql.ts';
+import { AuditVerifyChainDocument, CreateOrganizationDocument, CreateTaskDocument } from '../../client/generated/graphql.ts';
 import { withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
@@ -661,8 +661,38 @@ describe('a job that always fails', () => {
   }, LONG);
 });
 
-describe('a change whose audit can never be recorded', () => {
-  test("is set aside on its own: the organization's later changes are still audited within 2 s", async () => {
+describe('a change whose audit cannot be recorded as it is', () => {
+  test('with request metadata that cannot be stored (a forged client address), it is recorded without it: nothing set aside', async () => {
+    const server = await startTestServer({}, { worker: true });
+    cleanups.push(() => server.close());
+    const ann = await register(server, 'Ann');
+    const org = await gql(server, CreateOrganizationDocument, { name: 'Forged', slug: 'faults-forged-address' }, { token: ann.accessToken });
+    const orgId = org.data!.createOrganization!.organization!.rowId;
+    // The client address is a setting the server fills in; one that is no address once made ::inet fail
+    // every time, and the change was set aside, out of the log.
+    const client = await server.db.pool.connect();
+    let forged: string;
+    try {
+      await client.query('begin');
+      await client.query(`select set_config('app.client_ip', 'not-an-address', true), set_config('app.request_id', 'forged', true)`);
+      [forged] = await insertTasks(client, orgId, 1);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    const row = await waitFor(
+      async () => (await server.db.pool.query(`select action, ip, request_id from app_public.audit_logs where resource_id = $1`, [forged])).rows[0],
+      10_000,
+      'the change audited',
+    );
+    expect(row).toEqual({ action: 'task.created', ip: null, request_id: null });
+    const { rows } = await server.db.pool.query('select count(*)::int as n from app_worker.audit_outbox where organization_id = $1', [orgId]);
+    expect(rows).toEqual([{ n: 0 }]);
+    const chain = await gql(server, AuditVerifyChainDocument, {}, { token: ann.accessToken, organizationId: orgId });
+    expect(chain.data?.verifyAuditChain).toMatchObject({ ok: true, brokenSeq: null, setAside: 0 });
+  }, LONG);
+
+  test("one that can never be recorded is set aside on its own, later changes are still audited within 2 s, and verifyAuditChain says the log is not whole", async () => {
     const server = await startTestServer({}, { worker: true });
     cleanups.push(() => server.close());
     const ann = await register(server, 'Ann');
@@ -670,26 +700,21 @@ describe('a change whose audit can never be recorded', () => {
     const orgId = org.data!.createOrganization!.organization!.rowId;
     await waitFor(async () => (await pendingJobs(server.db.pool)) === 0, 30_000, 'the organization’s audit jobs');
 
-    // A real change, enqueued by the trigger, whose event cannot be recorded: the request's client
-    // address (a setting the server normally fills in) is not an address, so ::inet fails every time.
-    const client = await server.db.pool.connect();
-    let poisoned: string;
-    try {
-      await client.query('begin');
-      await client.query(`select set_config('app.client_ip', 'not-an-address', true)`);
-      [poisoned] = await insertTasks(client, orgId, 1);
-      await client.query('commit');
-    } finally {
-      client.release();
-    }
+    // An event nothing can record, its resource id no UUID (written by hand: the trigger never would).
+    await server.db.pool.query(
+      `insert into app_worker.audit_outbox (organization_id, event)
+         values ($1::uuid, jsonb_build_object('eventKey', gen_random_uuid(), 'resourceType', 'task', 'operation', 'insert',
+           'resourceId', 'poisoned', 'organizationId', $1::uuid, 'changes', '{}'::jsonb, 'occurredAt', now()))`,
+      [orgId],
+    );
+    await server.db.pool.query(`select graphile_worker.add_job(identifier := 'audit', payload := json_build_object('organizationId', $1::uuid))`, [orgId]);
     // It is set aside in the outbox with its error; the job that met it succeeds.
     const setAside = await waitFor(
-      async () =>
-        (await server.db.pool.query(`select last_error from app_worker.audit_outbox where failed_at is not null and event ->> 'resourceId' = $1`, [poisoned])).rows[0],
+      async () => (await server.db.pool.query(`select last_error from app_worker.audit_outbox where failed_at is not null and event ->> 'resourceId' = 'poisoned'`)).rows[0],
       10_000,
       'the poisoned change set aside',
     );
-    expect(setAside.last_error).toMatch(/^22P02: invalid input syntax for type inet/);
+    expect(setAside.last_error).toMatch(/^22P02: invalid input syntax for type uuid/);
 
     const task = await gql(server, CreateTaskDocument, { task: { title: 'After the poisoned change' } }, { token: ann.accessToken, organizationId: orgId });
     expect(task.errors).toBeUndefined();
@@ -699,12 +724,13 @@ describe('a change whose audit can never be recorded', () => {
       2000,
       'audit row of the change made after the poisoned one',
     );
-    const { rows } = await server.db.pool.query('select count(*)::int as n from app_public.audit_logs where resource_id = $1', [poisoned]);
-    expect(rows).toEqual([{ n: 0 }]);
     await waitFor(async () => (await pendingJobs(server.db.pool)) === 0, 10_000, 'no job left, none failed');
     expect(await server.worker!.worker.permanentlyFailedJobs()).toBe(0);
     const metrics = (await http(server, 'GET', '/metrics')).body as string;
     expect(metrics).toMatch(/^audit_events_set_aside 1$/m);
+    // The chain itself is intact, but the log is not whole: verifyAuditChain says so.
+    const chain = await gql(server, AuditVerifyChainDocument, {}, { token: ann.accessToken, organizationId: orgId });
+    expect(chain.data?.verifyAuditChain).toMatchObject({ ok: false, brokenSeq: null, setAside: 1 });
   }, LONG);
 });
 

@@ -37,7 +37,9 @@ export function AuditPage() {
         <p className={status.ok ? 'chain ok' : 'chain broken'} role="status">
           {status.ok
             ? `Chain verified: ${status.checked} entries, none changed or missing.`
-            : `Chain broken at entry ${status.brokenSeq}: an entry was changed or removed after it was written.`}
+            : status.brokenSeq != null
+              ? `Chain broken at entry ${status.brokenSeq}: an entry was changed or removed after it was written.`
+              : `Chain intact, but ${status.setAside} ${status.setAside === 1 ? 'change is' : 'changes are'} missing from it: set aside as unrecordable, waiting for an operator.`}
         </p>
       )}
       <form className="filters" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
