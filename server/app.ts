@@ -20,6 +20,7 @@ import type { ServerConfig } from './config.ts';
 import { consoleRoutes } from './console.ts';
 import { AppError, clientErrorHandler, installErrorHandler } from './errors.ts';
 import { fairShareFor } from './fair-share.ts';
+import { capConnectionsPerAddress, requestTimeouts } from './http-limits.ts';
 import { loadConstraintLookup } from './graphql/field-errors.ts';
 import { makePreset } from './graphql/preset.ts';
 import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
@@ -63,7 +64,9 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: 'idle',
     clientErrorHandler,
+    ...requestTimeouts(config),
   });
+  if (config.maxConnectionsPerAddress) capConnectionsPerAddress(app.server, config.maxConnectionsPerAddress);
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
   const fairShare = fairShareFor(config, pool.options.max);

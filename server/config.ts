@@ -55,6 +55,10 @@ export const EnvSchema = Type.Object({
   /** Largest response body of a query, in bytes (a mutation's answer is never withheld after it committed). */
   GRAPHQL_MAX_RESPONSE_BYTES: Int(16 * 1024 * 1024, 1024),
   REQUEST_BODY_LIMIT_BYTES: Int(100_000, 1024),
+  /** A request must arrive whole (headers and body) within this; its headers within the lesser of it and 10 s. */
+  REQUEST_TIMEOUT_MS: Int(30_000, 100),
+  /** HTTP connections one client address may hold at once; not applied behind trusted proxies (TRUST_PROXY_HOPS). */
+  HTTP_MAX_CONNECTIONS_PER_IP: Int(256, 1),
   STATEMENT_TIMEOUT_MS: Int(5000, 100),
   PLANNING_TIMEOUT_MS: Int(2000, 100),
   EXECUTION_TIMEOUT_MS: Int(10_000, 1),
@@ -121,6 +125,9 @@ export interface ServerConfig {
     trustedDocuments: boolean;
   };
   bodyLimit: number;
+  requestTimeoutMs: number;
+  /** Connections per client address, or undefined behind proxies (every connection is theirs). */
+  maxConnectionsPerAddress: number | undefined;
   statementTimeoutMs: number;
   planningTimeoutMs: number;
   executionTimeoutMs: number;
@@ -217,6 +224,8 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
       trustedDocuments: env.TRUSTED_DOCUMENTS === '1',
     },
     bodyLimit: env.REQUEST_BODY_LIMIT_BYTES,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    maxConnectionsPerAddress: env.TRUST_PROXY_HOPS === 0 ? env.HTTP_MAX_CONNECTIONS_PER_IP : undefined,
     statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
     planningTimeoutMs: env.PLANNING_TIMEOUT_MS,
     executionTimeoutMs: env.EXECUTION_TIMEOUT_MS,

@@ -13,6 +13,7 @@ const STATUS = {
   PERMISSION_DENIED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   EMAIL_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -71,8 +72,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 /**
- * Requests Node's HTTP parser refuses never reach Fastify (oversized headers, malformed request lines);
- * they still get our error body.
+ * Requests Node's HTTP server refuses never reach Fastify (oversized headers, malformed request lines, a
+ * request that did not arrive within REQUEST_TIMEOUT_MS); they still get our error body.
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) {
@@ -82,10 +83,13 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   const known =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? new AppError('HEADERS_TOO_LARGE', 'The request headers are too large')
-      : new AppError('VALIDATION_FAILED', 'Malformed HTTP request');
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new AppError('REQUEST_TIMEOUT', 'The request did not arrive whole in time')
+        : new AppError('VALIDATION_FAILED', 'Malformed HTTP request');
+  const reason = { 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[known.status] ?? 'Bad Request';
   const body = JSON.stringify(errorBody(known.code, known.message));
   socket.end(
-    `HTTP/1.1 ${known.status} ${known.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${known.status} ${reason}\r\n` +
       `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }

@@ -1,8 +1,10 @@
 // Abusive requests: each is refused or capped with a clear error code, never a 5xx. Bodies here are raw
 // on purpose (they cannot be typed documents). No timing assertions: performance is the bench's job;
 // where an attack once stalled the server, a bystander's request is served beside it.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
+import { productionKey } from '../support/keys.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -239,6 +241,21 @@ describe('what arguments may hold (filters, lists, nesting)', () => {
     }
     const { rows } = await server.db.pool.query(`select 1 from app_public.tasks where title = 'deep'`);
     expect(rows).toHaveLength(0);
+  });
+
+  test('in production too (where 64 KB of nested variables once crashed the error masker: a 500, unmasked, without an error id)', async () => {
+    const production = await startTestServer({ NODE_ENV: 'production', JWT_PRIVATE_KEY: await productionKey(), CORS_ORIGINS: 'https://app.example' });
+    try {
+      const session = await register(production, 'Prod');
+      const raw = `{"query": ${JSON.stringify(TASK_LIST)}, "variables": {"filter": ${'{"and": ['.repeat(4_000)}{}${']}'.repeat(4_000)}}}`;
+      expect(raw.length).toBeGreaterThan(40_000);
+      const response = await http(production, 'POST', '/graphql', { raw, headers: { authorization: `Bearer ${session.accessToken}`, 'x-organization-id': orgId, 'content-type': 'application/json' } });
+      expect(response.status).toBe(400);
+      expect(codes(response.body)).toEqual(['QUERY_TOO_COMPLEX']);
+      expectNoStack(response.body);
+    } finally {
+      await production.close();
+    }
   });
 
   test('an anonymous caller is refused before planning (PERMISSION_DENIED), whatever its filter', async () => {
@@ -500,5 +517,49 @@ describe('HTTP abuse of /graphql', () => {
     }
     const { rows } = await server.db.pool.query(`select count(*)::int as n from app_public.tasks where organization_id = $1`, [orgId]);
     expect(rows).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('connections', () => {
+  let guarded: TestServer;
+  beforeAll(async () => {
+    guarded = await startTestServer({ REQUEST_TIMEOUT_MS: '1000', HTTP_MAX_CONNECTIONS_PER_IP: '5' });
+  });
+  afterAll(() => guarded?.close());
+  const port = () => Number(new URL(guarded.url).port);
+  /** A raw TCP connection to the server, with what it is sent and whether it was closed. */
+  async function raw() {
+    const socket = net.connect(port(), '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    return { socket, closed, received: () => received };
+  }
+
+  test('a body sent a byte at a time is cut off at REQUEST_TIMEOUT_MS: 408 REQUEST_TIMEOUT, the connection closed', async () => {
+    const slow = await raw();
+    slow.socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"query":`);
+    const trickle = setInterval(() => slow.socket.write(' '), 200);
+    try {
+      const outcome = await Promise.race([slow.closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+      expect(outcome).toBe('closed');
+    } finally {
+      clearInterval(trickle);
+      slow.socket.destroy();
+    }
+    expect(slow.received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(slow.received()).toContain('"code":"REQUEST_TIMEOUT"');
+  });
+
+  test('one address holds at most HTTP_MAX_CONNECTIONS_PER_IP connections; the next is closed at once, and served again once one is freed', async () => {
+    const held = await Promise.all(Array.from({ length: 5 }, () => raw()));
+    const extra = await raw();
+    await expect(Promise.race([extra.closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('open'), 2_000))])).resolves.toBe('closed');
+    held[0].socket.destroy();
+    await held[0].closed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await http(guarded, 'GET', '/healthz')).status).toBe(200);
+    for (const connection of held) connection.socket.destroy();
   });
 });

@@ -481,8 +481,18 @@ describe('not a mail relay', () => {
 
   test('300 invitations in a burst from one organization: a handful are sent, the rest refused, none fails otherwise', async () => {
     const from = await sender();
-    const results = await Promise.all(Array.from({ length: 300 }, () => inviteOn(from, address())));
-    const codes = results.map((result) => code(result)?.[0] ?? 'sent');
+    // Twenty at a time: one address may not hold 300 connections (HTTP_MAX_CONNECTIONS_PER_IP).
+    const codes: string[] = [];
+    let started = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (started < 300) {
+          started += 1;
+          codes.push(code(await inviteOn(from, address()))?.[0] ?? 'sent');
+        }
+      }),
+    );
+    expect(codes).toHaveLength(300);
     expect(codes.filter((c) => c === 'sent').length).toBeLessThanOrEqual(3);
     expect(new Set(codes)).toEqual(new Set(['sent', 'RATE_LIMITED', 'LIMIT_REACHED'].filter((c) => codes.includes(c))));
     expect(codes.every((c) => ['sent', 'RATE_LIMITED', 'LIMIT_REACHED'].includes(c))).toBe(true);
