@@ -112,11 +112,14 @@ async function authentication(ctx: Context): Promise<Results['auth']> {
 /** A user's expensive (but allowed) queries beside another user's cheap one, in two organizations. */
 async function isolationFigures(ctx: Context): Promise<Results['isolation']> {
   const [heavy, other] = [ctx.identities[0], ctx.identities.find((i) => i.organizationId !== ctx.identities[0].organizationId)!];
-  const result = await isolation(ctx.origin, ctx.windowAt, heavy, other);
+  const result = await isolation(ctx.origin, ctx.run.adminUrl, ctx.windowAt, heavy, other);
   log(`the stalling query refused in p50 ${result.refused.p50.toFixed(1)} p95 ${result.refused.p95.toFixed(1)} ms (${result.refused.code})`);
   log(`cheap query alone ${summary(result.cheapAlone)}`);
   log(`cheap query beside the expensive one ${summary(result.cheapBeside)}`);
   log(`expensive query (${(result.expensiveBytes / 1e6).toFixed(1)} MB) ${summary(result.expensive)}`);
+  log(`cheap query beside the nested filter ${summary(result.nestedFilter!.cheapBeside)}; the filter refused in p50 ${result.nestedFilter!.refused.p50.toFixed(1)} ms`);
+  const subscribed = result.subscriptions!;
+  log(`cheap query beside ${subscribed.subscriptions} heavy subscriptions (${subscribed.events} events, ${subscribed.delivered} messages) ${summary(subscribed.cheapBeside)}`);
   return result;
 }
 

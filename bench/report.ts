@@ -194,7 +194,13 @@ ${table(['request', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'failures'], [
     latency('another user\'s `tasks(first: 1)`, alone', i.cheapAlone),
     latency('the same, beside the expensive load', i.cheapBeside),
     latency(`expensive: a page of 100 tasks with 95 tasks under each (cost 9,801, ${n(i.expensiveBytes / 1e6, 1)} MB)`, i.expensive),
+    ...(i.nestedFilter ? [latency('another user\'s `tasks(first: 1)`, beside the nested filter (two senders)', i.nestedFilter.cheapBeside)] : []),
+    ...(i.subscriptions ? [latency(`another user's \`tasks(first: 1)\`, beside ${i.subscriptions.subscriptions} heavy subscriptions of one user`, i.subscriptions.cheapBeside)] : []),
   ])}
+${i.nestedFilter ? `
+The red team's filter (1,500 levels of \`not\`, each beside a condition, 48 KB as a variable; it once froze the
+server for seconds) is refused with \`${i.nestedFilter.refused.code}\` in p50 ${ms(i.nestedFilter.refused.p50)} / p95 ${ms(i.nestedFilter.refused.p95)} ms (${n(i.nestedFilter.refused.requests)} requests from two senders back to back).` : ''}${i.subscriptions ? `
+One user's ${i.subscriptions.subscriptions} subscriptions of the heaviest document the realtime limits allow received ${n(i.subscriptions.delivered)} messages for ${n(i.subscriptions.events)} tasks written at ${i.subscriptions.writesPerSecond} a second into their organization, their checks and fetches within that user's share of the pool.` : ''}
 
 The issue's stalling query (two aliases of 100 × 100 × 100 rows, cost 2,060,602) is refused with
 \`${i.refused.code}\` in p50 ${ms(i.refused.p50)} / p95 ${ms(i.refused.p95)} ms (${n(i.refused.requests)} requests, one at a time), before any SQL runs.

@@ -93,6 +93,9 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
       LOG_LEVEL: 'warn',
       RATE_LIMIT_AUTH_PER_MINUTE: UNLIMITED,
       RATE_LIMIT_GRAPHQL_PER_MINUTE: UNLIMITED,
+      // Every client of the bench is this one address: its 1,000 subscribers and its load's connections.
+      HTTP_MAX_CONNECTIONS_PER_IP: UNLIMITED,
+      REALTIME_MAX_CONNECTIONS_PER_IP: UNLIMITED,
       METRICS_TOKEN,
       SERVER_PROCESSES: String(serverProcesses),
     });
