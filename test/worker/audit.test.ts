@@ -814,7 +814,7 @@ describe('audit rows of an organization form a hash chain', () => {
     });
     const result = await verify(ann, org);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.verifyAuditChain).toEqual({ ok: true, checked: String(chain.length), brokenSeq: null });
+    expect(result.data!.verifyAuditChain).toEqual({ ok: true, checked: String(chain.length), brokenSeq: null, setAside: 0 });
   });
 
   test('a superuser edit of one entry is reported at its seq; undoing it heals the chain; a deleted entry is reported at its seq', async () => {
@@ -824,19 +824,19 @@ describe('audit rows of an organization form a hash chain', () => {
     await waitForQueueDrained(organizationId);
     const n = (await chainOf(organizationId)).length;
     expect(n).toBeGreaterThanOrEqual(8); // 3 roles, membership, user role, organization, 3 tasks
-    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null });
+    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null, setAside: 0 });
 
     const edited = 4;
     const [original] = await sql<{ details: unknown }>('select details from app_public.audit_logs where organization_id = $1 and seq = $2', [organizationId, edited]);
     await sql(`update app_public.audit_logs set details = details || '{"tampered": true}' where organization_id = $1 and seq = $2`, [organizationId, edited]);
-    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: String(edited - 1), brokenSeq: String(edited) });
+    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: String(edited - 1), brokenSeq: String(edited), setAside: 0 });
 
     await sql('update app_public.audit_logs set details = $3 where organization_id = $1 and seq = $2', [organizationId, edited, JSON.stringify(original.details)]);
-    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null });
+    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null, setAside: 0 });
 
     const removed = 6;
     await sql('delete from app_public.audit_logs where organization_id = $1 and seq = $2', [organizationId, removed]);
-    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: String(removed - 1), brokenSeq: String(removed) });
+    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: String(removed - 1), brokenSeq: String(removed), setAside: 0 });
   });
 
   test('an edit whose own hash is rewritten to match is still detected, at the next link', async () => {
@@ -847,7 +847,7 @@ describe('audit rows of an organization form a hash chain', () => {
     // Rewriting entry 2's details and its own hash consistently breaks the link of entry 3.
     await sql(`update app_public.audit_logs set details = '{"forged": true}' where organization_id = $1 and seq = 2`, [organizationId]);
     await sql(`update app_public.audit_logs a set hash = app_public.audit_log_hash(a) where organization_id = $1 and seq = 2`, [organizationId]);
-    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: '2', brokenSeq: '3' });
+    expect((await verify(owner, organizationId)).data!.verifyAuditChain).toEqual({ ok: false, checked: '2', brokenSeq: '3', setAside: 0 });
   });
 
   test('tampering as the database owner at the end of the chain is reported at the first broken seq, and stays reported', async () => {
@@ -861,6 +861,7 @@ describe('audit rows of an organization form a hash chain', () => {
         ok: status.ok,
         checked: String(status.checked),
         brokenSeq: status.brokenSeq === null ? null : String(status.brokenSeq),
+        setAside: 0,
       });
     await expectChain({ ok: true, checked: n, brokenSeq: null });
 
@@ -914,7 +915,7 @@ describe('audit rows of an organization form a hash chain', () => {
         await addMember(client, organizationId, userId, roleId);
         const sessionId = (await client.query<{ id: string }>(`insert into app_private.sessions (user_id, expires_at) values ($1, now() + interval '1 day') returning id`, [userId])).rows[0].id;
         const status = await asActor(db.pool, { role: 'app_user', userId, sessionId, organizationId }, async (actor) => (await actor.query('select (app_public.verify_audit_chain()).*')).rows[0]);
-        expect(status).toEqual({ ok: false, checked: '0', broken_seq: '1' });
+        expect(status).toEqual({ ok: false, checked: '0', broken_seq: '1', set_aside: 0 });
       } finally {
         client.release();
       }
@@ -1074,7 +1075,7 @@ describe('recording is idempotent', () => {
     expect(await count('select count(*)::int as n from app_public.audit_logs where event_key = $1', [eventKey])).toBe(1);
     expect(await count('select count(*)::int as n from app_public.task_histories where event_key = $1', [eventKey])).toBe(1);
     const n = (await chainOf(organizationId)).length;
-    expect((await verify(ann, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null });
+    expect((await verify(ann, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null, setAside: 0 });
   });
 });
 
@@ -1119,7 +1120,7 @@ describe('a retried job writes exactly one row', () => {
     expect(await count('select count(*)::int as n from app_public.task_histories where task_id = $1', [taskId!])).toBe(1);
     expect(await count(`select count(*)::int as n from ${PENDING_EVENTS_OF}`, [taskId!])).toBe(0);
     const n = (await chainOf(organizationId)).length;
-    expect((await verify(ann, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null });
+    expect((await verify(ann, organizationId)).data!.verifyAuditChain).toEqual({ ok: true, checked: String(n), brokenSeq: null, setAside: 0 });
   });
 });
 
