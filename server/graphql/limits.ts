@@ -21,7 +21,7 @@ import {
 } from 'postgraphile/graphql';
 import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
-import { estimate } from './cost.ts';
+import { cachedEstimate } from './cost.ts';
 import { inputError, variablesDepthError } from './input-limits.ts';
 import { subscriptionError } from './subscription-limits.ts';
 
@@ -55,7 +55,7 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
     if (coerced.errors) return undefined;
     const argumentsError = inputError(schema, document, coerced.coerced, input) ?? pageSizeError(document, coerced.coerced, maxPageSize);
     if (argumentsError) return argumentsError;
-    const { cost, bytes } = estimate(schema, document, operation, variables, maxPageSize);
+    const { cost, bytes } = cachedEstimate(schema, document, operation, variables, maxPageSize);
     // A subscription runs once per event and subscriber: limits of its own (subscription-limits.ts).
     if (operation.operation === 'subscription') return subscriptionError(schema, document, { cost, bytes }, config.realtime);
     return costError(cost, maxCost) ?? sizeError(bytes, config.graphql.maxResponseBytes);
@@ -105,11 +105,28 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
         },
         subscribe(next, event) {
           const error = refusal(event.args);
-          return error ? { errors: [error] } : next();
+          if (error) return { errors: [error] };
+          // Grafast counts EXECUTION_TIMEOUT_MS from the subscription's start, for every event after it:
+          // past 10 s each one came back TIMEOUT with a null task. An event's work is bounded otherwise
+          // (the subscription limits above, STATEMENT_TIMEOUT_MS), so subscriptions run without it.
+          const { resolvedPreset } = event.args;
+          if (resolvedPreset) event.args.resolvedPreset = withoutExecutionTimeout(resolvedPreset);
+          return next();
         },
       },
     },
   };
+}
+
+/** The preset for subscriptions: the same, without an execution timeout (made once per preset). */
+const subscriptionPresets = new WeakMap<GraphileConfig.ResolvedPreset, GraphileConfig.ResolvedPreset>();
+function withoutExecutionTimeout(preset: GraphileConfig.ResolvedPreset): GraphileConfig.ResolvedPreset {
+  let found = subscriptionPresets.get(preset);
+  if (!found) {
+    const { execution: _execution, ...timeouts } = preset.grafast?.timeouts ?? {};
+    subscriptionPresets.set(preset, (found = { ...preset, grafast: { ...preset.grafast, timeouts } }));
+  }
+  return found;
 }
 
 /** The first/last/offset arguments of each document, found once (parsed documents are cached and reused). */

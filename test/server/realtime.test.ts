@@ -283,7 +283,15 @@ describe('what a subscription may ask for, and what a socket may take', () => {
   beforeAll(async () => {
     // A small message limit (description's 20,000 characters fit the estimate, not 6x that escaped), and
     // places for two sockets per address and three in all, addresses told by a trusted proxy.
-    tight = await startTestServer({ REALTIME_MAX_MESSAGE_BYTES: '30000', REALTIME_MAX_CONNECTIONS_PER_IP: '2', REALTIME_MAX_CONNECTIONS: '3', TRUST_PROXY_HOPS: '1', REALTIME_MAX_CONNECTIONS_PER_USER: '2' });
+    // Execution is bounded at 1 s: a subscription lives longer than that.
+    tight = await startTestServer({
+      REALTIME_MAX_MESSAGE_BYTES: '30000',
+      REALTIME_MAX_CONNECTIONS_PER_IP: '2',
+      REALTIME_MAX_CONNECTIONS: '3',
+      TRUST_PROXY_HOPS: '1',
+      REALTIME_MAX_CONNECTIONS_PER_USER: '2',
+      EXECUTION_TIMEOUT_MS: '1000',
+    });
     owner = await register(tight, 'Owner');
     const created = await gql(tight, D.CreateOrganizationDocument, { name: 'Tight', slug: `tight-${Date.now()}` }, { token: owner.accessToken });
     orgId = created.data!.createOrganization!.organization!.rowId;
@@ -321,6 +329,15 @@ describe('what a subscription may ask for, and what a socket may take', () => {
     await waitFor(async () => s.messages.length > 0, 5_000, 'the next event');
     expect(s.messages.map((m) => m.rowId)).toEqual([thin.data!.createTask!.task!.rowId]);
     expect(s.close).toBeUndefined();
+  });
+
+  test('a subscription older than EXECUTION_TIMEOUT_MS still gets each task (the budget is per event, not per subscription)', async () => {
+    const s = await on();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const created = await gql(tight, D.CreateTaskDocument, { task: { title: 'Later than the timeout' } }, { token: owner.accessToken, organizationId: orgId });
+    await waitFor(async () => s.messages.length > 0, 5_000, 'the message');
+    expect(s.errors).toEqual([]);
+    expect(s.messages[0]).toMatchObject({ event: 'CREATED', rowId: created.data!.createTask!.task!.rowId, task: { title: 'Later than the timeout' } });
   });
 
   test('queries and mutations are refused on the socket (METHOD_NOT_ALLOWED): they go over HTTP, through its limits', async () => {
