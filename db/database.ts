@@ -2,8 +2,9 @@
 // bootstrapped with roles and database, and hands out one connection URL per role.
 import { bootstrap, withDatabase, withRole } from './bootstrap.ts';
 import { readDatabaseConfig, type DatabaseConfig } from './config.ts';
-import { attachEmbedded, DataDirInUseError, startEmbedded, type EmbeddedOptions } from './embedded.ts';
+import { attachEmbedded, DataDirInUseError, startEmbedded, type EmbeddedOptions, type EmbeddedServer } from './embedded.ts';
 import { ROLES } from './roles.ts';
+import { watchEmbedded, type Watchdog } from './watchdog.ts';
 
 export interface Database {
   databaseName: string;
@@ -16,6 +17,8 @@ export interface Database {
   embedded: boolean;
   /** The embedded cluster's folder (DATA_DIR/pg, or where DATA_DIR/pg-location points). */
   clusterDir?: string;
+  /** Keeps the PostgreSQL this process started running (db/watchdog.ts); returns the stop of watching. */
+  watch?(watchdog: Watchdog): () => void;
   close(): Promise<void>;
 }
 
@@ -26,7 +29,7 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions): Promise<Database> {
-  const server = config.adminUrl
+  const server: Omit<EmbeddedServer, 'clusterDir' | 'port'> & { embedded: boolean; clusterDir?: string } = config.adminUrl
     ? { adminUrl: config.adminUrl, embedded: false, clusterDir: undefined, stop: async () => {} }
     : { ...(await startOrAttach(config, options)), embedded: true };
   try {
@@ -35,12 +38,14 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions)
     await server.stop();
     throw error;
   }
+  const { running, restart } = server;
   return {
     ...roleUrls(server.adminUrl, config),
     databaseName: config.databaseName,
     adminUrl: withDatabase(server.adminUrl, 'postgres'),
     embedded: server.embedded,
     clusterDir: server.clusterDir,
+    ...(running && restart ? { watch: (watchdog: Watchdog) => watchEmbedded({ running, restart }, watchdog) } : {}),
     close: () => server.stop(),
   };
 }

@@ -32,6 +32,10 @@ export interface EmbeddedServer {
   /** Where the cluster lives (DATA_DIR/pg, or where DATA_DIR/pg-location says). */
   clusterDir: string;
   stop(): Promise<void>;
+  /** Whether its postmaster still runs (a server this process started; one it attached to: always). */
+  running?(): Promise<boolean>;
+  /** Starts it again, on the same port, after it died (crash recovery replays its WAL). */
+  restart?(): Promise<void>;
 }
 
 export class DataDirInUseError extends Error {
@@ -66,15 +70,26 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       ...Object.entries(options.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`),
     ].join(' ');
     const logFile = path.join(clusterDir, 'server.log');
-    await pgCtl(binaries, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], ids).catch(async (error: Error) => {
-      const log = await fs.readFile(logFile, 'utf8').catch(() => '');
-      throw new Error(`Embedded PostgreSQL did not start on port ${port} (cluster ${clusterDir}): ${oneLine(log.trim().split('\n').slice(-3).join(' ')) || commandError(error)}`);
-    });
+    const start = () =>
+      pgCtl(binaries, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], ids).catch(async (error: Error) => {
+        const log = await fs.readFile(logFile, 'utf8').catch(() => '');
+        throw new Error(`Embedded PostgreSQL did not start on port ${port} (cluster ${clusterDir}): ${oneLine(log.trim().split('\n').slice(-3).join(' ')) || commandError(error)}`);
+      });
+    await start();
     let stopped = false;
     return {
       adminUrl: superuserUrl(password, port),
       port,
       clusterDir,
+      async running() {
+        const pid = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+        return pid > 0 && isAlive(pid) && (await servesCluster(pid, clusterDir));
+      },
+      async restart() {
+        if (stopped) return;
+        await clearStaleServer(clusterDir);
+        await start();
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -24,6 +24,7 @@ import { capConnectionsPerAddress, requestTimeouts } from './http-limits.ts';
 import { loadConstraintLookup } from './graphql/field-errors.ts';
 import { makePreset } from './graphql/preset.ts';
 import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
+import { idempotencyPlugin } from './graphql/idempotency.ts';
 import { graphqlResponsesPlugin } from './graphql/responses.ts';
 import { healthRoutes } from './ops/health.ts';
 import { Realtime } from './realtime/realtime.ts';
@@ -113,6 +114,8 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   });
   await app.register(graphqlRequestBodyPlugin, { trustedDocuments: config.graphql.trustedDocuments });
   await app.register(graphqlResponsesPlugin, { maxBytes: config.graphql.maxResponseBytes });
+  // After the answer is final (its status and size decided): that is what a retry is given again.
+  await app.register(idempotencyPlugin, { pool, config });
   await app.register(authRoutes, {
     tokens,
     sessions,

@@ -3,6 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseUnavailable } from './database.ts';
+
+/** What a client is told while the database cannot be reached, and when to try again. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering right now; retry shortly';
+export const RETRY_UNAVAILABLE_SECONDS = 5;
 
 const STATUS = {
   VALIDATION_FAILED: 400,
@@ -15,11 +20,14 @@ const STATUS = {
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
   EMAIL_TAKEN: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   NOT_READY: 503,
+  DATABASE_UNAVAILABLE: 503,
   SERVER_BUSY: 503,
   INTERNAL_ERROR: 500,
 } as const;
@@ -64,6 +72,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     const known = error instanceof AppError ? error : fromFastify(error);
     if (known) {
       return reply.status(known.status).send(errorBody(known.code, known.message));
+    }
+    // A restart or failover: the client retries; nothing about it (not its token) is in doubt.
+    if (databaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.status(503).header('retry-after', String(RETRY_UNAVAILABLE_SECONDS)).send(errorBody('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
     }
     const errorId = randomUUID();
     request.log.error({ err: error, errorId }, 'unexpected error');

@@ -2,7 +2,7 @@
 // committed migrations, the graphile-worker and the HTTP server. Ctrl-C or SIGTERM: stop accepting,
 // drain requests, let running jobs finish, stop PostgreSQL if this process started it, exit 0.
 // A start that fails, whatever the cause, ends one way: one line saying why, what it had started
-// stopped again, exit code 1.
+// stopped again, exit code 1. An embedded PostgreSQL that dies is started again (db/watchdog.ts).
 import './graphile-env.ts';
 import { readDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -52,10 +52,16 @@ console.log(`rowgate: GraphQL at ${server.url}/graphql${serverConfig.production 
 console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
 console.log('rowgate: worker running; press Ctrl-C to stop');
 
-await stopping;
-console.log('rowgate: stopping');
+// The embedded PostgreSQL is started again if it dies (db/watchdog.ts); given up on, everything stops.
+const gaveUp = new Promise<Error>((resolve) => {
+  const unwatch = db.watch?.({ report: (message) => console.log(`rowgate: ${message}`), giveUp: resolve });
+  void stopping.then(() => unwatch?.());
+});
+const failure = await Promise.race([stopping.then(() => undefined), gaveUp]);
+console.log(failure ? `rowgate: ${failure.message}; stopping` : 'rowgate: stopping');
 await server.close();
 await worker.stop();
-await db.close();
+// (A PostgreSQL given up on may not be there to stop.)
+await db.close().catch((error: Error) => console.error(`rowgate: ${error.message}`));
 clearInterval(keepAlive);
-process.exit(0);
+process.exit(failure ? 1 : 0);

@@ -26,14 +26,27 @@ declare module 'fastify' {
  * A request's use of the database, kept by the pg adaptor (graphql/pg-adaptor.ts) and the pool's round-trip
  * counter (ops/metrics.ts): its round trips, and where its session check stands when the check was left
  * to its transaction (auth/session-check.ts): `deferred` until a transaction opens, then `active` or
- * `ended`; undefined when the session was checked up front (or there is none); and whether it was
- * refused a slot of the pool.
+ * `ended`; undefined when the session was checked up front (or there is none); and whether it could
+ * not run at all.
  */
 export interface DatabaseUse {
   roundTrips: number;
   session: 'deferred' | 'active' | 'ended' | undefined;
-  /** A transaction was refused its fair share of the pool (fair-share.ts): the answer is a 429. */
-  busy?: boolean;
+  /**
+   * Why a transaction of the request could not run: refused its fair share of the pool (fair-share.ts;
+   * a query's answer is then a 429), or the database could not be reached (a 503).
+   */
+  refused?: 'busy' | 'unavailable';
+  /** A mutation's Idempotency-Key (graphql/idempotency.ts), claimed by its first transaction. */
+  idempotency?: IdempotencyKey;
+}
+
+export interface IdempotencyKey {
+  key: string;
+  /** SHA-256 of the request: the same key with another request is refused, not replayed. */
+  fingerprint: string;
+  /** `asked`: sent with the request; `claimed` by the mutation's transaction; `used` before (a replay). */
+  state: 'asked' | 'claimed' | 'used';
 }
 
 const DATABASE_USE = Symbol('databaseUse');

@@ -25,7 +25,11 @@ export async function startServer(
   const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
   const startup = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' ');
   const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: startup });
-  pool.on('error', () => {}); // an idle client's error (server restart) is reported when the pool is next used
+  // A connection that dies (PostgreSQL restarted) is an 'error' event on its client: on an idle one the
+  // pool's own listener; on one a request holds, this one, or the process would end with an unhandled
+  // 'error' (pg-pool removes its idle listener on checkout). The request's query fails and is answered.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const metrics = new Metrics(pool);
   if (jobs) metrics.attachJobs(jobs);
   if (cluster.isWorker) shareMetrics(metrics);

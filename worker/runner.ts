@@ -9,6 +9,7 @@ import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'grap
 import type { WorkerConfig } from './config.ts';
 import { makeMailer, type SendMail } from './mail.ts';
 import { audit } from './tasks/audit.ts';
+import { expireIdempotencyKeys } from './tasks/expire-idempotency-keys.ts';
 import { makeSendInvitation } from './tasks/send-invitation.ts';
 
 export type JobOutcome = 'ok' | 'retrying' | 'failed';
@@ -52,11 +53,12 @@ export async function startWorker(
   const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), config.acceptUrl);
 
   // Audit jobs drain one organization each, side by side (the organization's lock keeps its chain in
-  // commit order); mail runs beside them, so a slow SMTP server never holds up the audit log.
+  // commit order); mail and housekeeping run beside them, so a slow SMTP server never holds up the audit
+  // log. Housekeeping is scheduled by graphile-worker's crontab, once however many workers run.
   let stopping = false;
   const supervised = await Promise.all([
     supervise({ audit }, config.concurrency),
-    supervise({ send_invitation: sendInvitation }, config.concurrency),
+    supervise({ send_invitation: sendInvitation, expire_idempotency_keys: expireIdempotencyKeys }, config.concurrency, '0 * * * * expire_idempotency_keys'),
   ]).catch(async (error) => {
     await pool.end();
     throw error;
@@ -66,7 +68,7 @@ export async function startWorker(
    * One graphile-worker runner for some tasks. If it stops by itself, the jobs it held are unlocked (they
    * are ours: no other process uses its pool id) and a new runner takes over.
    */
-  async function supervise(taskList: TaskList, concurrency: number) {
+  async function supervise(taskList: TaskList, concurrency: number, crontab?: string) {
     const events = new EventEmitter() as WorkerEvents;
     events.on('job:success', ({ job }) => emit(job.task_identifier, 'ok'));
     events.on('job:error', ({ job }) => emit(job.task_identifier, job.attempts >= job.max_attempts ? 'failed' : 'retrying'));
@@ -82,6 +84,7 @@ export async function startWorker(
         logger,
         events,
         taskList,
+        ...(crontab ? { crontab } : {}),
         // Completions and failures go through graphile-worker's batchers, which retry a lost connection
         // and are flushed by stop(); otherwise stop() can resolve before the last job is marked done,
         // leaving it locked for hours.

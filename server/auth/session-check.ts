@@ -6,7 +6,8 @@
 // its session checked once it is answered, so no revoked token ever gets a 200.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { errorBody } from '../errors.ts';
+import { databaseUnavailable } from '../database.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
 import type { SessionStore } from './sessions.ts';
 
 /** What every refused access token is told: which check failed is not the client's business. */
@@ -20,13 +21,25 @@ export class SessionEndedError extends Error {
 }
 
 const INVALID = JSON.stringify(errorBody('INVALID_TOKEN', TOKEN_REFUSED));
+const UNAVAILABLE = JSON.stringify(errorBody('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
 
 export const sessionCheckPlugin = fp(async (app: FastifyInstance, { sessions }: { sessions: SessionStore }) => {
   app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
     // A CORS preflight is answered before the request context exists.
     const session = request.database?.session;
     if (session === undefined || session === 'active' || !request.auth) return payload;
-    const active = session === 'deferred' && (await sessions.isActive(request.auth));
+    // The database could not be reached, so nothing is known of the session: the answer is a 503
+    // (graphql/responses.ts), never a 401 that would sign a console user out.
+    if (request.database.refused === 'unavailable') return payload;
+    let active: boolean;
+    try {
+      active = session === 'deferred' && (await sessions.isActive(request.auth));
+    } catch (error) {
+      // Errors of onSend hooks never reach the error handler: answered here.
+      if (!databaseUnavailable(error)) throw error;
+      reply.status(503).header('retry-after', String(RETRY_UNAVAILABLE_SECONDS)).type('application/json; charset=utf-8');
+      return UNAVAILABLE;
+    }
     if (active) return payload;
     reply.status(401).type('application/json; charset=utf-8');
     return INVALID;

@@ -6,6 +6,8 @@ import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { TOKEN_REFUSED } from '../auth/session-check.ts';
+import { databaseUnavailable } from '../database.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { ConstraintLookup } from './field-errors.ts';
 
 const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
@@ -23,6 +25,8 @@ const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
   RGEXP: { code: 'INVITATION_EXPIRED' },
   RG429: { code: 'RATE_LIMITED' },
   RGPND: { code: 'LIMIT_REACHED' },
+  // A mutation's Idempotency-Key was claimed before: its answer is replaced by the first one (idempotency.ts).
+  RGIDM: { code: 'IDEMPOTENCY_KEY_USED' },
   '42501': { code: 'PERMISSION_DENIED', message: 'Permission denied' },
   '23505': { code: 'ALREADY_EXISTS', message: 'A record with this value already exists' },
   '23503': { code: 'NOT_FOUND', message: 'A referenced record does not exist' },
@@ -86,6 +90,9 @@ export function makeMaskError(log: FastifyBaseLogger, constraints: ConstraintLoo
     // variables (a bad enum, UUID or Int, an unknown input field): both describe the client's document
     // in graphql-js's words, never data.
     if (!original || (!error.path && original instanceof GraphQLError)) return withCode(error, 'VALIDATION_FAILED');
+    if (databaseUnavailable(original)) {
+      return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    }
     const sqlState = typeof original.code === 'string' ? original.code : undefined;
     const known = sqlState ? DATABASE_CODES[sqlState] : undefined;
     if (known) {

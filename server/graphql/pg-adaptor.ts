@@ -13,19 +13,24 @@ import pg from 'pg';
 import { makePgService, makeWithPgClientViaPgClientAlreadyInTransaction } from 'postgraphile/adaptors/pg';
 import { SessionEndedError } from '../auth/session-check.ts';
 import { Busy, type FairShare } from '../fair-share.ts';
-import type { RequestSettings } from '../database.ts';
-import { databaseUseOf, DATABASE_USER } from '../request-context.ts';
+import { databaseUnavailable, type RequestSettings } from '../database.ts';
+import { databaseUseOf, DATABASE_USER, type IdempotencyKey } from '../request-context.ts';
+import { claimStatement } from './idempotency.ts';
 
 type Settings = Record<string, string | undefined>;
 
-/** The message that opens a request's transaction: `begin`, every setting, and the session check. */
-export function openTransaction(settings: Settings): { text: string; checksSession: boolean } {
+/**
+ * The message that opens a request's transaction: `begin`, every setting, the session check, and for a
+ * mutation sent with an Idempotency-Key the claim of that key (graphql/idempotency.ts).
+ */
+export function openTransaction(settings: Settings, idempotency?: IdempotencyKey): { text: string; checksSession: boolean } {
   const assignments = Object.entries(settings)
     .filter((entry): entry is [string, string] => entry[1] != null)
     .map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
   const checksSession = settings['jwt.claims.sid'] != null;
   const check = checksSession ? ' select app_public.current_user_id() is not null as active;' : '';
-  return { text: `begin; select ${assignments.join(', ')};${check}`, checksSession };
+  const claim = idempotency ? ` ${claimStatement(idempotency)}` : '';
+  return { text: `begin; select ${assignments.join(', ')};${check}${claim}`, checksSession };
 }
 
 function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
@@ -37,11 +42,12 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
     try {
       release = settings ? await fairShare.acquire(settings as RequestSettings, { refuse: use !== undefined }) : undefined;
     } catch (error) {
-      if (error instanceof Busy && use) use.busy = true;
+      if (error instanceof Busy && use) use.refused = 'busy';
       throw error;
     }
     const client = await pool.connect().catch((error: Error) => {
       release?.();
+      if (databaseUnavailable(error) && use) use.refused = 'unavailable';
       throw error;
     });
     // The pool's round-trip counter credits this request while it holds the connection.
@@ -49,18 +55,25 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
     let broken: Error | undefined;
     try {
       if (!settings) return (await makeWithPgClientViaPgClientAlreadyInTransaction(client, false)(null, callback as never)) as T;
-      const { text, checksSession } = openTransaction(settings);
-      const results = (await client.query(text)) as unknown as pg.QueryResult<{ active: boolean }>[];
+      // Only a request's first transaction claims its key: the one of its mutation.
+      const claim = use?.idempotency?.state === 'asked' ? use.idempotency : undefined;
+      const { text, checksSession } = openTransaction(settings, claim);
+      const results = (await client.query(text).catch((error: { code?: string }) => {
+        if (claim && error.code === 'RGIDM') claim.state = 'used';
+        throw error;
+      })) as unknown as pg.QueryResult<{ active: boolean }>[];
       if (checksSession) {
         const active = results[2].rows[0].active;
         if (use?.session === 'deferred' || use?.session === 'active') use.session = active ? 'active' : 'ended';
         if (!active) throw new SessionEndedError();
       }
+      if (claim) claim.state = 'claimed';
       const result = (await makeWithPgClientViaPgClientAlreadyInTransaction(client, true)(null, callback as never)) as T;
       await client.query('commit');
       return result;
     } catch (error) {
       if (settings) await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
+      if (databaseUnavailable(error) && use) use.refused = 'unavailable';
       throw error;
     } finally {
       Object.assign(client, { [DATABASE_USER]: undefined });

@@ -15,6 +15,7 @@ import type { Metrics } from '../ops/metrics.ts';
 import { requestSettings } from '../request-context.ts';
 import { makeDefaultPageSizePlugin } from './default-page-size.ts';
 import type { ConstraintLookup } from './field-errors.ts';
+import { IdempotencyPlugin } from './idempotency.ts';
 import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
@@ -53,6 +54,7 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
       makeDefaultPageSizePlugin(config.graphql.maxPageSize),
       RefusedWritesPlugin,
       CallerRequiredPlugin,
+      IdempotencyPlugin,
       TaskChangedPlugin,
       makeOperationMetricsPlugin(metrics),
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.

@@ -6,7 +6,9 @@
 // requests are touched; an answer with data never is.
 //
 // A query refused its share of the pool (fair-share.ts) is a 429 with Retry-After, like every rate limit;
-// a mutation's answer keeps its status, since an earlier root field of it may have committed.
+// a mutation's answer keeps its status, since an earlier root field of it may have committed. Any answer
+// whose database could not be reached is a 503 DATABASE_UNAVAILABLE with Retry-After (a mutation's
+// client retries it with the same Idempotency-Key).
 //
 // The largest answer a query may get (GRAPHQL_MAX_RESPONSE_BYTES): an operation whose answer could be
 // larger is refused before it runs (cost.ts, limits.ts), by each field's longest value; this catches
@@ -15,6 +17,7 @@
 // a client retry what already happened.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
 
 interface Answer {
   data?: unknown;
@@ -54,8 +57,9 @@ export const graphqlResponsesPlugin = fp(async (app: FastifyInstance, { maxBytes
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.routeOptions.url !== '/graphql' || !(Buffer.isBuffer(payload) || typeof payload === 'string')) return payload;
     if (reply.statusCode >= 400 && reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload);
+    if (request.database.refused === 'unavailable') reply.status(503).header('retry-after', String(RETRY_UNAVAILABLE_SECONDS));
     if (request.graphqlOperation?.type === 'query') {
-      if (request.database.busy) reply.status(429).header('retry-after', '1');
+      if (request.database.refused === 'busy') reply.status(429).header('retry-after', '1');
       // A string's length (known at once, even for the rope Grafast builds) is at most its UTF-8 size:
       // an answer longer than the limit is refused without being flattened and counted.
       const size = typeof payload === 'string' && payload.length > maxBytes ? payload.length : Buffer.byteLength(payload);

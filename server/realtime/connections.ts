@@ -15,8 +15,8 @@ import pg from 'pg';
 import { authenticate, type Authenticator } from '../auth/authenticate.ts';
 import type { Claims } from '../auth/tokens.ts';
 import type { ServerConfig } from '../config.ts';
-import { queryInOneRoundTrip, type RequestSettings } from '../database.ts';
-import { AppError } from '../errors.ts';
+import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '../database.ts';
+import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
 import { callerSettings, clientAddress, organizationFrom } from '../request-context.ts';
 
@@ -27,7 +27,7 @@ export const CLOSE = {
   forbidden: 4403,
   /** Too many connections for one user. */
   tooManyConnections: 4429,
-  /** The server lost its event stream (PostgreSQL restarted): reconnect. */
+  /** The server lost its event stream or its database (PostgreSQL restarted): reconnect. */
   serviceRestart: 1012,
   /** The client does not read its messages fast enough. */
   tooSlow: 1013,
@@ -75,6 +75,12 @@ export class Connections {
       authenticated = await authenticate(this.#authenticator, typeof authorization === 'string' ? authorization : undefined);
       organizationId = organizationFrom(params['x-organization-id']);
     } catch (error) {
+      // The credentials could not be checked (the database restarting): try again, not "forbidden",
+      // which graphql-ws clients would take as final.
+      if (databaseUnavailable(error)) {
+        socket.close(CLOSE.serviceRestart, DATABASE_UNAVAILABLE_MESSAGE);
+        return false;
+      }
       if (!(error instanceof AppError)) throw error;
       socket.close(CLOSE.forbidden, error.message);
       return false;
@@ -119,11 +125,17 @@ export class Connections {
     return this.#bySocket.get(socket);
   }
 
-  /** One statement under the connection's settings, once its user and organization have a slot free. */
+  /**
+   * One statement under the connection's settings, once its user and organization have a slot free. If
+   * the database cannot be reached, the connection is closed 1012 (reconnect) and the error rethrown.
+   */
   async query<R extends pg.QueryResultRow>(connection: Connection, statement: string): Promise<R[]> {
     const release = await this.#fairShare.acquire(connection.settings, { refuse: false });
     try {
       return await queryInOneRoundTrip<R>(this.#pool, connection.settings, statement);
+    } catch (error) {
+      if (databaseUnavailable(error)) this.close(connection, CLOSE.serviceRestart, DATABASE_UNAVAILABLE_MESSAGE);
+      throw error;
     } finally {
       release();
     }

@@ -7,6 +7,7 @@
 // user's many subscriptions share that user's slots, never the whole pool.
 import pg from 'pg';
 import { SafeError } from 'postgraphile/grafast';
+import { databaseUnavailable } from '../database.ts';
 import { CLOSE, type Connection, type Connections } from './connections.ts';
 import type { RealtimeHub, TaskEvent } from './hub.ts';
 
@@ -62,7 +63,12 @@ export function taskEventsFor(hub: RealtimeHub, connections: Connections, connec
                 }
                 // No work for a reader that is not reading (the socket's send refuses it too).
                 if (connections.closedIfNotReading(connection)) continue;
-                if (await visible(connections, connection, event)) return { value: event, done: false };
+                // A check the database could not answer has closed the connection already (1012).
+                const seen = await visible(connections, connection, event).catch((error: unknown) => {
+                  if (databaseUnavailable(error)) return false;
+                  throw error;
+                });
+                if (seen) return { value: event, done: false };
               }
             },
             async return(): Promise<IteratorResult<TaskEvent>> {

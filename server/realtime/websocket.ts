@@ -14,7 +14,8 @@ import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { makeGraphQLWSConfig, normalizeConnectionParams } from 'postgraphile/grafserv';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { databaseUnavailable } from '../database.ts';
+import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { Realtime } from './realtime.ts';
 import { guardSends, SocketPlaces } from './sockets.ts';
 
@@ -44,8 +45,14 @@ export async function realtimeRoutes(
         }
         // Whoever may not read the organization's tasks learns nothing from its task events: refused now.
         const connection = realtime.connections.of(ctx.extra.socket);
-        if (connection?.organizationId && !(await realtime.connections.mayReadTasks(connection))) {
-          return refusal('You may not read this organization\'s tasks', 'PERMISSION_DENIED');
+        if (connection?.organizationId) {
+          // A check the database could not answer has closed the connection (1012: reconnect).
+          const readable = await realtime.connections.mayReadTasks(connection).catch((error: unknown) => {
+            if (databaseUnavailable(error)) return undefined;
+            throw error;
+          });
+          if (readable === undefined) return refusal(DATABASE_UNAVAILABLE_MESSAGE, 'DATABASE_UNAVAILABLE');
+          if (!readable) return refusal('You may not read this organization\'s tasks', 'PERMISSION_DENIED');
         }
         return args;
       },

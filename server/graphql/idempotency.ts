@@ -1,0 +1,110 @@
+// `Idempotency-Key` on mutations (migration 000022). A client that lost its connection after sending a
+// mutation cannot tell whether it committed; sent again with the same key, it gets the first answer
+// instead of a second change. How:
+//   - the key (1 to 255 visible ASCII characters, per signed-in user) and a fingerprint of the request
+//     (document, operation name, variables) are read before the operation runs; only a mutation uses
+//     them (a query is safe to repeat, and ignores the header);
+//   - the mutation's own transaction claims the key in the message that opens it (graphql/pg-adaptor.ts),
+//     so the key exists exactly when the change committed, and a claim that finds the key already there
+//     stops the mutation before anything runs;
+//   - the answer is stored once sent; the same key and request again replay it (same status and body,
+//     `Idempotent-Replayed: true`). The same key with another request is 422 IDEMPOTENCY_KEY_REUSED; a key
+//     whose request still runs, or whose answer was never stored (the server stopped between the commit
+//     and the answer), is 409 IDEMPOTENCY_KEY_IN_USE: it may have taken effect.
+// Keys are kept 24 hours (the worker deletes older ones).
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import pg from 'pg';
+import { getOperationAST } from 'postgraphile/graphql';
+import type { ServerConfig } from '../config.ts';
+import { databaseUnavailable, queryInOneRoundTrip } from '../database.ts';
+import { AppError, DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
+import { requestSettings, type IdempotencyKey } from '../request-context.ts';
+
+const HEADER = 'idempotency-key';
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's Idempotency-Key, once validated. */
+    idempotency: IdempotencyKey | undefined;
+  }
+}
+
+/** The statement that claims the key, for the message opening a mutation's transaction. */
+export const claimStatement = ({ key, fingerprint }: IdempotencyKey) => `select app_auth.claim_idempotency_key(${lit(key)}, ${lit(fingerprint)});`;
+
+const lit = (value: string) => pg.escapeLiteral(value);
+
+/** The grafast middleware: a mutation's key goes to its transactions; any other operation's is dropped. */
+export const IdempotencyPlugin: GraphileConfig.Plugin = {
+  name: 'RowgateIdempotencyPlugin',
+  version: '1.0.0',
+  grafast: {
+    middleware: {
+      execute(next, event) {
+        const { document, operationName, requestContext } = event.args;
+        const request = requestContext?.fastifyv5?.request as FastifyRequest | undefined;
+        if (request?.idempotency && getOperationAST(document, operationName)?.operation === 'mutation') {
+          request.database.idempotency = request.idempotency;
+        }
+        return next();
+      },
+    },
+  },
+};
+
+const json = (reply: FastifyReply, status: number, body: unknown) => {
+  reply.status(status).type('application/json; charset=utf-8');
+  return JSON.stringify(body);
+};
+
+export const idempotencyPlugin = fp(async (app: FastifyInstance, { pool, config }: { pool: pg.Pool; config: ServerConfig }) => {
+  app.decorateRequest('idempotency', undefined);
+  app.addHook('preHandler', async (request) => {
+    const key = request.headers[HEADER];
+    if (key === undefined || request.routeOptions.url !== '/graphql' || request.method !== 'POST') return;
+    if (typeof key !== 'string' || !KEY.test(key)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+    if (!request.auth) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key needs a signed-in user (keys are kept per user)');
+    const { query, documentId, operationName, variables } = request.body as Record<string, unknown>;
+    const fingerprint = createHash('sha256').update(JSON.stringify([query ?? null, documentId ?? null, operationName ?? null, variables ?? null])).digest('hex');
+    request.idempotency = { key, fingerprint, state: 'asked' };
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const claim = request.database?.idempotency;
+    if (!claim || claim.state === 'asked') return payload;
+    const settings = requestSettings(request, config);
+    if (claim.state === 'claimed') {
+      // Best effort: an answer not stored makes a retry a 409, never a second change.
+      const answer = Buffer.isBuffer(payload) ? payload.toString() : typeof payload === 'string' ? payload : undefined;
+      if (answer === undefined) return payload;
+      await queryInOneRoundTrip(pool, settings, `select app_auth.record_idempotent_response(${lit(claim.key)}, ${reply.statusCode}, ${lit(answer)})`).catch((error: Error) =>
+        request.log.warn({ err: error }, 'the answer to an idempotent mutation was not stored'),
+      );
+      return payload;
+    }
+    const found = await queryInOneRoundTrip<{ fingerprint: string; status: number | null; response: string | null }>(
+      pool,
+      settings,
+      `select * from app_auth.idempotent_response(${lit(claim.key)})`,
+    ).catch((error: unknown) => {
+      // Errors of onSend hooks never reach the error handler: answered here.
+      if (!databaseUnavailable(error)) throw error;
+      return undefined;
+    });
+    if (!found) {
+      reply.header('retry-after', String(RETRY_UNAVAILABLE_SECONDS));
+      return json(reply, 503, errorBody('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
+    }
+    const [first] = found;
+    if (first && first.fingerprint !== claim.fingerprint) {
+      return json(reply, 422, errorBody('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request: send a new key for a new request'));
+    }
+    if (!first || first.status === null || first.response === null) {
+      return json(reply, 409, errorBody('IDEMPOTENCY_KEY_IN_USE', 'A request with this Idempotency-Key is running, or ran without its answer being kept: it may have taken effect'));
+    }
+    reply.status(first.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8');
+    return first.response;
+  });
+});
