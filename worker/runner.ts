@@ -3,6 +3,14 @@
 // it held are unlocked and a new runner takes over. Every LEASE_RENEW_MS the process renews the leases of
 // its pools and unlocks the jobs of pools whose lease is older than LEASE_TTL (migration 000012): a
 // killed worker's jobs are taken over 20 to 25 seconds after it died. stop() lets running jobs finish.
+//
+// A runner can also hang without stopping: when recording a job's completion fails once, graphile-worker
+// 0.18 starts a graceful shutdown that never ends (its completion batcher keeps the failure as pending
+// work forever), and its pool stops taking jobs while the process lives on. So a runner's lease is
+// renewed only while it makes progress (a poll for jobs, a job started or finished, or a job still
+// running), and a runner that began a shutdown nobody asked for and has not ended it after
+// SHUTDOWN_GRACE_MS, or that has neither polled (successfully or not) nor run a job for STALL_MS, is
+// stuck: its jobs are unlocked and a new runner takes over, as if it had stopped.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
@@ -26,6 +34,9 @@ export interface RunningWorker {
 const RESTART_DELAY_MS = 1000;
 const LEASE_RENEW_MS = 5_000;
 const LEASE_TTL = '20 seconds';
+const SHUTDOWN_GRACE_MS = 10_000;
+/** Idle workers poll every second: half a minute without a poll or a job is a loop that stopped. */
+const STALL_MS = 30_000;
 
 export async function startWorker(
   config: WorkerConfig,
@@ -75,6 +86,16 @@ export async function startWorker(
     // This runner's pools, oldest first (a restart adds one); the ones still alive hold leases.
     const poolIds: string[] = [];
     events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
+    // What the current runner's pool has been doing (see above).
+    const progress = { at: Date.now(), running: 0, shutdownSince: undefined as number | undefined };
+    const progressed = () => void (progress.at = Date.now());
+    // Each poll counts, a failed one too: a database that does not answer is not a stuck loop.
+    events.on('worker:getJob:start', progressed);
+    events.on('job:start', () => (progress.running++, progressed()));
+    events.on('job:complete', () => (progress.running--, progressed()));
+    events.on('pool:gracefulShutdown', ({ workerPool }) => {
+      if (!stopping && workerPool.id === poolIds.at(-1)) progress.shutdownSince ??= Date.now();
+    });
     const launch = () =>
       run({
         pgPool: pool,
@@ -90,23 +111,44 @@ export async function startWorker(
         // leaving it locked for hours.
         preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       });
-    const state = { runner: await launch(), poolIds };
+    let replacing = false;
     const takeOver = async () => {
-      while (!stopping) {
-        try {
-          const dead = [...poolIds];
-          await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
-          await pool.query('select app_worker.release_leases($1::text[])', [dead]);
-          poolIds.splice(0, dead.length);
-          state.runner = await launch();
-          watch(state.runner);
-          log('info', 'worker restarted after graphile-worker stopped');
-          return;
-        } catch (error) {
-          log('error', `worker restart failed, retrying: ${(error as Error).message}`);
-          await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+      if (replacing) return;
+      replacing = true;
+      try {
+        while (!stopping) {
+          try {
+            const dead = [...poolIds];
+            await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
+            await pool.query('select app_worker.release_leases($1::text[])', [dead]);
+            poolIds.splice(0, dead.length);
+            Object.assign(progress, { at: Date.now(), running: 0, shutdownSince: undefined });
+            // A stuck runner is told to stop too, in case it comes to; it is not waited for.
+            void state.runner.stop().catch(() => {});
+            state.runner = await launch();
+            watch(state.runner);
+            log('info', 'worker restarted after graphile-worker stopped');
+            return;
+          } catch (error) {
+            log('error', `worker restart failed, retrying: ${(error as Error).message}`);
+            await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+          }
         }
+      } finally {
+        replacing = false;
       }
+    };
+    const state = {
+      runner: await launch(),
+      poolIds,
+      /** Whether the runner's pool is stuck; a stuck one is replaced (see above). */
+      stuck(now = Date.now()) {
+        return (progress.shutdownSince !== undefined && now - progress.shutdownSince > SHUTDOWN_GRACE_MS) || (progress.running === 0 && now - progress.at > STALL_MS);
+      },
+      replace() {
+        log('error', 'graphile-worker stopped making progress (a shutdown that does not end, or no poll); replacing it');
+        void takeOver();
+      },
     };
     const watch = (current: Runner) => {
       const restart = () => {
@@ -122,8 +164,12 @@ export async function startWorker(
 
   const ownPools = () => supervised.flatMap((state) => state.poolIds);
   const heartbeat = async () => {
+    // A stuck runner's lease is not renewed: it is replaced, and its jobs unlocked, here (or, if this
+    // process cannot, by the others once the lease is out).
+    for (const state of supervised) if (!stopping && state.stuck()) state.replace();
     try {
-      const { rows } = await pool.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [ownPools(), LEASE_TTL]);
+      const live = supervised.filter((state) => !state.stuck()).flatMap((state) => state.poolIds);
+      const { rows } = await pool.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [live, LEASE_TTL]);
       if (rows[0].dead.length) log('warn', `took over the jobs of worker pools whose lease expired: ${rows[0].dead.join(', ')}`);
     } catch (error) {
       log('warn', `could not renew the worker's leases: ${(error as Error).message}`);

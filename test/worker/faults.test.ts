@@ -447,6 +447,40 @@ describe('a job that fails once', () => {
   }, LONG);
 });
 
+describe('a runner that cannot record a finished job', () => {
+  // graphile-worker then shuts its pool down gracefully: its pool takes no more jobs, and the shutdown
+  // waits for the jobs still running. With one of them stuck (here: on a lock), the shutdown never ends,
+  // while the process lives on, and its lease used to be renewed all the same.
+  test("while another of its jobs hangs, is replaced: later jobs are done, each change audited once, the process never stops", async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const [hung, other] = [await seedOrganization(db.pool, 'stuck-runner-hung'), await seedOrganization(db.pool, 'stuck-runner-other')];
+    const dataDir = await tempDir('rowgate-faults-');
+    const child = runNode(['test/worker/fixtures/run-worker.ts'], { WORKER_URL: workerUrlFor(db), DATA_DIR: dataDir, WORKER_CONCURRENCY: '2' });
+    await child.waitFor(/fixture worker running/);
+    await drain(db.pool);
+
+    // One job hangs on a lock; then completing another fails (as when no connection can be had).
+    const { taskIds: held, release } = await insertTasksBlockedAt(db.pool, hung.id, 10, 5);
+    await waitForBlockedJob(db.pool);
+    await db.pool.query('revoke delete on graphile_worker._private_jobs from rowgate_worker');
+    const first = await insertTasks(db.pool, other.id, 5);
+    await waitFor(async () => /Failed to complete jobs/.test(child.stdout()), 30_000, 'the completion to fail');
+    await db.pool.query('grant delete on graphile_worker._private_jobs to rowgate_worker');
+    // The shutdown waits for the hung job: after SHUTDOWN_GRACE_MS and a heartbeat the runner is replaced,
+    // and the new one does the other organization's jobs, the held one included, while the lock stays.
+    const later = await insertTasks(db.pool, other.id, 5);
+    await waitForAuditedTasks(db.pool, other.id, 10, 60_000, `the other organization's changes after the runner was replaced; worker output:\n${child.stdout().slice(-1500)}`);
+    expect(child.stdout()).toMatch(/stopped making progress[^\n]*replacing it/);
+    await release();
+    await waitForAuditedTasks(db.pool, hung.id, 10, 60_000, 'the hung organization once its lock is gone');
+    await drain(db.pool);
+    await expectExactlyOnce(db.pool, other, [...first, ...later]);
+    await expectExactlyOnce(db.pool, hung, held);
+    expect(child.running).toBe(true);
+  }, LONG);
+});
+
 describe('a change committed while its organization’s job is being taken', () => {
   test('is not lost: it gets its audit row once the worker is done', async () => {
     const db = await createTestDatabase();
