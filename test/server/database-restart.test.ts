@@ -157,11 +157,23 @@ describe('start:server and start:worker while PostgreSQL restarts', () => {
     const { rows: kept } = await admin.query<{ id: string }>('select id from app_public.tasks where id = any($1::uuid[])', [acknowledged]);
     expect(kept.length).toBe(acknowledged.length);
     const { rows: all } = await admin.query<{ id: string }>(`select id from app_public.tasks where title like 'Restart write %'`);
+    // Caught up: nothing left in the outbox, no job due or running. A job that failed while PostgreSQL was
+    // down may wait for its retry (graphile-worker backs off exponentially: a job that met four restarts
+    // waits 55 s more); later writes' jobs drained its organization, so it has nothing left to do.
+    const backlog = `select (select count(*) from app_worker.audit_outbox)::int as outbox,
+      (select count(*) from graphile_worker.jobs where run_at <= now() or locked_at is not null)::int as due`;
     await waitFor(
-      async () => (await admin.query(`select count(*)::int as n from app_worker.audit_outbox`)).rows[0].n === 0 && (await admin.query(`select count(*)::int as n from graphile_worker.jobs`)).rows[0].n === 0,
+      async () => {
+        const { rows } = await admin.query<{ outbox: number; due: number }>(backlog);
+        return rows[0].outbox === 0 && rows[0].due === 0;
+      },
       60_000,
       'the audit log caught up',
-    );
+    ).catch(async (error) => {
+      const jobs = await admin.query(`select task_identifier, attempts, run_at - now() as due_in, locked_at, locked_by, left(last_error, 200) as last_error from graphile_worker.jobs`);
+      const outbox = await admin.query(`select count(*)::int as n, count(failed_at)::int as set_aside from app_worker.audit_outbox`);
+      throw new Error(`${(error as Error).message}\njobs: ${JSON.stringify(jobs.rows)}\noutbox: ${JSON.stringify(outbox.rows)}\nworker: ${worker.stdout().slice(-2000)}${worker.stderr().slice(-1000)}`);
+    });
     const { rows: audited } = await admin.query<{ resource_id: string; n: number }>(
       `select resource_id, count(*)::int as n from app_public.audit_logs where action = 'task.created' and resource_id = any($1::uuid[]) group by resource_id`,
       [all.map((r) => r.id)],
