@@ -18,7 +18,7 @@ export interface LoadResult {
   failures: number;
   /** CPU milliseconds per request, by process. */
   cpu: CpuTimes;
-  /** Messages the server's pool sent to PostgreSQL per request (db_round_trips_total); HTTP loads only. */
+  /** Messages the server's pool sent to PostgreSQL per request (rowgate_db_round_trips_total); HTTP loads only. */
   roundTrips?: number;
   /** When the measured part (after the warm-up) ran, ISO timestamps. */
   measured: { from: string; to: string };

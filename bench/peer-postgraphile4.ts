@@ -12,7 +12,7 @@ import postgraphile4 from 'postgraphile4';
 const { PEER_DATABASE_URL, PEER_JWT_PUBLIC_KEY, PEER_POOL_SIZE, JWT_ISSUER = 'rowgate', JWT_AUDIENCE = 'rowgate-api' } = process.env;
 if (!PEER_DATABASE_URL || !PEER_JWT_PUBLIC_KEY) throw new Error('PEER_DATABASE_URL and PEER_JWT_PUBLIC_KEY are required');
 const pool = new pg.Pool({ connectionString: PEER_DATABASE_URL, max: Number(PEER_POOL_SIZE ?? 10) });
-// Round trips to PostgreSQL, counted as rowgate counts its own (db_round_trips_total), read at /round-trips.
+// Round trips to PostgreSQL, counted as rowgate counts its own (rowgate_db_round_trips_total), read at /round-trips.
 let roundTrips = 0;
 pool.on('connect', (client) => {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;

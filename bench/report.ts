@@ -150,7 +150,7 @@ ${table(['path', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failu
 "raw \`pg\`" replays the messages the server sent for this query (captured from its own preset and
 adaptor): the opening message (\`begin\`, role and claims through \`set_config\`, the session check), the page
 query as the same prepared statement, \`commit\`. Round trips for GraphQL are the server's own count
-(\`db_round_trips_total\` on /metrics) per request. "owner" runs that page query with \`organization_id = $n\` added and no RLS, as
+(\`rowgate_db_round_trips_total\` on /metrics) per request. "owner" runs that page query with \`organization_id = $n\` added and no RLS, as
 the superuser (rowgate's owner role is itself bound by the forced policies). RLS cost = owner req/s ÷ raw req/s.
 
 ## Writing: \`createTask\` (policies, triggers, the audit event and its job added in the same transaction)

@@ -20,7 +20,7 @@ export interface Identity {
 
 export interface Stack {
   origin: string;
-  /** The server's db_round_trips_total, from its /metrics. */
+  /** The server's rowgate_db_round_trips_total, from its /metrics. */
   roundTrips(): Promise<number>;
   serverPid: number;
   workerPid: number;
@@ -64,6 +64,8 @@ export async function startWorkerProcess(run: RunDatabase, dataDir: string, { pr
     ...productionEnv(run, dataDir),
     DB_WORKER_PASSWORD: readDatabaseConfig({}).passwords.worker,
     WORKER_CONCURRENCY: String(concurrency),
+    // No mail leaves the bench.
+    MAIL_OUTBOX: 'true',
   });
   await worker.waitFor(/worker running/).catch((error) => {
     worker.process.kill('SIGKILL');
@@ -104,7 +106,7 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
     const origin = new URL(line.replace(/^.*GraphQL at /, '')).origin;
     const roundTrips = async () => {
       const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-      return Number(/^db_round_trips_total (\d+)$/m.exec(text)?.[1] ?? Number.NaN);
+      return Number(/^rowgate_db_round_trips_total (\d+)$/m.exec(text)?.[1] ?? Number.NaN);
     };
     return {
       origin,

@@ -71,7 +71,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
   const fairShare = fairShareFor(config, pool.options.max);
-  const realtime = new Realtime(config, pool, fairShare, { tokens, sessions }, listenUrl);
+  const realtime = new Realtime(config, pool, fairShare, { tokens, sessions }, listenUrl, metrics);
 
   installErrorHandler(app);
   // JSON only: Fastify would also parse text/plain, which browsers may send cross-origin without a

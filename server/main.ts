@@ -37,7 +37,7 @@ const { db, server, worker, serverConfig } = await (async () => {
   await applyMigrations(db);
   const worker = await startWorker(workerConfig, db.workerUrl);
   started.push(() => worker.stop());
-  const server = await startServer(serverConfig, db.authenticatorUrl, { jobs: worker });
+  const server = await startServer(serverConfig, db.authenticatorUrl, { worker });
   return { db, server, worker, serverConfig };
 })().catch(fail);
 // Running: an error from now on is a bug, reported with its stack by Node.

@@ -5,7 +5,9 @@ import pg from 'pg';
 import { buildApp } from './app.ts';
 import { shareMetrics } from './cluster.ts';
 import type { ServerConfig } from './config.ts';
-import { listenForMetrics, Metrics, type JobSource } from './ops/metrics.ts';
+import type { RunningWorker } from '../worker/runner.ts';
+import { listenForMetrics, Metrics } from './ops/metrics.ts';
+import { explainListen } from './ops/metrics-endpoint.ts';
 
 export interface RunningServer {
   url: string;
@@ -17,9 +19,9 @@ export interface RunningServer {
 export async function startServer(
   config: ServerConfig,
   authenticatorUrl: string,
-  options: { poolSize?: number; jobs?: JobSource; logStream?: NodeJS.WritableStream } = {},
+  options: { poolSize?: number; worker?: RunningWorker; logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningServer> {
-  const { poolSize = config.poolSize, jobs, logStream } = options;
+  const { poolSize = config.poolSize, worker, logStream } = options;
   // Settings for the connection's life, at startup, without a round trip: JIT optimization off (as
   // @dataplan/pg would set it), and the configured invitation budgets.
   const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
@@ -31,7 +33,7 @@ export async function startServer(
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const metrics = new Metrics(pool);
-  if (jobs) metrics.attachJobs(jobs);
+  if (worker) metrics.attachWorker(worker);
   if (cluster.isWorker) shareMetrics(metrics);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
@@ -39,7 +41,7 @@ export async function startServer(
     try {
       const address = await app.listen({ host: config.host, port: config.port }).catch(explainListen('HOST', 'PORT', config.host, config.port));
       if (config.metrics.port !== undefined) {
-        metricsListener = await listenForMetrics(config, metrics).catch(explainListen('METRICS_HOST', 'METRICS_PORT', config.metrics.host, config.metrics.port));
+        metricsListener = await listenForMetrics(config, metrics);
       }
       return {
         url: address,
@@ -58,15 +60,6 @@ export async function startServer(
     await pool.end();
     throw error;
   }
-}
-
-/** A listen error an operator can act on: which setting names the address that is taken or not ours. */
-function explainListen(hostVariable: string, portVariable: string, host: string, port: number) {
-  return (error: NodeJS.ErrnoException): never => {
-    if (error.code === 'EADDRINUSE') throw new Error(`${portVariable} ${port} on ${host} is taken (another rowgate?): choose another, or ${portVariable}=0 for a free one`);
-    if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') throw new Error(`cannot listen on ${host}:${port} (${error.code}): check ${hostVariable} and ${portVariable}`);
-    throw error;
-  };
 }
 
 /** Where an operator finds /metrics, for the start-up lines of `npm start` and `start:server`. */

@@ -9,22 +9,35 @@ export interface WorkerConfig {
   outboxDir: string;
   /** Where the invitation mail sends people to accept (the token is appended). */
   acceptUrl: string;
+  /** `start:worker`'s /metrics and /healthz (worker/monitoring.ts): on METRICS_PORT (0 picks one); unset: none. */
+  monitoring: { host: string; port: number | undefined; token: string | undefined };
 }
 
 /** Every variable readWorkerConfig reads (besides DATA_DIR); the compose test checks against this list. */
-export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_FROM', 'INVITATION_ACCEPT_URL', 'DATA_DIR'] as const;
+export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'INVITATION_ACCEPT_URL', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN'] as const;
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 4);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
     throw new Error(`WORKER_CONCURRENCY must be an integer from 1 to 100, got "${env.WORKER_CONCURRENCY}"`);
   }
+  const port = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new Error(`METRICS_PORT must be a port number (0 picks a free one), got "${env.METRICS_PORT}"`);
+  }
+  // In production mail must leave the machine: a folder inside a container is read by nobody. Writing
+  // it to files there is an explicit choice (MAIL_OUTBOX=true), e.g. for a staging system.
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (env.NODE_ENV === 'production' && !smtpUrl && env.MAIL_OUTBOX !== 'true') {
+    throw new Error('SMTP_URL is required in production (invitation mail); set MAIL_OUTBOX=true to write mail to DATA_DIR/outbox instead');
+  }
   return {
     concurrency,
-    smtpUrl: env.SMTP_URL || undefined,
+    smtpUrl,
     mailFrom: env.MAIL_FROM || 'rowgate <no-reply@rowgate.localhost>',
     outboxDir: path.join(path.resolve(env.DATA_DIR || '.data'), 'outbox'),
     // The console's accept page on npm start's default address.
     acceptUrl: env.INVITATION_ACCEPT_URL || 'http://127.0.0.1:4000/invitations/accept?token=',
+    monitoring: { host: env.METRICS_HOST || '127.0.0.1', port, token: env.METRICS_TOKEN || undefined },
   };
 }

@@ -19,15 +19,24 @@ import { makeMailer, type SendMail } from './mail.ts';
 import { audit } from './tasks/audit.ts';
 import { expireIdempotencyKeys } from './tasks/expire-idempotency-keys.ts';
 import { makeSendInvitation } from './tasks/send-invitation.ts';
+import { readQueue, type QueueState } from './queue.ts';
 
 export type JobOutcome = 'ok' | 'retrying' | 'failed';
+
+export type RunnerReplaced = 'stopped' | 'stuck';
 
 export interface RunningWorker {
   /** Jobs that used up their attempts and stay in the queue for an operator to look at. */
   permanentlyFailedJobs(): Promise<number>;
   /** Changes whose audit row can never be written, set aside in the outbox (migration 000017). */
   auditEventsSetAside(): Promise<number>;
+  /** Everything waiting, in one statement (worker/queue.ts). */
+  queue(): Promise<QueueState>;
+  /** Whether the database answered the last lease renewal, and how many runners are stuck now. */
+  health(): { databaseUp: boolean; stuckRunners: number };
   onJob(listener: (task: string, outcome: JobOutcome) => void): void;
+  /** A runner stopped by itself, or was found stuck, and was replaced. */
+  onRunnerReplaced(listener: (why: RunnerReplaced) => void): void;
   stop(): Promise<void>;
 }
 
@@ -61,6 +70,9 @@ export async function startWorker(
   const logger = new Logger(() => (level, message) => log(level, message));
   const listeners: ((task: string, outcome: JobOutcome) => void)[] = [];
   const emit = (task: string, outcome: JobOutcome) => listeners.forEach((listener) => listener(task, outcome));
+  const replacedListeners: ((why: RunnerReplaced) => void)[] = [];
+  /** Whether the last lease renewal reached the database. */
+  let databaseUp = true;
   const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), config.acceptUrl);
 
   // Audit jobs drain one organization each, side by side (the organization's lock keeps its chain in
@@ -112,7 +124,7 @@ export async function startWorker(
         preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       });
     let replacing = false;
-    const takeOver = async () => {
+    const takeOver = async (why: RunnerReplaced) => {
       if (replacing) return;
       replacing = true;
       try {
@@ -128,6 +140,7 @@ export async function startWorker(
             state.runner = await launch();
             watch(state.runner);
             log('info', 'worker restarted after graphile-worker stopped');
+            replacedListeners.forEach((listener) => listener(why));
             return;
           } catch (error) {
             log('error', `worker restart failed, retrying: ${(error as Error).message}`);
@@ -147,14 +160,14 @@ export async function startWorker(
       },
       replace() {
         log('error', 'graphile-worker stopped making progress (a shutdown that does not end, or no poll); replacing it');
-        void takeOver();
+        void takeOver('stuck');
       },
     };
     const watch = (current: Runner) => {
       const restart = () => {
         if (stopping || current !== state.runner) return;
         log('error', 'graphile-worker stopped unexpectedly; restarting');
-        setTimeout(() => void takeOver(), RESTART_DELAY_MS);
+        setTimeout(() => void takeOver('stopped'), RESTART_DELAY_MS);
       };
       current.promise.then(restart, restart);
     };
@@ -170,8 +183,10 @@ export async function startWorker(
     try {
       const live = supervised.filter((state) => !state.stuck()).flatMap((state) => state.poolIds);
       const { rows } = await pool.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [live, LEASE_TTL]);
+      databaseUp = true;
       if (rows[0].dead.length) log('warn', `took over the jobs of worker pools whose lease expired: ${rows[0].dead.join(', ')}`);
     } catch (error) {
+      databaseUp = false;
       log('warn', `could not renew the worker's leases: ${(error as Error).message}`);
     }
   };
@@ -180,17 +195,19 @@ export async function startWorker(
 
   return {
     async permanentlyFailedJobs() {
-      const { rows } = await pool.query<{ n: number }>(
-        'select count(*)::int as n from graphile_worker.jobs where attempts >= max_attempts and locked_at is null',
-      );
-      return rows[0].n;
+      const { jobs } = await readQueue(pool);
+      return jobs.filter((group) => group.state === 'failed').reduce((sum, group) => sum + group.count, 0);
     },
     async auditEventsSetAside() {
-      const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from app_worker.audit_outbox where failed_at is not null');
-      return rows[0].n;
+      return (await readQueue(pool)).auditEventsSetAside;
     },
+    queue: () => readQueue(pool),
+    health: () => ({ databaseUp, stuckRunners: supervised.filter((state) => state.stuck()).length }),
     onJob(listener) {
       listeners.push(listener);
+    },
+    onRunnerReplaced(listener) {
+      replacedListeners.push(listener);
     },
     async stop() {
       stopping = true;

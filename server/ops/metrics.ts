@@ -1,22 +1,27 @@
-// /metrics in Prometheus text format: HTTP duration by route and status, GraphQL operations by name and
-// outcome, the database pool, and Node's default process metrics. Served where the configuration says
-// (server/config.ts: the main port in development, a listener of its own with METRICS_PORT, behind a
-// bearer token with METRICS_TOKEN), never to just anyone on the public port in production.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+// The server's /metrics in Prometheus text format, every name prefixed rowgate_: HTTP duration by route and
+// status, GraphQL operations by name and outcome, the database pool, realtime (connections,
+// subscriptions, events, delivery time, closes), whether the database answers, plus Node's process
+// metrics and build info (metrics-endpoint.ts) and, under `npm start`, the worker's (worker/metrics.ts).
+// Served where the configuration says (server/config.ts: the main port in development, a listener of its
+// own with METRICS_PORT, behind a bearer token with METRICS_TOKEN), never to just anyone on the public
+// port in production.
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { registerWorkerMetrics } from '../../worker/metrics.ts';
+import type { RunningWorker } from '../../worker/runner.ts';
 import type { ServerConfig } from '../config.ts';
-import { AppError, installErrorHandler, notFound } from '../errors.ts';
 import { DATABASE_USER, type DatabaseUse } from '../request-context.ts';
 import { shippedOperationNames } from '../graphql/trusted-documents.ts';
+import { addMetricsRoute, listenApart, registerProcessMetrics, type MetricsListener } from './metrics-endpoint.ts';
 
-/** What /metrics needs from a worker running in the same process (worker/runner.ts provides it). */
-export interface JobSource {
-  onJob(listener: (task: string, outcome: string) => void): void;
-  permanentlyFailedJobs(): Promise<number>;
-  auditEventsSetAside(): Promise<number>;
+/** What the realtime gauges read (server/realtime/realtime.ts). */
+export interface RealtimeSource {
+  connections(): number;
+  subscriptions(): number;
+  /** Whether the LISTEN connection is open (it reconnects every second while the database is away). */
+  listening(): boolean;
 }
 
 export class Metrics {
@@ -24,16 +29,36 @@ export class Metrics {
   /** The text /metrics answers: this process's figures, or (in a cluster) every process's, summed. */
   scrape: () => Promise<string> = () => this.registry.metrics();
   readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
+    name: 'rowgate_http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
   readonly graphqlOperations = new Counter({
-    name: 'graphql_operations_total',
+    name: 'rowgate_graphql_operations_total',
     help: 'GraphQL operations by operation name and outcome (ok, error, rejected)',
     labelNames: ['operation', 'outcome'],
+    registers: [this.registry],
+  });
+
+  /** Task events checked for one subscriber: delivered, or hidden because RLS does not let it see the row. */
+  readonly realtimeEvents = new Counter({
+    name: 'rowgate_realtime_events_total',
+    help: 'Task events checked for a subscriber, by outcome: delivered, or hidden (RLS does not let the subscriber see it)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  readonly realtimeDelivery = new Histogram({
+    name: 'rowgate_realtime_delivery_seconds',
+    help: 'From a task event reaching this process to its delivery to one subscriber (its queue and its visibility check)',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly realtimeCloses = new Counter({
+    name: 'rowgate_realtime_closes_total',
+    help: 'Realtime connections closed by the server, by close code (1012 reconnect, 1013 not reading, 4401 session ended, 4403 forbidden, 4429 too many, 1001 stopping)',
+    labelNames: ['code'],
     registers: [this.registry],
   });
 
@@ -41,14 +66,14 @@ export class Metrics {
   readonly #operationNames = shippedOperationNames();
 
   constructor(pool: pg.Pool) {
-    collectDefaultMetrics({ register: this.registry });
+    registerProcessMetrics(this.registry, 'server');
     const poolGauge = (name: string, help: string, read: () => number) =>
       new Gauge({ name, help, registers: [this.registry], collect() { this.set(read()); } });
-    poolGauge('db_pool_connections', 'Connections open in the API pool', () => pool.totalCount);
-    poolGauge('db_pool_idle_connections', 'Idle connections in the API pool', () => pool.idleCount);
-    poolGauge('db_pool_waiting_requests', 'Requests waiting for a pool connection', () => pool.waitingCount);
+    poolGauge('rowgate_db_pool_connections', 'Connections open in the API pool', () => pool.totalCount);
+    poolGauge('rowgate_db_pool_idle_connections', 'Idle connections in the API pool', () => pool.idleCount);
+    poolGauge('rowgate_db_pool_waiting_requests', 'Requests waiting for a pool connection', () => pool.waitingCount);
     // Each query message is one round trip, the cost that dominates a request on these machines.
-    const roundTrips = new Counter({ name: 'db_round_trips_total', help: 'Messages the API pool sent to PostgreSQL (one round trip each)', registers: [this.registry] });
+    const roundTrips = new Counter({ name: 'rowgate_db_round_trips_total', help: 'Messages the API pool sent to PostgreSQL (one round trip each)', registers: [this.registry] });
     pool.on('connect', (client) => {
       const query = client.query as (...args: unknown[]) => unknown;
       client.query = function (this: { [DATABASE_USER]?: DatabaseUse }, ...args: unknown[]) {
@@ -60,29 +85,24 @@ export class Metrics {
     });
   }
 
-  /** Background jobs run in this process (npm start): counted by task and outcome, plus the dead ones. */
-  attachJobs(jobs: JobSource) {
-    const counter = new Counter({
-      name: 'worker_jobs_total',
-      help: 'Background jobs by task and outcome (ok, retrying, failed = attempts used up)',
-      labelNames: ['task', 'outcome'],
-      registers: [this.registry],
-    });
-    jobs.onJob((task, outcome) => counter.inc({ task, outcome }));
+  /** Background jobs run in this process (npm start): the worker's figures on this /metrics. */
+  attachWorker(worker: RunningWorker) {
+    registerWorkerMetrics(this.registry, worker, { databaseUp: false });
+  }
+
+  /** Realtime's gauges, and whether the database answers (the LISTEN connection is the one always held). */
+  attachRealtime(source: RealtimeSource) {
+    const registers = [this.registry];
+    new Gauge({ name: 'rowgate_realtime_connections', help: 'Open realtime (WebSocket) connections', registers, collect() { this.set(source.connections()); } });
+    new Gauge({ name: 'rowgate_realtime_subscriptions', help: 'Running subscriptions', registers, collect() { this.set(source.subscriptions()); } });
     new Gauge({
-      name: 'worker_jobs_permanently_failed',
-      help: 'Jobs that used up their attempts and wait in the queue for an operator',
-      registers: [this.registry],
-      async collect() {
-        this.set(await jobs.permanentlyFailedJobs().catch(() => Number.NaN));
-      },
-    });
-    new Gauge({
-      name: 'audit_events_set_aside',
-      help: 'Changes whose audit row can never be written (bad data), kept in app_worker.audit_outbox for an operator',
-      registers: [this.registry],
-      async collect() {
-        this.set(await jobs.auditEventsSetAside().catch(() => Number.NaN));
+      name: 'rowgate_database_up',
+      help: '1 when the database answered this process lately (the server: its realtime LISTEN connection is open; it reconnects every second)',
+      registers,
+      // Several server processes: down if any is.
+      aggregator: 'min',
+      collect() {
+        this.set(source.listening() ? 1 : 0);
       },
     });
   }
@@ -102,19 +122,6 @@ function requestedOperationName(body: unknown): string | undefined {
   return typeof query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query.slice(0, 200))?.[1] : undefined;
 }
 
-const digest = (text: string) => createHash('sha256').update(text).digest();
-
-function addMetricsRoute(app: FastifyInstance, metrics: Metrics, token: string | undefined) {
-  const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
-  app.get('/metrics', async (request, reply) => {
-    if (expected && !timingSafeEqual(digest(request.headers.authorization ?? ''), expected)) {
-      reply.header('www-authenticate', 'Bearer');
-      throw new AppError('INVALID_TOKEN', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
-    }
-    return reply.type(metrics.registry.contentType).send(await metrics.scrape());
-  });
-}
-
 /** Counts every response; serves /metrics on this app when the configuration puts it on the main port. */
 export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }: { metrics: Metrics; config: ServerConfig }) => {
   app.addHook('onResponse', async (request, reply) => {
@@ -124,15 +131,10 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }
       metrics.countOperation(requestedOperationName(request.body), 'rejected');
     }
   });
-  if (config.metrics.onMainPort) addMetricsRoute(app, metrics, config.metrics.token);
+  if (config.metrics.onMainPort) addMetricsRoute(app, metrics.registry, () => metrics.scrape(), config.metrics.token);
 });
 
 /** /metrics on a listener of its own (METRICS_HOST:METRICS_PORT), away from the public port. */
-export async function listenForMetrics(config: ServerConfig, metrics: Metrics): Promise<{ url: string; close(): Promise<void> }> {
-  const app = Fastify({ logger: false });
-  installErrorHandler(app);
-  app.setNotFoundHandler(notFound);
-  addMetricsRoute(app, metrics, config.metrics.token);
-  const url = await app.listen({ host: config.metrics.host, port: config.metrics.port });
-  return { url, close: () => app.close() };
+export function listenForMetrics(config: ServerConfig, metrics: Metrics): Promise<MetricsListener> {
+  return listenApart(config.metrics.host, config.metrics.port!, (app) => addMetricsRoute(app, metrics.registry, () => metrics.scrape(), config.metrics.token));
 }

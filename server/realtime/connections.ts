@@ -18,6 +18,7 @@ import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '../database.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { callerSettings, clientAddress, organizationFrom } from '../request-context.ts';
 
 export const CLOSE = {
@@ -55,12 +56,19 @@ export class Connections {
   readonly #pool: pg.Pool;
   readonly #fairShare: FairShare;
   readonly #authenticator: Authenticator;
+  readonly #metrics: Metrics;
 
-  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator) {
+  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, metrics: Metrics) {
     this.#config = config;
     this.#pool = pool;
     this.#fairShare = fairShare;
     this.#authenticator = authenticator;
+    this.#metrics = metrics;
+  }
+
+  /** Open connections (accepted at connection_init). */
+  get count(): number {
+    return this.#all.size;
   }
 
   /**
@@ -78,15 +86,15 @@ export class Connections {
       // The credentials could not be checked (the database restarting): try again, not "forbidden",
       // which graphql-ws clients would take as final.
       if (databaseUnavailable(error)) {
-        socket.close(CLOSE.serviceRestart, DATABASE_UNAVAILABLE_MESSAGE);
+        this.refuse(socket, CLOSE.serviceRestart, DATABASE_UNAVAILABLE_MESSAGE);
         return false;
       }
       if (!(error instanceof AppError)) throw error;
-      socket.close(CLOSE.forbidden, error.message);
+      this.refuse(socket, CLOSE.forbidden, error.message);
       return false;
     }
     if (!authenticated) {
-      socket.close(CLOSE.forbidden, 'Send authorization: "Bearer <access token>" in connection_init');
+      this.refuse(socket, CLOSE.forbidden, 'Send authorization: "Bearer <access token>" in connection_init');
       return false;
     }
     // The client may have gone while its credentials were checked: its close was heard by nobody, so
@@ -95,7 +103,7 @@ export class Connections {
     const { claims, expiresAt } = authenticated;
     const mine = [...this.#all].filter((c) => c.auth.userId === claims.userId).length;
     if (mine >= this.#config.realtime.maxConnectionsPerUser) {
-      socket.close(CLOSE.tooManyConnections, `At most ${this.#config.realtime.maxConnectionsPerUser} realtime connections per user`);
+      this.refuse(socket, CLOSE.tooManyConnections, `At most ${this.#config.realtime.maxConnectionsPerUser} realtime connections per user`);
       return false;
     }
     const id = randomUUID();
@@ -157,7 +165,14 @@ export class Connections {
   close(connection: Connection, code: number, reason: string): void {
     if (connection.closed) return;
     connection.closed = true;
-    connection.socket.close(code, reason);
+    this.refuse(connection.socket, code, reason);
+  }
+
+  /** Closes a socket, registered or not, counting why (rowgate_realtime_closes_total). */
+  refuse(socket: WebSocket, code: number, reason: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    this.#metrics.realtimeCloses.inc({ code: String(code) });
+    socket.close(code, reason);
   }
 
   sessionRevoked(sessionId: string): void {

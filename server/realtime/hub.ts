@@ -11,6 +11,8 @@ export interface TaskEvent {
   organizationId: string;
   event: TaskChangeEvent;
   rowId: string;
+  /** performance.now() when its notification reached this process. */
+  receivedAt: number;
 }
 
 export interface HubListeners {
@@ -33,6 +35,18 @@ export class RealtimeHub {
   constructor(url: string, listeners: HubListeners) {
     this.#url = url;
     this.#listeners = listeners;
+  }
+
+  /** Whether the LISTEN connection is open. */
+  get listening(): boolean {
+    return this.#client !== undefined;
+  }
+
+  /** Task listeners (one per running subscription). */
+  get subscriptions(): number {
+    let count = 0;
+    for (const listeners of this.#tasks.values()) count += listeners.size;
+    return count;
   }
 
   async start(): Promise<void> {
@@ -76,7 +90,7 @@ export class RealtimeHub {
   #dispatch(channel: string, payload: string | undefined): void {
     const message = JSON.parse(payload ?? '{}') as { o?: string; e?: TaskChangeEvent; i?: string; u?: string | null; s?: string };
     if (channel === 'rowgate_task_events' && message.o && message.e && message.i) {
-      const event = { organizationId: message.o, event: message.e, rowId: message.i };
+      const event = { organizationId: message.o, event: message.e, rowId: message.i, receivedAt: performance.now() };
       for (const listener of this.#tasks.get(message.o) ?? []) listener(event);
     } else if (channel === 'rowgate_access' && message.o) {
       this.#listeners.onAccess(message.o, message.u ?? null);

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { Authenticator } from '../auth/authenticate.ts';
 import type { ServerConfig } from '../config.ts';
 import type { FairShare } from '../fair-share.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { Connections } from './connections.ts';
 import { RealtimeHub } from './hub.ts';
 import { taskEventsFor } from './task-events.ts';
@@ -12,17 +13,25 @@ import { taskEventsFor } from './task-events.ts';
 export class Realtime {
   readonly connections: Connections;
   readonly #hub: RealtimeHub;
+  readonly #metrics: Metrics;
 
   /**
    * `listenUrl`: the authenticator's login (LISTEN needs no privilege, and reads no table). Subscribers'
-   * checks take their user's and organization's slots of `fairShare`, as their requests do.
+   * checks take their user's and organization's slots of `fairShare`, as their requests do. What happens
+   * is counted on `metrics`.
    */
-  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, listenUrl: string) {
-    this.connections = new Connections(config, pool, fairShare, authenticator);
+  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, listenUrl: string, metrics: Metrics) {
+    this.#metrics = metrics;
+    this.connections = new Connections(config, pool, fairShare, authenticator, metrics);
     this.#hub = new RealtimeHub(listenUrl, {
       onAccess: (organizationId, userId) => void this.connections.accessChanged(organizationId, userId),
       onSessionRevoked: (sessionId) => this.connections.sessionRevoked(sessionId),
       onLost: () => this.connections.lost(),
+    });
+    metrics.attachRealtime({
+      connections: () => this.connections.count,
+      subscriptions: () => this.#hub.subscriptions,
+      listening: () => this.#hub.listening,
     });
   }
 
@@ -39,6 +48,6 @@ export class Realtime {
   contextOf(socket: WebSocket) {
     const connection = this.connections.of(socket);
     if (!connection) return undefined;
-    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#hub, this.connections, connection) };
+    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#hub, this.connections, connection, this.#metrics) };
   }
 }

@@ -53,19 +53,19 @@ function tooLargeInstead(data: string, maxBytes: number): string | undefined {
   return `{"id":${id},"type":"next","payload":{"errors":[{"message":${JSON.stringify(message)},"extensions":{"code":"RESPONSE_TOO_LARGE","maxBytes":${maxBytes}}}]}}`;
 }
 
-/** Checks every message sent on `socket` (see above). */
-export function guardSends(socket: WebSocket, maxMessageBytes: number): void {
+/** Checks every message sent on `socket` (see above); `close` ends it (and counts it). */
+export function guardSends(socket: WebSocket, maxMessageBytes: number, close: (code: number, reason: string) => void): void {
   const send = socket.send.bind(socket) as (data: unknown, callback?: (error?: Error) => void) => void;
   socket.send = ((data: unknown, callback?: (error?: Error) => void) => {
     if (socket.bufferedAmount > MAX_UNREAD_BYTES) {
-      socket.close(CLOSE.tooSlow, 'Messages are not being read; reconnect and catch up');
+      close(CLOSE.tooSlow, 'Messages are not being read; reconnect and catch up');
       return callback?.();
     }
     // A string's length is at most its UTF-8 size: only a long one needs counting.
     if (typeof data === 'string' && data.length > maxMessageBytes / 3 && Buffer.byteLength(data) > maxMessageBytes) {
       const instead = tooLargeInstead(data, maxMessageBytes);
       if (!instead) {
-        socket.close(CLOSE.messageTooLarge, 'Message too large');
+        close(CLOSE.messageTooLarge, 'Message too large');
         return callback?.();
       }
       return send(instead, callback);

@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { SafeError } from 'postgraphile/grafast';
 import { databaseUnavailable } from '../database.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { CLOSE, type Connection, type Connections } from './connections.ts';
 import type { RealtimeHub, TaskEvent } from './hub.ts';
 
@@ -25,7 +26,7 @@ async function visible(connections: Connections, connection: Connection, event: 
 }
 
 /** What grafast's listen() subscribes to: one stream per subscription, bound to its connection. */
-export function taskEventsFor(hub: RealtimeHub, connections: Connections, connection: Connection) {
+export function taskEventsFor(hub: RealtimeHub, connections: Connections, connection: Connection, metrics: Metrics) {
   return {
     subscribe(): AsyncIterable<TaskEvent> {
       const { organizationId } = connection;
@@ -68,7 +69,11 @@ export function taskEventsFor(hub: RealtimeHub, connections: Connections, connec
                   if (databaseUnavailable(error)) return false;
                   throw error;
                 });
-                if (seen) return { value: event, done: false };
+                metrics.realtimeEvents.inc({ outcome: seen ? 'delivered' : 'hidden' });
+                if (seen) {
+                  metrics.realtimeDelivery.observe((performance.now() - event.receivedAt) / 1000);
+                  return { value: event, done: false };
+                }
               }
             },
             async return(): Promise<IteratorResult<TaskEvent>> {

@@ -62,7 +62,7 @@ export async function realtimeRoutes(
   const places = new SocketPlaces(config.realtime);
   // Every message this socket is sent is checked (sockets.ts), graphql-ws's own included.
   function wsHandler(this: FastifyInstance, socket: WebSocket, request: FastifyRequest) {
-    guardSends(socket, maxMessageBytes);
+    guardSends(socket, maxMessageBytes, (code, reason) => realtime.connections.refuse(socket, code, reason));
     return graphqlWs.call(this, socket, request);
   }
   app.route({

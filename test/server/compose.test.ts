@@ -1,6 +1,8 @@
-// docker-compose.yml stays in step with the code: its commands are package scripts, its variables are ones
-// the programs read, production's required settings are there, start-up order waits on health, and the
-// server service's variables are exactly enough to start `npm run start:server` in production.
+// docker-compose.yml stays in step with the code: our services run the image the Dockerfile builds with the
+// package scripts' commands, their variables are ones the programs read, production's required settings
+// are there, start-up order waits on health, Prometheus scrapes what the programs serve and Grafana is
+// provisioned, and the server service's variables are exactly enough to start `npm run start:server` in
+// production.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -32,7 +34,7 @@ const KNOWN_VARIABLES = new Set([...Object.keys(EnvSchema.properties), ...DATABA
 
 interface Service {
   image?: string;
-  build?: unknown;
+  build?: string;
   command?: string | string[];
   entrypoint?: string | string[];
   environment?: Record<string, string | number | boolean | null> | string[];
@@ -71,14 +73,21 @@ function dependsOn(service: Service): Record<string, string | undefined> {
   return Array.isArray(deps) ? Object.fromEntries(deps.map((name) => [name, undefined])) : Object.fromEntries(Object.entries(deps).map(([name, d]) => [name, d?.condition]));
 }
 
-/** Our programs: services running the project (everything but the stock PostgreSQL). */
+/** Our programs: services running the image the Dockerfile builds. */
 function projectServices(): [string, Service][] {
-  return Object.entries(compose.services).filter(([, service]) => !String(service.image ?? '').startsWith('postgres'));
+  return Object.entries(compose.services).filter(([, service]) => service.build !== undefined);
 }
 
 describe('docker-compose.yml', () => {
-  test('has db, migrate, server and worker', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['db', 'migrate', 'server', 'worker']);
+  test('has db, migrate, server, worker, prometheus and grafana; ours are built from the Dockerfile', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['db', 'grafana', 'migrate', 'prometheus', 'server', 'worker']);
+    expect(projectServices().map(([name, service]) => [name, service.build, service.image])).toEqual([
+      ['migrate', '.', 'rowgate'],
+      ['server', '.', 'rowgate'],
+      ['worker', '.', 'rowgate'],
+    ]);
+    // Nothing of the host is mounted into them: the image is the deployable.
+    for (const [name, service] of projectServices()) expect(service.volumes, name).toBeUndefined();
   });
 
   test('worker: its own login only, after the migrations', () => {
@@ -89,18 +98,51 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(env)).not.toContain('DB_OWNER_PASSWORD');
     expect(Object.keys(env)).not.toContain('DB_AUTHENTICATOR_PASSWORD');
     expect(dependsOn(compose.services.worker)).toEqual({ db: 'service_healthy', migrate: 'service_completed_successfully' });
+    // Production mail leaves the machine: SMTP_URL is required.
+    expect(env.SMTP_URL).toMatch(/^\$\{SMTP_URL:\?/);
   });
 
-  test('every `npm run X` / `npm start` it runs is a script in package.json', () => {
-    const used: string[] = [];
-    for (const [name, service] of Object.entries(compose.services)) {
-      const text = `${commandText(service.entrypoint)} ${commandText(service.command)}`;
-      for (const match of text.matchAll(/\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(start|test)\b)/g)) {
-        const script = match[1] ?? match[2];
-        used.push(script);
-        expect(scripts, `${name}: npm script "${script}"`).toHaveProperty([script]);
-      }
+  test('worker: /metrics and its health check on its own port, on the compose network only', () => {
+    const worker = compose.services.worker;
+    const env = environment(worker);
+    expect([env.METRICS_HOST, env.METRICS_PORT]).toEqual(['0.0.0.0', '9464']);
+    expect(worker.ports).toBeUndefined();
+    expect(commandText(worker.healthcheck?.test)).toContain(`http://127.0.0.1:${env.METRICS_PORT}/healthz`);
+  });
+
+  test('prometheus scrapes the server and worker at their metrics ports with the alert rules; grafana is provisioned', async () => {
+    const prometheus = compose.services.prometheus;
+    const config = parse(await fs.readFile(path.join(PROJECT_ROOT, 'monitoring/prometheus.yml'), 'utf8')) as {
+      rule_files: string[];
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+    };
+    const targets = Object.fromEntries(config.scrape_configs.map((c) => [c.job_name, c.static_configs.flatMap((s) => s.targets)]));
+    expect(targets).toEqual({
+      'rowgate-server': [`server:${environment(compose.services.server).METRICS_PORT}`],
+      'rowgate-worker': [`worker:${environment(compose.services.worker).METRICS_PORT}`],
+    });
+    // Every file a service mounts exists, and the rule file Prometheus loads is mounted there.
+    const mounts = (service: Service) => (service.volumes ?? []).filter((v) => v.startsWith('./')).map((v) => v.split(':'));
+    for (const [, service] of Object.entries(compose.services)) {
+      for (const [source] of mounts(service)) await expect(fs.stat(path.join(PROJECT_ROOT, source)), source).resolves.toBeDefined();
     }
+    for (const rules of config.rule_files) expect(mounts(prometheus).map(([, target]) => target)).toContain(rules);
+    const grafana = compose.services.grafana;
+    expect(environment(grafana).GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?/);
+    const provider = parse(await fs.readFile(path.join(PROJECT_ROOT, 'monitoring/grafana/provisioning/dashboards/rowgate.yml'), 'utf8')) as { providers: { options: { path: string } }[] };
+    expect(mounts(grafana).map(([, target]) => target)).toEqual(expect.arrayContaining(['/etc/grafana/provisioning', provider.providers[0].options.path]));
+    // Their UIs on this machine only.
+    for (const service of [prometheus, grafana]) for (const port of service.ports ?? []) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+  });
+
+  test("our services' commands are package scripts' commands, run by node itself (npm would not pass SIGTERM on)", () => {
+    const byCommand = new Map(Object.entries(scripts).map(([name, command]) => [command, name]));
+    const used = projectServices().map(([name, service]) => {
+      const command = commandText(service.command);
+      expect(byCommand.has(command), `${name}: "${command}" is no package script's command`).toBe(true);
+      expect(command, name).toMatch(/^node /);
+      return byCommand.get(command);
+    });
     expect(used.sort()).toEqual(['migrate', 'start:server', 'start:worker']);
   });
 

@@ -106,7 +106,7 @@ describe('realtime work', () => {
     const sampler = (async () => {
       while (sampling) {
         const { body } = await http<string>(server, 'GET', '/metrics');
-        maxWaiting = Math.max(maxWaiting, Number(/^db_pool_waiting_requests (\d+)$/m.exec(body)?.[1]));
+        maxWaiting = Math.max(maxWaiting, Number(/^rowgate_db_pool_waiting_requests (\d+)$/m.exec(body)?.[1]));
       }
     })();
     const CHANGES = 3;
@@ -151,7 +151,7 @@ describe('what never waits for the pool', () => {
 
   test('a token on an unknown path or a console file is never looked up: no round trip', async () => {
     const owner = await register(held, 'Stray');
-    const roundTrips = async () => Number(/^db_round_trips_total (\d+)$/m.exec((await http<string>(held, 'GET', '/metrics')).body)?.[1]);
+    const roundTrips = async () => Number(/^rowgate_db_round_trips_total (\d+)$/m.exec((await http<string>(held, 'GET', '/metrics')).body)?.[1]);
     const before = await roundTrips();
     const headers = { authorization: `Bearer ${owner.accessToken}` };
     const stray = await http(held, 'GET', '/no/such/path', { headers });

@@ -131,12 +131,12 @@ describe('metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = response.body as string;
-    expect(text).toMatch(/^http_request_duration_seconds_bucket\{.*method="POST".*route="\/graphql".*status="200".*\} \d+$/m);
-    expect(text).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/auth\/register",status="201"\} [1-9]/m);
-    expect(text).toMatch(/^graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
-    expect(text).toMatch(/^db_pool_connections \d+$/m);
-    expect(text).toMatch(/^db_pool_idle_connections \d+$/m);
-    expect(text).toMatch(/^db_pool_waiting_requests \d+$/m);
+    expect(text).toMatch(/^rowgate_http_request_duration_seconds_bucket\{.*method="POST".*route="\/graphql".*status="200".*\} \d+$/m);
+    expect(text).toMatch(/^rowgate_http_request_duration_seconds_count\{method="POST",route="\/auth\/register",status="201"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_db_pool_connections \d+$/m);
+    expect(text).toMatch(/^rowgate_db_pool_idle_connections \d+$/m);
+    expect(text).toMatch(/^rowgate_db_pool_waiting_requests \d+$/m);
     // Unmatched URLs share one label value: clients cannot grow the label set.
     expect(text).not.toContain('no-such-route-1234');
     expect(text).toMatch(/route="unmatched",status="404"/);
@@ -156,26 +156,26 @@ describe('metrics', () => {
     expect(tooMany.status).toBe(400);
 
     const text = (await http(server, 'GET', '/metrics')).body as string;
-    expect(text).toMatch(/^graphql_operations_total\{operation="CreateOrganization",outcome="error"\} [1-9]/m);
-    expect(text).toMatch(/^graphql_operations_total\{operation="Tasks",outcome="rejected"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="CreateOrganization",outcome="error"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="Tasks",outcome="rejected"\} [1-9]/m);
     // TooDeep is no operation of client/operations: it is counted, under `other`.
-    expect(text).toMatch(/^graphql_operations_total\{operation="other",outcome="rejected"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="other",outcome="rejected"\} [1-9]/m);
     expect(text).not.toContain('TooDeep');
   });
 
   test('operation names a client makes up never become label values, executed or refused, signed in or not', async () => {
     const ann = await register(server, 'Ann');
-    const before = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('graphql_operations_total')).length;
+    const before = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('rowgate_graphql_operations_total')).length;
     for (let i = 0; i < 40; i += 1) {
       const name = `Invented${i}x${Date.now()}`;
       await http(server, 'POST', '/graphql', { body: { query: `query ${name} { __typename }` } });
       await http(server, 'POST', '/graphql', { body: { query: `query ${name} { nope }`, operationName: name }, headers: { authorization: `Bearer ${ann.accessToken}` } });
     }
-    const lines = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('graphql_operations_total'));
+    const lines = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('rowgate_graphql_operations_total'));
     expect(lines.join('\n')).not.toMatch(/Invented/);
     // At most the `other` series of each outcome can be new.
     expect(lines.length - before).toBeLessThanOrEqual(2);
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^graphql_operations_total\{operation="other",outcome="ok"\} [1-9]/)]));
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^rowgate_graphql_operations_total\{operation="other",outcome="ok"\} [1-9]/)]));
   });
 
   test('METRICS_TOKEN: /metrics answers only to its bearer token (401 INVALID_TOKEN otherwise); the API is unaffected', async () => {
@@ -189,7 +189,7 @@ describe('metrics', () => {
       }
       const allowed = await http(guarded, 'GET', '/metrics', { headers: { authorization: 'Bearer scrape-secret' } });
       expect(allowed.status).toBe(200);
-      expect(allowed.body).toMatch(/^db_pool_connections \d+$/m);
+      expect(allowed.body).toMatch(/^rowgate_db_pool_connections \d+$/m);
       expect((await gql(guarded, CurrentUserDocument, {})).errors).toBeUndefined();
     } finally {
       await guarded.close();
@@ -207,7 +207,7 @@ describe('metrics', () => {
       await gql(apart, CurrentUserDocument, {});
       const scraped = await http({ url: apart.metricsUrl! }, 'GET', '/metrics');
       expect(scraped.status).toBe(200);
-      expect(scraped.body).toMatch(/^graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
+      expect(scraped.body).toMatch(/^rowgate_graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
       expect((await http({ url: apart.metricsUrl! }, 'POST', '/graphql', { body: { query: '{ __typename }' } })).status).toBe(404);
     } finally {
       await apart.close();

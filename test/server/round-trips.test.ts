@@ -1,4 +1,4 @@
-// What a GraphQL request costs the database, in round trips (db_round_trips_total on /metrics counts every
+// What a GraphQL request costs the database, in round trips (rowgate_db_round_trips_total on /metrics counts every
 // message the API pool sends): a page is three (open the transaction with its settings and session check,
 // the query, commit), and a request whose session has ended is refused by the message that opens its
 // transaction, before its query runs, with the same 401 as any revoked token.
@@ -12,7 +12,7 @@ let orgId: string;
 
 async function roundTrips(): Promise<number> {
   const { body } = await http<string>(server, 'GET', '/metrics');
-  return Number(/^db_round_trips_total (\d+)$/m.exec(body)?.[1]);
+  return Number(/^rowgate_db_round_trips_total (\d+)$/m.exec(body)?.[1]);
 }
 
 /** Round trips `run` made; /metrics itself makes none (its figures are Node's). */

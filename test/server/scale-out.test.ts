@@ -100,7 +100,7 @@ describe('SERVER_PROCESSES=2', () => {
     async function healthzCount(): Promise<number> {
       const { status, body } = await request(server.url, 'GET', '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
       expect(status).toBe(200);
-      return Number(/^http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} (\d+)$/m.exec(body)?.[1] ?? 0);
+      return Number(/^rowgate_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} (\d+)$/m.exec(body)?.[1] ?? 0);
     }
   });
 

@@ -42,9 +42,9 @@ export interface Child {
   waitFor(pattern: RegExp): Promise<string>;
 }
 
-/** `node <args>` from the project root, with the Node running vitest (24), capturing its output. */
-export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `node <args>` from the project root (or `cwd`), with the Node running vitest (24), capturing its output. */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv, cwd = PROJECT_ROOT): Child {
+  const proc = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let running = true;

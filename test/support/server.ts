@@ -43,7 +43,7 @@ export async function startTestServer(
       RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
       ...env,
     });
-    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, jobs: worker?.worker, logStream: options.logStream });
+    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, worker: worker?.worker, logStream: options.logStream });
   } catch (error) {
     // A half-started server must not leave its worker, database or keys behind.
     await worker?.stop();

@@ -666,14 +666,14 @@ describe('a job that always fails', () => {
     const metrics = await waitFor(
       async () => {
         const text = (await http(server, 'GET', '/metrics')).body as string;
-        const failedCount = Number(/^worker_jobs_total\{task="audit",outcome="failed"\} (\S+)$/m.exec(text)?.[1] ?? 0);
+        const failedCount = Number(/^rowgate_worker_jobs_total\{task="audit",outcome="failed"\} (\S+)$/m.exec(text)?.[1] ?? 0);
         return failedCount >= 2 ? text : undefined;
       },
       10_000,
-      'worker_jobs_total{task="audit",outcome="failed"} to count both',
+      'rowgate_worker_jobs_total{task="audit",outcome="failed"} to count both',
     );
-    expect(Number(/^worker_jobs_permanently_failed (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
-    expect(metrics).toMatch(/^worker_jobs_total\{task="audit",outcome="ok"\} [1-9]/m);
+    expect(Number(/^rowgate_worker_jobs_permanently_failed (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(metrics).toMatch(/^rowgate_worker_jobs_total\{task="audit",outcome="ok"\} [1-9]/m);
     expect(await server.worker!.worker.permanentlyFailedJobs()).toBe(2);
 
     // A change committed afterwards, in the same organization, is audited within the contract's 2 seconds.
@@ -761,7 +761,7 @@ describe('a change whose audit cannot be recorded as it is', () => {
     await waitFor(async () => (await pendingJobs(server.db.pool)) === 0, 10_000, 'no job left, none failed');
     expect(await server.worker!.worker.permanentlyFailedJobs()).toBe(0);
     const metrics = (await http(server, 'GET', '/metrics')).body as string;
-    expect(metrics).toMatch(/^audit_events_set_aside 1$/m);
+    expect(metrics).toMatch(/^rowgate_audit_events_set_aside 1$/m);
     // The chain itself is intact, but the log is not whole: verifyAuditChain says so.
     const chain = await gql(server, AuditVerifyChainDocument, {}, { token: ann.accessToken, organizationId: orgId });
     expect(chain.data?.verifyAuditChain).toMatchObject({ ok: false, brokenSeq: null, setAside: 1 });
