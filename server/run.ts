@@ -19,9 +19,15 @@ export interface RunningServer {
 export async function startServer(
   config: ServerConfig,
   authenticatorUrl: string,
-  options: { poolSize?: number; worker?: RunningWorker; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    poolSize?: number;
+    worker?: RunningWorker;
+    /** When the newest backup completed (npm start's embedded PostgreSQL), for /metrics. */
+    newestBackup?: () => Promise<Date | undefined>;
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<RunningServer> {
-  const { poolSize = config.poolSize, worker, logStream } = options;
+  const { poolSize = config.poolSize, worker, newestBackup, logStream } = options;
   // Settings for the connection's life, at startup, without a round trip: JIT optimization off (as
   // @dataplan/pg would set it), and the configured invitation budgets.
   const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
@@ -34,6 +40,7 @@ export async function startServer(
   pool.on('connect', (client) => client.on('error', () => {}));
   const metrics = new Metrics(pool);
   if (worker) metrics.attachWorker(worker);
+  if (newestBackup) metrics.attachBackups(newestBackup);
   if (cluster.isWorker) shareMetrics(metrics);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {

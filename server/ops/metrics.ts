@@ -90,6 +90,19 @@ export class Metrics {
     registerWorkerMetrics(this.registry, worker, { databaseUp: false });
   }
 
+  /** When the newest backup completed (npm start's scheduled backups of its embedded PostgreSQL). */
+  attachBackups(newest: () => Promise<Date | undefined>) {
+    new Gauge({
+      name: 'rowgate_backup_last_success_timestamp_seconds',
+      help: 'When the newest backup of the embedded PostgreSQL completed (Unix time); absent before the first',
+      registers: [this.registry],
+      async collect() {
+        const completed = await newest().catch(() => undefined);
+        this.set(completed ? completed.getTime() / 1000 : Number.NaN);
+      },
+    });
+  }
+
   /** Realtime's gauges, and whether the database answers (the LISTEN connection is the one always held). */
   attachRealtime(source: RealtimeSource) {
     const registers = [this.registry];

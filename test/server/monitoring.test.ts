@@ -45,9 +45,11 @@ const value = (text: string, series: string) => {
 let server: TestServer;
 let workerMonitoring: MetricsListener;
 let superuser: pg.Pool;
+let lastBackup: Date | undefined;
 const subscribers: Subscriber[] = [];
 beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
+  // npm start's layout: the worker and the backup schedule's figures on the server's /metrics.
+  server = await startTestServer({}, { worker: true, newestBackup: async () => lastBackup });
   workerMonitoring = await serveMonitoring({ host: '127.0.0.1', port: 0, token: undefined }, server.worker!.worker);
   superuser = new pg.Pool({ connectionString: server.db.url, max: 2 });
 });
@@ -106,8 +108,11 @@ describe('the server /metrics', () => {
     expect(value(text, 'rowgate_realtime_subscriptions')).toBe(1);
     expect(value(text, 'rowgate_realtime_events_total{outcome="delivered"}')).toBe(1);
     expect(value(text, 'rowgate_realtime_delivery_seconds_count')).toBe(1);
-    // npm start's layout: the worker's figures on the same /metrics.
+    // npm start's layout: the worker's figures on the same /metrics, and when the newest backup completed.
     expect(text).toMatch(/^rowgate_worker_jobs_total\{task="audit",outcome="ok"\} [1-9]/m);
+    expect(value(text, 'rowgate_backup_last_success_timestamp_seconds')).toBeNaN();
+    lastBackup = new Date('2026-12-01T03:00:00Z');
+    expect(value(await scrape(server.url), 'rowgate_backup_last_success_timestamp_seconds')).toBe(lastBackup.getTime() / 1000);
 
     await s.dispose();
     await waitFor(async () => value(await scrape(server.url), 'rowgate_realtime_connections') === 0, 10_000, 'the connection gone from the gauge');

@@ -26,7 +26,7 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { poolSize?: number; worker?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: { poolSize?: number; worker?: boolean; newestBackup?: () => Promise<Date | undefined>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
@@ -43,7 +43,7 @@ export async function startTestServer(
       RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
       ...env,
     });
-    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, worker: worker?.worker, logStream: options.logStream });
+    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, worker: worker?.worker, newestBackup: options.newestBackup, logStream: options.logStream });
   } catch (error) {
     // A half-started server must not leave its worker, database or keys behind.
     await worker?.stop();
