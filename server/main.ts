@@ -2,8 +2,11 @@
 // committed migrations, the graphile-worker and the HTTP server. Ctrl-C or SIGTERM: stop accepting,
 // drain requests, let running jobs finish, stop PostgreSQL if this process started it, exit 0.
 // A start that fails, whatever the cause, ends one way: one line saying why, what it had started
-// stopped again, exit code 1. An embedded PostgreSQL that dies is started again (db/watchdog.ts).
+// stopped again, exit code 1. An embedded PostgreSQL that dies is started again (db/watchdog.ts), and is
+// backed up on a schedule (db/backup-schedule.ts).
 import './graphile-env.ts';
+import { scheduleBackups } from '../db/backup-schedule.ts';
+import { newestBackup } from '../db/backup-store.ts';
 import { readDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
@@ -29,16 +32,21 @@ async function fail(error: unknown): Promise<never> {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-const { db, server, worker, serverConfig } = await (async () => {
+const { db, server, worker, serverConfig, databaseConfig } = await (async () => {
   const serverConfig = readServerConfig();
   const workerConfig = readWorkerConfig();
-  const db = await openDatabase(readDatabaseConfig(), { mode: 'exclusive' });
+  const databaseConfig = readDatabaseConfig();
+  const db = await openDatabase(databaseConfig, { mode: 'exclusive' });
   started.push(() => db.close());
   await applyMigrations(db);
   const worker = await startWorker(workerConfig, db.workerUrl);
   started.push(() => worker.stop());
-  const server = await startServer(serverConfig, db.authenticatorUrl, { worker });
-  return { db, server, worker, serverConfig };
+  const { backupDir } = db;
+  const server = await startServer(serverConfig, db.authenticatorUrl, {
+    worker,
+    newestBackup: db.embedded && backupDir ? async () => (await newestBackup(backupDir))?.completedAt : undefined,
+  });
+  return { db, server, worker, serverConfig, databaseConfig };
 })().catch(fail);
 // Running: an error from now on is a bug, reported with its stack by Node.
 process.off('uncaughtException', fail);
@@ -50,7 +58,14 @@ console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? `em
 console.log(`rowgate: web console at ${server.url}/`);
 console.log(`rowgate: GraphQL at ${server.url}/graphql${serverConfig.production ? '' : ` (GraphiQL at ${server.url}/graphiql)`}`);
 console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
+const backups = db.embedded && databaseConfig.backup.intervalHours > 0;
+if (db.embedded) {
+  console.log(`rowgate: WAL archived into ${db.backupDir}; ${backups ? `a backup every ${databaseConfig.backup.intervalHours} h, ${databaseConfig.backup.keep} kept` : 'no scheduled backups (BACKUP_INTERVAL_HOURS=0)'}`);
+}
 console.log('rowgate: worker running; press Ctrl-C to stop');
+const stopBackups = backups
+  ? scheduleBackups({ adminUrl: db.adminUrl, clusterDir: db.clusterDir!, backupDir: db.backupDir! }, databaseConfig.backup, (message) => console.log(`rowgate: ${message}`))
+  : undefined;
 
 // The embedded PostgreSQL is started again if it dies (db/watchdog.ts); given up on, everything stops.
 const gaveUp = new Promise<Error>((resolve) => {
@@ -61,6 +76,7 @@ const failure = await Promise.race([stopping.then(() => undefined), gaveUp]);
 console.log(failure ? `rowgate: ${failure.message}; stopping` : 'rowgate: stopping');
 await server.close();
 await worker.stop();
+await stopBackups?.();
 // (A PostgreSQL given up on may not be there to stop.)
 await db.close().catch((error: Error) => console.error(`rowgate: ${error.message}`));
 clearInterval(keepAlive);

@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
   // Durability is not under test; these make the suite several times faster.
   const db = await openDatabase(config, {
     mode: 'exclusive',
-    embeddedSettings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    // No WAL archive either: nothing here is restored, and every test database's creation is WAL.
+    embeddedSettings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300', archive_mode: 'off' },
   });
   await applyMigrations(db);
   project.provide('adminUrl', db.adminUrl);
