@@ -34,5 +34,5 @@ EXPOSE 4000 9464
 # overrides it with its own /healthz.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# node itself as the process that gets SIGTERM (not npm, which does not pass it on); compose adds tini.
+# node itself, nothing in between to keep SIGTERM from it; compose adds tini as PID 1.
 CMD ["node", "server/serve.ts"]

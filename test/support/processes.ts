@@ -44,7 +44,16 @@ export interface Child {
 
 /** `node <args>` from the project root (or `cwd`), with the Node running vitest (24), capturing its output. */
 export function spawnNode(args: string[], env: NodeJS.ProcessEnv, cwd = PROJECT_ROOT): Child {
-  const proc = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnCommand(process.execPath, args, env, cwd);
+}
+
+/** `npm <args>` from the project root, as an operator runs it (npm finds the project's Node 24 first). */
+export function spawnNpm(args: string[], env: NodeJS.ProcessEnv): Child {
+  return spawnCommand('npm', args, env, PROJECT_ROOT);
+}
+
+function spawnCommand(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Child {
+  const proc = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let running = true;
