@@ -1,5 +1,5 @@
 // The stream of one `taskChanged` subscription: its organization's task events, each delivered only if,
-// at that moment, RLS lets the subscriber read the row (for DELETED: read tasks in the organization).
+// at that moment, RLS lets the subscriber read the row (for DELETED: would let it read the row as it was).
 // Everyone else learns nothing; not even a null message. Events are checked one at a time, in commit
 // order, so they also arrive in that order. A subscriber that falls behind (events queued, or messages
 // unread on its socket) is disconnected rather than buffered without bound. The checks, and the fetch of
@@ -15,12 +15,16 @@ import type { RealtimeHub, TaskEvent } from './hub.ts';
 /** Events waiting for their check; more means the subscriber (or its checks) cannot keep up. */
 const MAX_QUEUED = 1_000;
 
-/** Whether the subscriber may see the event, by one statement under its own settings. */
+/**
+ * Whether the subscriber may see the event, by one statement under its own settings: RLS on the row now,
+ * or for DELETED, the tasks table's select policies applied to the row as it was (migration 000023).
+ */
 async function visible(connections: Connections, connection: Connection, event: TaskEvent): Promise<boolean> {
+  const id = `${pg.escapeLiteral(event.rowId)}::uuid`;
   const statement =
     event.event === 'DELETED'
-      ? `select app_public.current_user_has_permission('tasks:read') as visible`
-      : `select exists (select 1 from app_public.tasks t where t.id = ${pg.escapeLiteral(event.rowId)}::uuid) as visible`;
+      ? `select app_public.deleted_task_visible(${id}) as visible`
+      : `select exists (select 1 from app_public.tasks t where t.id = ${id}) as visible`;
   const [row] = await connections.query<{ visible: boolean }>(connection, statement);
   return row.visible;
 }

@@ -26,7 +26,14 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { poolSize?: number; worker?: boolean; newestBackup?: () => Promise<Date | undefined>; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    poolSize?: number;
+    worker?: boolean;
+    newestBackup?: () => Promise<Date | undefined>;
+    logStream?: NodeJS.WritableStream;
+    /** Runs on the new database before the server starts (a DBA's migration the schema must include). */
+    beforeStart?: (db: TestDatabase) => Promise<void>;
+  } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
@@ -34,6 +41,7 @@ export async function startTestServer(
   let server: RunningServer;
   let config: ServerConfig;
   try {
+    await options.beforeStart?.(db);
     worker = options.worker ? await startTestWorker(db, env) : undefined;
     config = readServerConfig({
       PORT: '0',
