@@ -1,7 +1,7 @@
 // Bounds on what one GraphQL request may ask for: depth, aliases, tokens (graphql-armor), what its
 // arguments hold (input-limits.ts), page size (first/last), cost and size (objects and bytes the response
-// may hold, nested page sizes multiplied: cost.ts), and introspection in production. Limits are configuration
-// (server/config.ts).
+// may hold, nested page sizes multiplied: cost.ts), and introspection and field suggestions in production
+// (field-suggestions.ts). Limits are configuration (server/config.ts).
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
@@ -22,6 +22,7 @@ import {
 import { SafeError } from 'postgraphile/grafast';
 import type { ServerConfig } from '../config.ts';
 import { cachedEstimate } from './cost.ts';
+import { withoutSuggestions } from './field-suggestions.ts';
 import { inputError, variablesDepthError } from './input-limits.ts';
 import { subscriptionError } from './subscription-limits.ts';
 
@@ -71,7 +72,10 @@ export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
             // Every alias counts, __typename too (graphql-armor exempts it by default).
             maxAliasesRule({ n: maxAliases, allowList: [], ...REPORT }),
           );
-          if (config.production) event.validationRules.push(NoSchemaIntrospectionCustomRule);
+          if (config.production) {
+            event.validationRules.push(NoSchemaIntrospectionCustomRule);
+            event.validationRules.splice(0, Infinity, ...event.validationRules.map(withoutSuggestions));
+          }
           return next();
         },
         // Before parsing: a document of too many tokens is refused without building its AST, and

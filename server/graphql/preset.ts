@@ -86,7 +86,8 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
       graphiql: !config.production,
       graphiqlPath: '/graphiql',
       graphiqlOnGraphQLGET: false,
-      graphqlOverGET: false,
+      // Queries over GET too (urql's default, persisted queries); a mutation over GET is a 405.
+      graphqlOverGET: true,
       // The WebSocket route is rowgate's own (server/realtime/websocket.ts), on grafserv's handling.
       websockets: false,
       maxRequestLength: config.bodyLimit,

@@ -1,9 +1,13 @@
 // What leaves /graphql, checked once it is written.
 //
-// Every error carries a code. grafserv answers a document that does not parse or validate (and one
-// validation abandons after 100 errors) with graphql-js's own errors, which never pass through maskError
-// and carry no code: such a 4xx answer gets VALIDATION_FAILED on each error that has none. Only refused
-// requests are touched; an answer with data never is.
+// Every error carries a code, whatever the Accept header. grafserv answers a document that does not parse
+// or validate (and one validation abandons after 100 errors) with graphql-js's own errors, which never
+// pass through maskError and carry no code, as a 4xx (application/graphql-response+json) or a 200
+// (application/json): such an answer gets VALIDATION_FAILED on each error that has none, a mutation sent
+// as GET METHOD_NOT_ALLOWED. Only refused requests are touched; an answer with data never is.
+//
+// A client that accepts anything (axios' `application/json, text/plain, */*`, fetch's `*/*`) or sends no
+// Accept gets application/json, which every client reads; graphql-response+json only when asked for.
 //
 // A query refused its share of the pool (fair-share.ts) is a 429 with Retry-After, like every rate limit;
 // a mutation's answer keeps its status, since an earlier root field of it may have committed. Any answer
@@ -24,7 +28,13 @@ interface Answer {
   errors?: { extensions?: Record<string, unknown> }[];
 }
 
-function withCodes(payload: string | Buffer): string | Buffer {
+/** What a GraphQL client is answered with: application/json unless it asks for graphql-response+json. */
+function negotiated(accept: string | undefined): string | undefined {
+  if (accept?.includes('application/graphql-response+json') || accept?.includes('text/html')) return accept;
+  return 'application/json';
+}
+
+function withCodes(payload: string | Buffer, code: string): string | Buffer {
   let answer: Answer;
   try {
     answer = JSON.parse(payload.toString()) as Answer;
@@ -35,7 +45,7 @@ function withCodes(payload: string | Buffer): string | Buffer {
     return payload;
   }
   for (const error of answer.errors) {
-    if (typeof error.extensions?.code !== 'string') error.extensions = { ...error.extensions, code: 'VALIDATION_FAILED' };
+    if (typeof error.extensions?.code !== 'string') error.extensions = { ...error.extensions, code };
   }
   return JSON.stringify(answer);
 }
@@ -54,9 +64,17 @@ function tooLarge(request: FastifyRequest, reply: FastifyReply, size: number, ma
 }
 
 export const graphqlResponsesPlugin = fp(async (app: FastifyInstance, { maxBytes }: { maxBytes: number }) => {
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.url === '/graphql') request.headers.accept = negotiated(request.headers.accept);
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.routeOptions.url !== '/graphql' || !(Buffer.isBuffer(payload) || typeof payload === 'string')) return payload;
-    if (reply.statusCode >= 400 && reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload);
+    if (reply.statusCode === 405) {
+      reply.header('allow', 'POST');
+      return withCodes(payload, 'METHOD_NOT_ALLOWED');
+    }
+    // (With application/json, graphql-js's errors come back as a 200.)
+    if (reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload, 'VALIDATION_FAILED');
     if (request.database.refused === 'unavailable') reply.status(503).header('retry-after', String(RETRY_UNAVAILABLE_SECONDS));
     if (request.graphqlOperation?.type === 'query') {
       if (request.database.refused === 'busy') reply.status(429).header('retry-after', '1');

@@ -4,28 +4,28 @@
 // what they are sent (sockets.ts), credentials checked at connection_init, caps on connections per user
 // and subscriptions per connection, and subscriptions only.
 //
-// Queries and mutations are refused on the socket (METHOD_NOT_ALLOWED): over HTTP each one passes the
-// rate limit, the response-size limit, the access log and the metrics; on a socket none of that would
-// hold. Clients send only subscriptions there by default (Apollo's split link, urql's subscription
-// exchange, the console).
+// Queries and mutations are refused on the socket (METHOD_NOT_ALLOWED): over HTTP (POST, or GET for
+// queries) each one passes the rate limit, the response-size limit, the access log and the metrics; on a
+// socket none of that would hold. Clients send only subscriptions there by default (Apollo's split link,
+// urql's subscription exchange, the console).
 import websocket, { type WebSocket } from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { makeGraphQLWSConfig, normalizeConnectionParams } from 'postgraphile/grafserv';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable } from '../database.ts';
-import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { Realtime } from './realtime.ts';
 import { guardSends, SocketPlaces } from './sockets.ts';
 
 const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
 
-export async function realtimeRoutes(
+export const realtimeRoutes = fp(async function realtimeRoutes(
   app: FastifyInstance,
   { serv, realtime, config }: { serv: Parameters<typeof makeGraphQLWSConfig>[0]; realtime: Realtime; config: ServerConfig },
 ) {
-  await app.register(websocket, { options: { maxPayload: config.bodyLimit } });
   const grafservConfig = makeGraphQLWSConfig(serv);
   const { maxSubscriptionsPerConnection, keepAliveMs, maxMessageBytes } = config.realtime;
   const graphqlWs = makeHandler(
@@ -65,18 +65,19 @@ export async function realtimeRoutes(
     guardSends(socket, maxMessageBytes, (code, reason) => realtime.connections.refuse(socket, code, reason));
     return graphqlWs.call(this, socket, request);
   }
-  app.route({
-    method: 'GET',
-    url: '/graphql',
-    onRequest: places.take,
-    // A person who opens /graphql in a browser is sent where people work: GraphiQL in development, the
-    // console in production. Anything else is told how to speak GraphQL here (never run over GET, so no
-    // link can make a signed-in browser run a mutation).
-    handler: async (request, reply) => {
+  // GET /graphql is grafserv's (queries in the query string, graphqlOverGET); the socket rides on that
+  // route, which takes its place (counted from the upgrade) first. A person who opens /graphql in a
+  // browser is sent where people work: GraphiQL in development, the console in production.
+  app.addHook('onRoute', (route) => {
+    if (route.url !== '/graphql' || route.method !== 'GET') return;
+    const handler = route.handler;
+    route.wsHandler = wsHandler;
+    route.onRequest = [places.take, ...[route.onRequest ?? []].flat()];
+    route.handler = async function (this: FastifyInstance, request, reply) {
       if (request.headers.accept?.includes('text/html')) return reply.redirect(config.production ? '/' : '/graphiql');
-      reply.header('allow', 'POST');
-      throw new AppError('METHOD_NOT_ALLOWED', `GraphQL takes a POST, or a WebSocket (graphql-transport-ws) for subscriptions; ${config.production ? 'the console is at /' : 'GraphiQL is at /graphiql, the console at /'}`);
-    },
-    wsHandler,
+      return handler.call(this, request, reply);
+    };
   });
-}
+  // After the hook above: @fastify/websocket's own onRoute hook looks for the wsHandler it sets.
+  await app.register(websocket, { options: { maxPayload: config.bodyLimit } });
+});

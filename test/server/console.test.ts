@@ -73,11 +73,10 @@ describe('GET /graphql', () => {
     expect(production.headers.get('location')).toBe('/');
   });
 
-  test('anything else gets 405 METHOD_NOT_ALLOWED with Allow: POST and where to go', async () => {
+  test('anything else is a GraphQL request over GET: without a query, 400 VALIDATION_FAILED', async () => {
     const response = await http(server, 'GET', '/graphql');
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('POST');
-    expect(response.body).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message: expect.stringMatching(/POST.*WebSocket.*GraphiQL is at \/graphiql, the console at \// ) } });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].extensions.code).toBe('VALIDATION_FAILED');
   });
 });
 

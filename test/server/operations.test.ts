@@ -277,6 +277,28 @@ describe('production hardening', () => {
     expect(me.data?.currentUser?.rowId).toBe(ann.user.id);
   });
 
+  test('field suggestions are hidden in production, where they would spell out the schema; kept in development', async () => {
+    const ann = await register(prod, 'Sam');
+    const caller = { authorization: `Bearer ${ann.accessToken}` };
+    const typos = [
+      'query { currentUsr { rowId } }',
+      'query { currentUser { rowld } }',
+      'query { organizations(orderBy: [NAME_AS]) { totalCount } }',
+      'query ($o: [OrganizationOrderBy!]) { organizations(orderBy: $o) { totalCount } }',
+    ];
+    for (const query of typos) {
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        const variables = query.includes('$o') ? { o: ['NAME_AS'] } : {};
+        const response = await http(prod, 'POST', '/graphql', { body: { query, variables }, headers: { ...caller, accept } });
+        expect(response.body.errors?.length, query).toBeGreaterThan(0);
+        expect(JSON.stringify(response.body), query).not.toMatch(/Did you mean/);
+        expect(response.body.errors[0].extensions.code, query).toBe('VALIDATION_FAILED');
+      }
+    }
+    const dev = await http(server, 'POST', '/graphql', { body: { query: typos[0] } });
+    expect(dev.body.errors[0].message).toMatch(/Did you mean "currentUser"\?/);
+  });
+
   test('the JWKS serves the public half of JWT_PRIVATE_KEY only', async () => {
     const response = await http(prod, 'GET', '/.well-known/jwks.json');
     expect(response.status).toBe(200);

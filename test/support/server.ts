@@ -86,7 +86,10 @@ export async function http<T = any>(
   pathname: string,
   options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
 ): Promise<HttpResult<T>> {
-  const headers: Record<string, string> = { ...options.headers };
+  // On /graphql the tests speak as GraphQL-over-HTTP clients do (urql, graphql-request): asking for
+  // graphql-response+json, whose refusals are 4xx. What clients with other defaults get is
+  // test/server/http-clients.test.ts's.
+  const headers: Record<string, string> = pathname.startsWith('/graphql') ? { accept: 'application/graphql-response+json', ...options.headers } : { ...options.headers };
   let body: string | undefined = options.raw;
   if (options.body !== undefined) {
     headers['content-type'] ??= 'application/json';
