@@ -140,8 +140,10 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    if (route === '/graphql' && request.method === 'POST' && !request.graphqlOperation) {
-      metrics.countOperation(requestedOperationName(request.body), 'rejected');
+    // A GraphQL request (a POST, or a GET with a query string; not a WebSocket's upgrade) refused before it ran.
+    const sent = request.method === 'POST' ? request.body : request.method === 'GET' && reply.statusCode !== 101 ? request.query : undefined;
+    if (route === '/graphql' && sent !== undefined && !request.graphqlOperation) {
+      metrics.countOperation(requestedOperationName(sent), 'rejected');
     }
   });
   if (config.metrics.onMainPort) addMetricsRoute(app, metrics.registry, () => metrics.scrape(), config.metrics.token);
