@@ -66,6 +66,7 @@ export async function startWorkerProcess(run: RunDatabase, dataDir: string, { pr
     WORKER_CONCURRENCY: String(concurrency),
     // No mail leaves the bench.
     MAIL_OUTBOX: 'true',
+    PUBLIC_URL: 'http://bench.localhost',
   });
   await worker.waitFor(/worker running/).catch((error) => {
     worker.process.kill('SIGKILL');

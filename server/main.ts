@@ -39,13 +39,16 @@ const { db, server, worker, serverConfig, databaseConfig } = await (async () => 
   const db = await openDatabase(databaseConfig, { mode: 'exclusive' });
   started.push(() => db.close());
   await applyMigrations(db);
-  const worker = await startWorker(workerConfig, db.workerUrl);
+  // Mail links start where the server listens unless PUBLIC_URL says otherwise (known once it listens).
+  let listening: string | undefined;
+  const worker = await startWorker(workerConfig, db.workerUrl, { listeningAt: () => listening });
   started.push(() => worker.stop());
   const { backupDir } = db;
   const server = await startServer(serverConfig, db.authenticatorUrl, {
     worker,
     newestBackup: db.embedded && backupDir ? async () => (await newestBackup(backupDir))?.completedAt : undefined,
   });
+  listening = server.url;
   return { db, server, worker, serverConfig, databaseConfig };
 })().catch(fail);
 // Running: an error from now on is a bug, reported with its stack by Node.

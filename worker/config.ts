@@ -7,14 +7,19 @@ export interface WorkerConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxDir: string;
-  /** Where the invitation mail sends people to accept (the token is appended). */
-  acceptUrl: string;
+  /**
+   * PUBLIC_URL: where people reach the server and its console; links in mail start with it. Unset (only
+   * outside production): the address the server listens on, told by `npm start` (see publicUrlFor), or
+   * HOST:PORT's default.
+   */
+  publicUrl: string | undefined;
+  developmentUrl: string;
   /** `start:worker`'s /metrics and /healthz (worker/monitoring.ts): on METRICS_PORT (0 picks one); unset: none. */
   monitoring: { host: string; port: number | undefined; token: string | undefined };
 }
 
 /** Every variable readWorkerConfig reads (besides DATA_DIR); the compose test checks against this list. */
-export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'INVITATION_ACCEPT_URL', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN'] as const;
+export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'PUBLIC_URL', 'HOST', 'PORT', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN'] as const;
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 4);
@@ -31,13 +36,30 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   if (env.NODE_ENV === 'production' && !smtpUrl && env.MAIL_OUTBOX !== 'true') {
     throw new Error('SMTP_URL is required in production (invitation mail); set MAIL_OUTBOX=true to write mail to DATA_DIR/outbox instead');
   }
+  const publicUrl = env.PUBLIC_URL ? publicUrlFrom(env.PUBLIC_URL) : undefined;
+  if (env.NODE_ENV === 'production' && !publicUrl) {
+    throw new Error('PUBLIC_URL is required in production: the address people open the console at (links in mail start with it), e.g. https://rowgate.example.com');
+  }
+  const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   return {
     concurrency,
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'rowgate <no-reply@rowgate.localhost>',
     outboxDir: path.join(path.resolve(env.DATA_DIR || '.data'), 'outbox'),
-    // The console's accept page on npm start's default address.
-    acceptUrl: env.INVITATION_ACCEPT_URL || 'http://127.0.0.1:4000/invitations/accept?token=',
+    publicUrl,
+    developmentUrl: `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT && env.PORT !== '0' ? env.PORT : 4000}`,
     monitoring: { host: env.METRICS_HOST || '127.0.0.1', port, token: env.METRICS_TOKEN || undefined },
   };
+}
+
+/** An http(s) URL without query or fragment, its trailing slash dropped (links append /path). */
+function publicUrlFrom(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) throw new Error(`PUBLIC_URL must be an http(s) URL without query or fragment, got "${value}"`);
+  return url.toString().replace(/\/+$/, '');
 }

@@ -50,7 +50,12 @@ const STALL_MS = 30_000;
 export async function startWorker(
   config: WorkerConfig,
   workerUrl: string,
-  options: { sendMail?: SendMail; log?: (level: string, message: string) => void } = {},
+  options: {
+    sendMail?: SendMail;
+    log?: (level: string, message: string) => void;
+    /** Where the server listens, once it does (npm start): mail links' start when PUBLIC_URL is unset. */
+    listeningAt?: () => string | undefined;
+  } = {},
 ): Promise<RunningWorker> {
   // Two settings for the worker's own sessions:
   // - synchronous_commit=off: commits do not wait for the WAL flush. Safe here: a commit lost in a crash
@@ -73,7 +78,8 @@ export async function startWorker(
   const replacedListeners: ((why: RunnerReplaced) => void)[] = [];
   /** Whether the last lease renewal reached the database. */
   let databaseUp = true;
-  const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), config.acceptUrl);
+  const publicUrl = () => config.publicUrl ?? options.listeningAt?.() ?? config.developmentUrl;
+  const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), publicUrl);
 
   // Audit jobs drain one organization each, side by side (the organization's lock keeps its chain in
   // commit order); mail and housekeeping run beside them, so a slow SMTP server never holds up the audit

@@ -103,6 +103,7 @@ describe('docker-compose.yml', () => {
     expect(dependsOn(compose.services.worker)).toEqual({ db: 'service_healthy', migrate: 'service_completed_successfully' });
     // Production mail leaves the machine: SMTP_URL is required.
     expect(env.SMTP_URL).toMatch(/^\$\{SMTP_URL:\?/);
+    expect(env.PUBLIC_URL).toMatch(/^\$\{PUBLIC_URL:\?/);
   });
 
   test('worker: /metrics and its health check on its own port, on the compose network only', () => {

@@ -200,6 +200,7 @@ describe('the runtime stage, assembled without Docker', () => {
       DATABASE_URL: databaseUrl,
       DB_WORKER_PASSWORD: passwords.worker,
       SMTP_URL: 'smtp://127.0.0.1:1',
+      PUBLIC_URL: 'https://rowgate.example',
       METRICS_PORT: '0',
     }));
     const url = (await server.waitFor(/GraphQL at (\S+)\/graphql/)).replace(/^.*GraphQL at (\S+)\/graphql.*$/s, '$1');

@@ -84,7 +84,7 @@ describe('signalling npm itself', () => {
       JWT_PRIVATE_KEY: await productionKey(),
       CORS_ORIGINS: 'https://app.example',
     });
-    const worker = npm(['run', 'start:worker'], { ...production, DB_WORKER_PASSWORD: passwords.worker, MAIL_OUTBOX: 'true', DATA_DIR: await tempDir() });
+    const worker = npm(['run', 'start:worker'], { ...production, DB_WORKER_PASSWORD: passwords.worker, MAIL_OUTBOX: 'true', PUBLIC_URL: 'https://rowgate.example', DATA_DIR: await tempDir() });
     const url = (await server.waitFor(/GraphQL at (\S+)\/graphql/)).replace(/^.*GraphQL at (\S+)\/graphql.*$/s, '$1');
     await worker.waitFor(/worker running/);
     const nodes = [...(await childrenOf(server.process.pid!)), ...(await childrenOf(worker.process.pid!))];

@@ -38,11 +38,11 @@ export async function startTestServer(
   const db = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-server-'));
   let worker: TestWorker | undefined;
-  let server: RunningServer;
+  let server: RunningServer | undefined;
   let config: ServerConfig;
   try {
     await options.beforeStart?.(db);
-    worker = options.worker ? await startTestWorker(db, env) : undefined;
+    worker = options.worker ? await startTestWorker(db, env, () => server?.url) : undefined;
     config = readServerConfig({
       PORT: '0',
       LOG_LEVEL: 'silent',

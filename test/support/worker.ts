@@ -17,11 +17,12 @@ export function workerUrlFor(db: TestDatabase): string {
   return roleUrlsFor(db).workerUrl;
 }
 
-export async function startTestWorker(db: TestDatabase, env: Record<string, string> = {}): Promise<TestWorker> {
+/** `listeningAt`: where the server listens, once it does (as npm start tells its worker). */
+export async function startTestWorker(db: TestDatabase, env: Record<string, string> = {}, listeningAt?: () => string | undefined): Promise<TestWorker> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-worker-'));
   const config = readWorkerConfig({ DATA_DIR: dataDir, ...env });
   const workerUrl = workerUrlFor(db);
-  const worker = await startWorker(config, workerUrl, { log: () => {} });
+  const worker = await startWorker(config, workerUrl, { log: () => {}, listeningAt });
   return {
     worker,
     outboxDir: config.outboxDir,

@@ -16,6 +16,7 @@ import {
   InviteToOrganizationDocument,
 } from '../../client/generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
+import { readWorkerConfig } from '../../worker/config.ts';
 import { asActor, sqlState } from '../support/database.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
@@ -128,6 +129,41 @@ beforeAll(async () => {
   other = { admin: otherAdmin, orgId: otherOrg.id, roles: otherOrg.roles };
 });
 afterAll(() => server?.close());
+
+describe('the link in the mail', () => {
+  test('starts where the server listens (npm start tells its worker), not at a fixed 127.0.0.1:4000', async () => {
+    const invitee = await register(server, 'Linked');
+    const { invitation } = await invited(invitee, 'Viewer');
+    const { message, token } = await mailedToken(invitation.rowId, invitee.user.email);
+    expect(server.url).not.toBe('http://127.0.0.1:4000');
+    expect(String(message.text)).toContain(`Accept: ${server.url}/invitations/accept?token=${token}`);
+  });
+
+  test('starts with PUBLIC_URL when set; production requires it, and an http(s) URL', async () => {
+    const elsewhere = await startTestServer({ PUBLIC_URL: 'https://rowgate.example/app/' }, { worker: true });
+    try {
+      const owner = await register(elsewhere, 'Owner');
+      const created = await gql(elsewhere, CreateOrganizationDocument, { name: 'Linked', slug: 'linked' }, { token: owner.accessToken });
+      const organizationId = created.data!.createOrganization!.organization!.rowId;
+      const { rows: [viewer] } = await elsewhere.db.pool.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Viewer'`, [organizationId]);
+      const sent = await gql(elsewhere, InviteToOrganizationDocument, { email: 'someone@example.test', roleId: viewer.id }, { token: owner.accessToken, organizationId });
+      expect(sent.errors).toBeUndefined();
+      const [mail] = await waitFor(async () => {
+        const files = await fs.readdir(elsewhere.worker!.outboxDir).catch(() => [] as string[]);
+        return files.length > 0 && files;
+      }, 10_000, 'the invitation mail');
+      const text = String(JSON.parse(await fs.readFile(path.join(elsewhere.worker!.outboxDir, mail), 'utf8')).text);
+      expect(text).toMatch(/Accept: https:\/\/rowgate\.example\/app\/invitations\/accept\?token=\S+/);
+    } finally {
+      await elsewhere.close();
+    }
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' };
+    expect(() => readWorkerConfig(production)).toThrow(/PUBLIC_URL is required in production/);
+    expect(() => readWorkerConfig({ ...production, PUBLIC_URL: 'rowgate.example' })).toThrow(/PUBLIC_URL must be an absolute http\(s\) URL/);
+    expect(() => readWorkerConfig({ ...production, PUBLIC_URL: 'ftp://rowgate.example' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+    expect(readWorkerConfig({ ...production, PUBLIC_URL: 'https://rowgate.example/' }).publicUrl).toBe('https://rowgate.example');
+  });
+});
 
 describe('inviting and accepting', () => {
   test('an Admin invites; the invitation comes back without any token; one JSON mail holds the token; the invitee joins with the role', async () => {

@@ -29,10 +29,11 @@ export function quotedName(name: string): string {
   return `“${short.replace(LINK_LIKE, (link) => link.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]'))}”`;
 }
 
-export function makeSendInvitation(sendMail: SendMail, acceptUrl: string): Task {
+/** `publicUrl`: where people reach the console (PUBLIC_URL), asked at each mail. */
+export function makeSendInvitation(sendMail: SendMail, publicUrl: () => string): Task {
   return async (payload) => {
     const mail = payload as InvitationMail;
-    const link = `${acceptUrl}${encodeURIComponent(mail.token)}`;
+    const link = `${publicUrl()}/invitations/accept?token=${encodeURIComponent(mail.token)}`;
     await sendMail({
       to: mail.email,
       subject: 'You are invited to an organization on rowgate',
