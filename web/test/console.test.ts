@@ -139,11 +139,13 @@ describe('invitations', () => {
     await admin.page.locator('tr[data-invitation="vic@console.test"]').getByText(/^Pending until/).waitFor();
 
     const link = await invitationLink(server.worker!.outboxDir, 'vic@console.test');
+    // The mail's link as it is: it points at this server (PUBLIC_URL unset: where it listens).
+    expect(link.origin).toBe(new URL(server.url).origin);
     expect(link.pathname).toBe('/invitations/accept');
     expect(link.searchParams.get('token')).toMatch(/^\S{16,}$/);
 
     const viewer = await tab();
-    await viewer.page.goto(link.pathname + link.search);
+    await viewer.page.goto(link.href);
     await viewer.page.getByRole('link', { name: 'Create an account' }).click();
     await field(viewer.page, 'Name').fill('Vic Viewer');
     await field(viewer.page, 'E-mail').fill('vic@console.test');
