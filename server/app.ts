@@ -43,9 +43,11 @@ export interface AppDependencies {
   listenUrl: string;
   /** Where log lines go (default: stdout). */
   logStream?: NodeJS.WritableStream;
+  /** A superuser's URL: rebuild the schema when the database's DDL changes (development; preset.ts). */
+  watchAs?: string;
 }
 
-export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl, logStream }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl, logStream, watchAs }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -130,7 +132,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   // database does not answer would fail every GraphQL request for good while /readyz reports ready.
   let pgl: ReturnType<typeof postgraphile> | undefined;
   try {
-    pgl = postgraphile(makePreset(config, { pool, log: app.log, metrics, realtime, fairShare, constraints: await loadConstraintLookup(pool) }));
+    pgl = postgraphile(makePreset(config, { pool, log: app.log, metrics, realtime, fairShare, constraints: await loadConstraintLookup(pool), watchAs }));
     await pgl.getSchema();
     await realtime.start();
   } catch (error) {
@@ -143,6 +145,10 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   await app.register(realtimeRoutes, { serv, realtime, config });
   await serv.addTo(app);
   app.addHook('preClose', () => realtime.stop());
-  app.addHook('onClose', () => pgl.release());
+  app.addHook('onClose', async () => {
+    await pgl.release();
+    // Its LISTEN client (watch mode) and the superuser pool go too; the request pool is run.ts's to end.
+    for (const service of pgl.getResolvedPreset().pgServices ?? []) await service.release?.();
+  });
   return app;
 }

@@ -7,6 +7,7 @@
 import './graphile-env.ts';
 import { scheduleBackups } from '../db/backup-schedule.ts';
 import { newestBackup } from '../db/backup-store.ts';
+import { withDatabase } from '../db/bootstrap.ts';
 import { readDatabaseConfig } from '../db/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
@@ -47,6 +48,8 @@ const { db, server, worker, serverConfig, databaseConfig } = await (async () => 
   const server = await startServer(serverConfig, db.authenticatorUrl, {
     worker,
     newestBackup: db.embedded && backupDir ? async () => (await newestBackup(backupDir))?.completedAt : undefined,
+    // Outside production the schema follows the database's DDL (a column db:watch adds is served at once).
+    watchAs: serverConfig.production ? undefined : withDatabase(db.adminUrl, db.databaseName),
   });
   listening = server.url;
   return { db, server, worker, serverConfig, databaseConfig };

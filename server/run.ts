@@ -24,10 +24,12 @@ export async function startServer(
     worker?: RunningWorker;
     /** When the newest backup completed (npm start's embedded PostgreSQL), for /metrics. */
     newestBackup?: () => Promise<Date | undefined>;
+    /** A superuser's URL: rebuild the schema when the database's DDL changes (development). */
+    watchAs?: string;
     logStream?: NodeJS.WritableStream;
   } = {},
 ): Promise<RunningServer> {
-  const { poolSize = config.poolSize, worker, newestBackup, logStream } = options;
+  const { poolSize = config.poolSize, worker, newestBackup, logStream, watchAs } = options;
   // Settings for the connection's life, at startup, without a round trip: JIT optimization off (as
   // @dataplan/pg would set it), and the configured invitation budgets.
   const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
@@ -44,7 +46,7 @@ export async function startServer(
   if (cluster.isWorker) shareMetrics(metrics);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
-    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl, logStream });
+    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl, logStream, watchAs });
     try {
       const address = await app.listen({ host: config.host, port: config.port }).catch(explainListen('HOST', 'PORT', config.host, config.port));
       if (config.metrics.port !== undefined) {

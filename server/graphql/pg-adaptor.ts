@@ -87,10 +87,11 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
 
 /**
  * The pg service over `pool` (the authenticator's), with the one-round-trip transaction for requests,
- * each taking its caller's slots of `fairShare` first.
+ * each taking its caller's slots of `fairShare` first. `watchAs`: a superuser's URL, which installs
+ * PostGraphile's watch fixtures (event triggers that announce DDL) for watch mode.
  */
-export function makeRequestPgService(pool: pg.Pool, fairShare: FairShare, schemas: string[]): GraphileConfig.PgServiceConfiguration {
-  const service = makePgService({ pool, schemas });
+export function makeRequestPgService(pool: pg.Pool, fairShare: FairShare, schemas: string[], watchAs?: string): GraphileConfig.PgServiceConfiguration {
+  const service = makePgService({ pool, schemas, ...(watchAs ? { superuserConnectionString: watchAs } : {}) });
   return {
     ...service,
     adaptor: {

@@ -43,10 +43,16 @@ export interface PresetParts {
   realtime?: Realtime;
   /** Slots of the pool per user and organization; by default the configured share of `pool`. */
   fairShare?: FairShare;
+  /**
+   * A superuser's URL (npm start, outside production): the schema is rebuilt whenever the database's DDL
+   * changes (PostGraphile's watch mode), so a column `db:watch` adds is served without a restart.
+   */
+  watchAs?: string;
 }
 
 export function makePreset(config: ServerConfig, parts: PresetParts): GraphileConfig.Preset {
   const { pool, log, metrics, constraints = () => undefined, realtime, fairShare = fairShareFor(config, pool.options.max) } = parts;
+  const watching = parts.watchAs !== undefined && !config.production;
   return {
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, PostGraphileConnectionFilterPreset, makeTrustedDocumentsPreset(config)],
     plugins: [
@@ -60,7 +66,7 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
       // Array elements are never null (check constraints), which PostgreSQL's types cannot say.
       makeChangeNullabilityPlugin({ Query: { currentUserPermissions: '[!]' }, Role: { permissions: '[!]!' }, OrganizationMembership: { effectivePermissions: '[!]' } }),
     ],
-    pgServices: [makeRequestPgService(pool, fairShare, ['app_public'])],
+    pgServices: [makeRequestPgService(pool, fairShare, ['app_public'], watching ? parts.watchAs : undefined)],
     gather: { pgStrictFunctions: true },
     schema: {
       // Rows RLS hides are left out, never nulled: a connection's nodes and edges are never null, so
@@ -83,6 +89,7 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
     disablePlugins: ['PgConnectionArgFilterBackwardRelationsPlugin', 'PgConnectionArgFilterForwardRelationsPlugin'],
     grafserv: {
       graphqlPath: '/graphql',
+      watch: watching,
       graphiql: !config.production,
       graphiqlPath: '/graphiql',
       graphiqlOnGraphQLGET: false,

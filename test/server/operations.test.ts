@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { ConfigError, readServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/run.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { waitFor } from '../support/worker.ts';
 import { productionKey } from '../support/keys.ts';
 import { isRunning, refusesConnections } from '../support/processes.ts';
 
@@ -338,6 +339,26 @@ describe('production hardening', () => {
 });
 
 describe('development', () => {
+  test('the schema follows the database: a column a DBA adds (db:watch) is served without a restart', { timeout: 60_000 }, async () => {
+    const watched = await startTestServer({}, { watch: true });
+    try {
+      const ann = await register(watched, 'Dba');
+      const created = await gql(watched, CreateOrganizationDocument, { name: 'Watched', slug: 'watched-schema' }, { token: ann.accessToken });
+      const headers = { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': created.data!.createOrganization!.organization!.rowId };
+      const ask = () => http(watched, 'POST', '/graphql', { body: { query: '{ tasks(first: 1) { nodes { isFlagged } } }' }, headers });
+      expect((await ask()).body.errors[0].message).toMatch(/Cannot query field "isFlagged"/);
+      await watched.db.pool.query(`alter table app_public.tasks add column is_flagged boolean not null default false;
+        grant insert (is_flagged), update (is_flagged) on app_public.tasks to app_user`);
+      const served = await waitFor(async () => {
+        const answer = await ask();
+        return answer.body.errors === undefined && answer;
+      }, 30_000, 'isFlagged served');
+      expect(served.body.data.tasks.nodes).toEqual([]);
+    } finally {
+      await watched.close();
+    }
+  });
+
   test('GET /graphiql serves the GraphiQL (Ruru) HTML page', async () => {
     const response = await http(server, 'GET', '/graphiql');
     expect(response.status).toBe(200);

@@ -33,6 +33,8 @@ export async function startTestServer(
     logStream?: NodeJS.WritableStream;
     /** Runs on the new database before the server starts (a DBA's migration the schema must include). */
     beforeStart?: (db: TestDatabase) => Promise<void>;
+    /** Rebuild the schema when the database's DDL changes, as npm start does in development. */
+    watch?: boolean;
   } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase();
@@ -51,7 +53,13 @@ export async function startTestServer(
       RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000',
       ...env,
     });
-    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, { poolSize: options.poolSize, worker: worker?.worker, newestBackup: options.newestBackup, logStream: options.logStream });
+    server = await startServer(config, roleUrlsFor(db).authenticatorUrl, {
+      poolSize: options.poolSize,
+      worker: worker?.worker,
+      newestBackup: options.newestBackup,
+      logStream: options.logStream,
+      watchAs: options.watch ? db.url : undefined,
+    });
   } catch (error) {
     // A half-started server must not leave its worker, database or keys behind.
     await worker?.stop();
