@@ -16,6 +16,7 @@ import { requestSettings } from '../request-context.ts';
 import { makeDefaultPageSizePlugin } from './default-page-size.ts';
 import type { ConstraintLookup } from './field-errors.ts';
 import { IdempotencyPlugin } from './idempotency.ts';
+import { GraphiQLSignInPreset } from './graphiql-sign-in.ts';
 import { makeLimitsPlugin } from './limits.ts';
 import { makeMaskError } from './mask-error.ts';
 import { makeOperationMetricsPlugin } from './operation-metrics.ts';
@@ -54,7 +55,13 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
   const { pool, log, metrics, constraints = () => undefined, realtime, fairShare = fairShareFor(config, pool.options.max) } = parts;
   const watching = parts.watchAs !== undefined && !config.production;
   return {
-    extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset, PostGraphileConnectionFilterPreset, makeTrustedDocumentsPreset(config)],
+    extends: [
+      PostGraphileAmberPreset,
+      PgSimplifyInflectionPreset,
+      PostGraphileConnectionFilterPreset,
+      makeTrustedDocumentsPreset(config),
+      ...(config.production ? [] : [GraphiQLSignInPreset]),
+    ],
     plugins: [
       makeLimitsPlugin(config),
       makeDefaultPageSizePlugin(config.graphql.maxPageSize),
