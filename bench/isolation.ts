@@ -62,7 +62,9 @@ async function refusal(origin: string, request: HttpRequest, seconds: number, co
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
     const started = performance.now();
-    const response = await fetch(`${origin}${request.path}`, { method: 'POST', headers: request.headers, body: request.body });
+    // Asked as GraphQL-over-HTTP clients ask (graphql-response+json), whose refusals are 400s.
+    const headers = { ...request.headers, accept: 'application/graphql-response+json' };
+    const response = await fetch(`${origin}${request.path}`, { method: 'POST', headers, body: request.body });
     const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     latencies.push(performance.now() - started);
     const answered = body.errors?.[0]?.extensions?.code ?? `HTTP ${response.status}`;
