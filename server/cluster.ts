@@ -53,7 +53,11 @@ export async function runPrimary(processes: number, poolSize: number, databaseUr
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
       const done = () => Object.keys(cluster.workers ?? {}).length === 0 && resolve(code);
+      // A process leaves cluster.workers once it has both exited and disconnected, in either order: with
+      // only 'exit' heard, a last 'disconnect' after it left the primary waiting on an empty event loop
+      // (Node then ends it with 13, an unfinished top-level await).
       cluster.on('exit', done);
+      cluster.on('disconnect', done);
       done();
     };
     process.once('SIGINT', () => stop(0));
