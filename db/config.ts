@@ -32,6 +32,21 @@ export interface BackupConfig {
   intervalHours: number;
 }
 
+/** Every variable readDatabaseConfig reads; the compose test checks docker-compose.yml against this list. */
+export const DATABASE_VARIABLES = [
+  'DATABASE_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'EMBEDDED_PG_VERSION',
+  'BACKUP_DIR',
+  'BACKUP_KEEP',
+  'BACKUP_INTERVAL_HOURS',
+  'DB_OWNER_PASSWORD',
+  'DB_AUTHENTICATOR_PASSWORD',
+  'DB_WORKER_PASSWORD',
+  'NODE_ENV',
+] as const;
+
 const DEV_PASSWORDS: RolePasswords = {
   owner: 'rowgate_owner_dev',
   authenticator: 'rowgate_authenticator_dev',

@@ -226,24 +226,16 @@ async function verifyRestored(adminUrl: string, databaseName: string, report: (m
 }
 
 /**
- * Checks every organization's audit chain as verify_audit_chain does (links, hashes, the recorded head).
- * A broken one is reported, not refused: it was broken at that moment, and the log itself says so.
+ * Checks every organization's audit chain with the check verify_audit_chain runs (audit_chain_check,
+ * migration 000025). A broken one is reported, not refused: it was broken at that moment, and the log
+ * itself says so.
  */
 async function auditChains(client: pg.Client): Promise<string> {
-  const { rows: [exists] } = await client.query<{ ok: boolean }>(`select to_regclass('app_public.audit_chain_heads') is not null as ok`);
-  if (!exists.ok) return 'none yet';
+  const { rows: [exists] } = await client.query<{ ok: boolean }>(`select to_regprocedure('app_public.audit_chain_check(uuid)') is not null as ok`);
+  if (!exists.ok) return 'not checked (a backup from before migration 000025)';
   const { rows } = await client.query<{ organization_id: string; ok: boolean }>(
-    `with chain as (
-       select l.organization_id, l.seq, l.hash,
-              l.seq = row_number() over w and l.prev_hash is not distinct from lag(l.hash) over w and l.hash = app_public.audit_log_hash(l) as linked
-       from app_public.audit_logs l
-       window w as (partition by l.organization_id order by l.seq)
-     ), ends as (
-       select organization_id, bool_and(linked) as linked, max(seq) as seq, (array_agg(hash order by seq desc))[1] as hash from chain group by organization_id
-     )
-     select coalesce(e.organization_id, h.organization_id) as organization_id,
-            coalesce(e.linked, true) and coalesce(e.seq, 0) = coalesce(h.seq, 0) and e.hash is not distinct from h.hash as ok
-     from ends e full join app_public.audit_chain_heads h on h.organization_id = e.organization_id`,
+    `select o.organization_id, (app_public.audit_chain_check(o.organization_id)).ok
+     from (select organization_id from app_public.audit_logs union select organization_id from app_public.audit_chain_heads) o`,
   );
   const broken = rows.filter((row) => !row.ok).map((row) => row.organization_id);
   return broken.length ? `${rows.length - broken.length} whole, BROKEN in organization ${broken.join(', ')}` : `${rows.length} whole`;

@@ -47,7 +47,8 @@ const { db, server, worker, serverConfig, databaseConfig } = await (async () => 
   const { backupDir } = db;
   const server = await startServer(serverConfig, db.authenticatorUrl, {
     worker,
-    newestBackup: db.embedded && backupDir ? async () => (await newestBackup(backupDir))?.completedAt : undefined,
+    // (Only the embedded server has a backup folder of ours.)
+    newestBackup: backupDir ? async () => (await newestBackup(backupDir))?.completedAt : undefined,
     // Outside production the schema follows the database's DDL (a column db:watch adds is served at once).
     watchAs: serverConfig.production ? undefined : withDatabase(db.adminUrl, db.databaseName),
   });

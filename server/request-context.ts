@@ -69,6 +69,10 @@ export const servesCaller = (request: FastifyRequest): boolean => {
   return url === '/graphql' || url?.startsWith('/auth/') === true;
 };
 
+/** The Fastify request behind a Grafast request context (absent for a WebSocket's operations). */
+export const fastifyRequestOf = (requestContext: Partial<Grafast.RequestContext> | undefined): FastifyRequest | undefined =>
+  requestContext?.fastifyv5?.request as FastifyRequest | undefined;
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const requestContextPlugin = fp(async (app: FastifyInstance) => {

@@ -18,8 +18,8 @@ export interface WorkerConfig {
   monitoring: { host: string; port: number | undefined; token: string | undefined };
 }
 
-/** Every variable readWorkerConfig reads (besides DATA_DIR); the compose test checks against this list. */
-export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'PUBLIC_URL', 'HOST', 'PORT', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN'] as const;
+/** Every variable readWorkerConfig reads; the compose test checks docker-compose.yml, and the reader, against this list. */
+export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'PUBLIC_URL', 'HOST', 'PORT', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN', 'NODE_ENV'] as const;
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 4);

@@ -78,9 +78,7 @@ export function registerWorkerMetrics(registry: Registry, worker: RunningWorker,
       for (const group of state?.jobs ?? []) this.set({ task: group.task, state: group.state }, group.count);
     },
   });
-  fromQueue('rowgate_worker_jobs_permanently_failed', 'Jobs that used up their attempts and wait in the queue for an operator', (state) =>
-    state.jobs.filter((group) => group.state === 'failed').reduce((sum, group) => sum + group.count, 0),
-  );
+  fromQueue('rowgate_worker_jobs_permanently_failed', 'Jobs that used up their attempts and wait in the queue for an operator', (state) => state.permanentlyFailed);
   fromQueue('rowgate_worker_oldest_waiting_job_seconds', 'How long the oldest job due and not yet taken has waited', (state) => state.oldestWaitingSeconds);
   fromQueue('rowgate_audit_outbox_events', 'Changes waiting in app_worker.audit_outbox for their audit row', (state) => state.outboxEvents);
   fromQueue('rowgate_audit_outbox_lag_seconds', 'Age of the oldest change waiting for its audit row (0 when none waits)', (state) => state.outboxLagSeconds);

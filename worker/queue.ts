@@ -7,6 +7,8 @@ export type JobState = 'waiting' | 'scheduled' | 'running' | 'failed';
 export interface QueueState {
   /** Jobs by task and state: due and free (waiting), due later (scheduled, retries included), locked by a runner (running), attempts used up (failed). */
   jobs: { task: string; state: JobState; count: number }[];
+  /** Jobs that used up their attempts and stay for an operator (the `failed` ones above, summed). */
+  permanentlyFailed: number;
   /** Seconds the oldest waiting job has been due (0 when none waits). */
   oldestWaitingSeconds: number;
   /** Changes waiting for their audit row, and the age in seconds of the oldest (0 when none). */
@@ -37,8 +39,10 @@ select
 export async function readQueue(pool: pg.Pool): Promise<QueueState> {
   const { rows } = await pool.query(STATEMENT);
   const row = rows[0];
+  const jobs: QueueState['jobs'] = row.jobs;
   return {
-    jobs: row.jobs,
+    jobs,
+    permanentlyFailed: jobs.filter((group) => group.state === 'failed').reduce((sum, group) => sum + group.count, 0),
     oldestWaitingSeconds: Math.max(0, row.oldest_waiting),
     outboxEvents: row.outbox_events,
     outboxLagSeconds: Math.max(0, row.outbox_lag),

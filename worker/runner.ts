@@ -26,11 +26,7 @@ export type JobOutcome = 'ok' | 'retrying' | 'failed';
 export type RunnerReplaced = 'stopped' | 'stuck';
 
 export interface RunningWorker {
-  /** Jobs that used up their attempts and stay in the queue for an operator to look at. */
-  permanentlyFailedJobs(): Promise<number>;
-  /** Changes whose audit row can never be written, set aside in the outbox (migration 000017). */
-  auditEventsSetAside(): Promise<number>;
-  /** Everything waiting, in one statement (worker/queue.ts). */
+  /** Everything waiting, in one statement (worker/queue.ts): jobs by state (failed ones included), set-aside audit events. */
   queue(): Promise<QueueState>;
   /** Whether the database answered the last lease renewal, and how many runners are stuck now. */
   health(): { databaseUp: boolean; stuckRunners: number };
@@ -200,13 +196,6 @@ export async function startWorker(
   const beating = setInterval(() => void heartbeat(), LEASE_RENEW_MS);
 
   return {
-    async permanentlyFailedJobs() {
-      const { jobs } = await readQueue(pool);
-      return jobs.filter((group) => group.state === 'failed').reduce((sum, group) => sum + group.count, 0);
-    },
-    async auditEventsSetAside() {
-      return (await readQueue(pool)).auditEventsSetAside;
-    },
     queue: () => readQueue(pool),
     health: () => ({ databaseUp, stuckRunners: supervised.filter((state) => state.stuck()).length }),
     onJob(listener) {

@@ -11,8 +11,8 @@
 //     belong to, or the permission catalog; every other root field (all of an organization's tables,
 //     inviting) needs it.
 // Relay's `query` field is the Query type again: what is selected under it counts as selected at the root.
-import type { FastifyRequest } from 'fastify';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type SelectionSetNode } from 'postgraphile/graphql';
+import { fastifyRequestOf } from '../request-context.ts';
 
 const ANONYMOUS_FIELDS = new Set(['__typename', '__schema', '__type', 'currentUser', 'currentUserPermissions', 'acceptInvitation']);
 
@@ -76,7 +76,7 @@ export const CallerRequiredPlugin: GraphileConfig.Plugin = {
     middleware: {
       execute(next, event) {
         const { document, operationName, requestContext } = event.args;
-        const request = requestContext?.fastifyv5?.request as FastifyRequest | undefined;
+        const request = fastifyRequestOf(requestContext);
         if (!request) return next();
         const operation = getOperationAST(document, operationName);
         const fields = operation ? rootFields(document, operation.selectionSet) : [];

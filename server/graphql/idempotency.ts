@@ -13,14 +13,14 @@
 //     and the answer), is 409 IDEMPOTENCY_KEY_IN_USE: it may have taken effect.
 // Keys are kept 24 hours (the worker deletes older ones).
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import pg from 'pg';
 import { getOperationAST } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable, queryInOneRoundTrip } from '../database.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
-import { requestSettings, type IdempotencyKey } from '../request-context.ts';
+import { fastifyRequestOf, requestSettings, type IdempotencyKey } from '../request-context.ts';
 
 const HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -45,7 +45,7 @@ export const IdempotencyPlugin: GraphileConfig.Plugin = {
     middleware: {
       execute(next, event) {
         const { document, operationName, requestContext } = event.args;
-        const request = requestContext?.fastifyv5?.request as FastifyRequest | undefined;
+        const request = fastifyRequestOf(requestContext);
         if (request?.idempotency && getOperationAST(document, operationName)?.operation === 'mutation') {
           request.database.idempotency = request.idempotency;
         }

@@ -3,7 +3,7 @@
 // without a transaction), the verified user and session, the organization, and audit metadata.
 import { PgSimplifyInflectionPreset } from '@graphile/simplify-inflection';
 import type { WebSocket } from '@fastify/websocket';
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { SafeError } from 'postgraphile/grafast';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
@@ -12,7 +12,7 @@ import { makeChangeNullabilityPlugin } from 'postgraphile/utils';
 import type { ServerConfig } from '../config.ts';
 import { fairShareFor, type FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { requestSettings } from '../request-context.ts';
+import { fastifyRequestOf, requestSettings } from '../request-context.ts';
 import { makeDefaultPageSizePlugin } from './default-page-size.ts';
 import type { ConstraintLookup } from './field-errors.ts';
 import { IdempotencyPlugin } from './idempotency.ts';
@@ -114,7 +114,7 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
       explain: false,
       timeouts: { planning: config.planningTimeoutMs, execution: config.executionTimeoutMs },
       context(requestContext) {
-        const request = requestContext.fastifyv5?.request as FastifyRequest | undefined;
+        const request = fastifyRequestOf(requestContext);
         if (request) return { pgSettings: requestSettings(request, config), rowgateTaskEvents: NO_SUBSCRIPTIONS_OVER_HTTP };
         // A subscription: the settings of its connection, as authenticated at connection_init.
         const socket = (requestContext as { ws?: { socket: WebSocket } }).ws?.socket;

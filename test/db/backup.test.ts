@@ -173,6 +173,8 @@ describe('db:backup and db:restore on the embedded PostgreSQL', () => {
     });
     expect(await cli.exited, cli.stderr()).toEqual({ code: 0, signal: null });
     expect(cli.stdout()).toMatch(/restored from backup \S+, up to the transaction committed at .*The previous cluster is kept in \S+before-restore-/);
+    // Checked before it was swapped in, with the check verifyAuditChain runs.
+    expect(cli.stdout()).toMatch(/audit chains: [1-9]\d* whole/);
     await open();
 
     const restored = await titles();

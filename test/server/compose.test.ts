@@ -8,31 +8,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
-import { readDatabaseConfig } from '../../db/config.ts';
+import { DATABASE_VARIABLES, readDatabaseConfig } from '../../db/config.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { EnvSchema } from '../../server/config.ts';
 import { productionKey } from '../support/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { http } from '../support/server.ts';
-import { WORKER_VARIABLES } from '../../worker/config.ts';
+import { readWorkerConfig, WORKER_VARIABLES } from '../../worker/config.ts';
 
-/**
- * The variables db/config.ts reads (readDatabaseConfig). Hard-coded because db/config.ts exports no list;
- * keep in step with it (and with the README's Environment table).
- */
-const DATABASE_VARIABLES = [
-  'DATABASE_URL',
-  'DATA_DIR',
-  'EMBEDDED_PG_PORT',
-  'EMBEDDED_PG_VERSION',
-  'BACKUP_DIR',
-  'BACKUP_KEEP',
-  'BACKUP_INTERVAL_HOURS',
-  'DB_OWNER_PASSWORD',
-  'DB_AUTHENTICATOR_PASSWORD',
-  'DB_WORKER_PASSWORD',
-  'NODE_ENV',
-];
 const KNOWN_VARIABLES = new Set([...Object.keys(EnvSchema.properties), ...DATABASE_VARIABLES, ...WORKER_VARIABLES]);
 
 interface Service {
@@ -149,6 +132,24 @@ describe('docker-compose.yml', () => {
       return byCommand.get(command);
     });
     expect(used.sort()).toEqual(['migrate', 'start:server', 'start:worker']);
+  });
+
+  test('the lists of variables are what the readers read', () => {
+    // An environment that records every name it is asked for (production too, which reads more).
+    const asked = (read: (env: NodeJS.ProcessEnv) => unknown, base: Record<string, string> = {}) => {
+      const names = new Set<string>();
+      const env = new Proxy(base, { get: (target, name) => (names.add(String(name)), target[String(name)]) });
+      try {
+        read(env);
+      } catch {
+        // a production reader refusing what is missing has asked for it already
+      }
+      return names;
+    };
+    for (const base of [{}, { NODE_ENV: 'production' }] as Record<string, string>[]) {
+      expect([...asked(readDatabaseConfig, base)].filter((name) => !(DATABASE_VARIABLES as readonly string[]).includes(name))).toEqual([]);
+      expect([...asked(readWorkerConfig, base)].filter((name) => !(WORKER_VARIABLES as readonly string[]).includes(name))).toEqual([]);
+    }
   });
 
   test('every variable a project service sets is one the configuration reads', () => {

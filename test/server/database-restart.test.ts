@@ -67,9 +67,11 @@ describe('start:server and start:worker while PostgreSQL restarts', () => {
 
     const env = { DATABASE_URL: superUrl, DATA_DIR: dataDir };
     const server = node(['server/serve.ts'], { ...env, PORT: '0', RATE_LIMIT_GRAPHQL_PER_MINUTE: '100000', RATE_LIMIT_AUTH_PER_MINUTE: '10000' });
-    const worker = node(['worker/main.ts'], { ...env, WORKER_CONCURRENCY: '2' });
+    const worker = node(['worker/main.ts'], { ...env, WORKER_CONCURRENCY: '2', METRICS_PORT: '0' });
     const url = (await server.waitFor(/GraphQL at (\S+)\/graphql/)).replace(/^.*GraphQL at (\S+)\/graphql.*$/s, '$1');
+    const workerMonitoring = { url: (await worker.waitFor(/worker metrics at (\S+)\/metrics/)).replace(/^.*worker metrics at (\S+)\/metrics.*$/s, '$1') };
     await worker.waitFor(/worker running/);
+    const workerHealth = async () => (await http(workerMonitoring, 'GET', '/healthz')).status;
     const target = { url };
     const ann: Session = await register(target, 'Ann');
     const created = await gql(target, D.CreateOrganizationDocument, { name: 'Restart', slug: 'db-restart' }, { token: ann.accessToken });
@@ -121,7 +123,7 @@ describe('start:server and start:worker while PostgreSQL restarts', () => {
     await subscribe();
 
     const restarts: ('fast' | 'kill')[] = ['fast', 'kill', 'fast', 'kill', 'kill', 'fast'];
-    for (const how of restarts) {
+    for (const [i, how] of restarts.entries()) {
       await sleep(1_000);
       if (how === 'kill') {
         process.kill(await postmasterPid(dataDir), 'SIGKILL');
@@ -135,11 +137,20 @@ describe('start:server and start:worker while PostgreSQL restarts', () => {
       expect((await http(target, 'GET', '/healthz')).status).toBe(200);
       const ready = await http(target, 'GET', '/readyz');
       expect(ready.status).toBe(503);
+      // The worker says so too (the first time), at its next lease renewal (every 5 s): /healthz 503 and
+      // rowgate_database_up 0; and 200 again once PostgreSQL answers (every time).
+      if (i === 0) {
+        await waitFor(async () => (await workerHealth()) === 503, 15_000, "the worker's health down");
+        expect((await http<string>(workerMonitoring, 'GET', '/metrics')).body).toMatch(/^rowgate_database_up 0$/m);
+        // The server's: its LISTEN connection is lost.
+        expect((await http<string>(target, 'GET', '/metrics')).body).toMatch(/^rowgate_database_up 0$/m);
+      }
       database = await openDatabase(config, { mode: 'exclusive' });
       // Served again within seconds, without a restart of anything but PostgreSQL; a subscriber reconnects.
       await waitFor(async () => (await http(target, 'GET', '/readyz')).status === 200, 30_000, 'ready again');
       await waitFor(async () => (await gql(target, D.CurrentUserDocument, {}, caller)).data?.currentUser?.rowId === ann.user.id, 30_000, 'served again');
       await waitFor(async () => (await subscribe()).close === undefined, 30_000, 'a subscription again');
+      await waitFor(async () => (await workerHealth()) === 200, 30_000, "the worker's health back");
     }
     loading = false;
     await Promise.all([writer, reader]);

@@ -66,6 +66,7 @@ describe('GET /graphql', () => {
     expect(nested.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     const anonymous = await http(server, 'GET', `/graphql?${new URLSearchParams({ query: '{ tasks(first: 1) { totalCount } }' })}`, { headers: { 'x-organization-id': caller.organizationId!, accept: '*/*' } });
     expect(anonymous.body.errors[0].extensions.code).not.toBe('INTERNAL_ERROR');
+    expect(anonymous.body.errors[0].extensions.code).toBe('PERMISSION_DENIED');
     expect(anonymous.body.data?.tasks ?? null).toBeNull();
     const bad = await get({ query: 'query ($n: Int) { tasks(first: $n) { totalCount } }', variables: '{not json' });
     expect(bad.status).toBeLessThan(500);

@@ -284,7 +284,7 @@ describe('a worker killed mid-batch', () => {
       cleanups.push(() => worker.stop());
       await drain(db.pool, 60_000 - (Date.now() - killedAt));
       await expectExactlyOnce(db.pool, org, taskIds);
-      expect(await worker.worker.permanentlyFailedJobs()).toBe(0);
+      expect((await worker.worker.queue()).permanentlyFailed).toBe(0);
     },
     LONG,
   );
@@ -360,7 +360,7 @@ describe('a worker killed mid-batch', () => {
     expect(after).toEqual(before);
     await expectExactlyOnce(db.pool, org, taskIds);
     expect((await db.pool.query('select count(*)::int as n from app_worker.audit_outbox')).rows).toEqual([{ n: 0 }]);
-    expect(await worker.worker.permanentlyFailedJobs()).toBe(0);
+    expect((await worker.worker.queue()).permanentlyFailed).toBe(0);
   }, LONG);
 });
 
@@ -594,7 +594,7 @@ describe('PostgreSQL restarted while jobs are pending', () => {
       await drain(db.pool);
       await expectExactlyOnce(db.pool, org, taskIds);
       expect(outcomes.filter((outcome) => !outcome.endsWith(':ok'))).toEqual([]);
-      expect(await worker.permanentlyFailedJobs()).toBe(0);
+      expect((await worker.queue()).permanentlyFailed).toBe(0);
     },
     LONG,
   );
@@ -674,7 +674,7 @@ describe('a job that always fails', () => {
     );
     expect(Number(/^rowgate_worker_jobs_permanently_failed (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
     expect(metrics).toMatch(/^rowgate_worker_jobs_total\{task="audit",outcome="ok"\} [1-9]/m);
-    expect(await server.worker!.worker.permanentlyFailedJobs()).toBe(2);
+    expect((await server.worker!.worker.queue()).permanentlyFailed).toBe(2);
 
     // A change committed afterwards, in the same organization, is audited within the contract's 2 seconds.
     const task = await gql(server, CreateTaskDocument, { task: { title: 'After the poison' } }, { token: ann.accessToken, organizationId: orgId });
@@ -759,7 +759,7 @@ describe('a change whose audit cannot be recorded as it is', () => {
       'audit row of the change made after the poisoned one',
     );
     await waitFor(async () => (await pendingJobs(server.db.pool)) === 0, 10_000, 'no job left, none failed');
-    expect(await server.worker!.worker.permanentlyFailedJobs()).toBe(0);
+    expect((await server.worker!.worker.queue()).permanentlyFailed).toBe(0);
     const metrics = (await http(server, 'GET', '/metrics')).body as string;
     expect(metrics).toMatch(/^rowgate_audit_events_set_aside 1$/m);
     // The chain itself is intact, but the log is not whole: verifyAuditChain says so.
