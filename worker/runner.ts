@@ -11,6 +11,11 @@
 // running), and a runner that began a shutdown nobody asked for and has not ended it after
 // SHUTDOWN_GRACE_MS, or that has neither polled (successfully or not) nor run a job for STALL_MS, is
 // stuck: its jobs are unlocked and a new runner takes over, as if it had stopped.
+//
+// A job can also be locked for a live runner that never got it: the statement that locks it commits, and
+// its reply is lost with the connection (PostgreSQL killed at that instant). The heartbeat hands the jobs
+// the runners are running to app_worker.release_orphaned_locks (migration 000026), which unlocks any other
+// job our pools have held for longer than ORPHAN_AFTER.
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
@@ -42,6 +47,8 @@ const LEASE_TTL = '20 seconds';
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Idle workers poll every second: half a minute without a poll or a job is a loop that stopped. */
 const STALL_MS = 30_000;
+/** A job is handed to its runner within milliseconds of being locked; one locked this long and not running was lost. */
+const ORPHAN_AFTER = '30 seconds';
 
 export async function startWorker(
   config: WorkerConfig,
@@ -105,8 +112,10 @@ export async function startWorker(
     const progressed = () => void (progress.at = Date.now());
     // Each poll counts, a failed one too: a database that does not answer is not a stuck loop.
     events.on('worker:getJob:start', progressed);
-    events.on('job:start', () => (progress.running++, progressed()));
-    events.on('job:complete', () => (progress.running--, progressed()));
+    // The jobs this runner's pools are running, by id (see release_orphaned_locks above).
+    const runningJobs = new Set<string>();
+    events.on('job:start', ({ job }) => (runningJobs.add(job.id), progress.running++, progressed()));
+    events.on('job:complete', ({ job }) => (runningJobs.delete(job.id), progress.running--, progressed()));
     events.on('pool:gracefulShutdown', ({ workerPool }) => {
       if (!stopping && workerPool.id === poolIds.at(-1)) progress.shutdownSince ??= Date.now();
     });
@@ -137,6 +146,7 @@ export async function startWorker(
             await pool.query('select app_worker.release_leases($1::text[])', [dead]);
             poolIds.splice(0, dead.length);
             Object.assign(progress, { at: Date.now(), running: 0, shutdownSince: undefined });
+            runningJobs.clear();
             // A stuck runner is told to stop too, in case it comes to; it is not waited for.
             void state.runner.stop().catch(() => {});
             state.runner = await launch();
@@ -156,6 +166,7 @@ export async function startWorker(
     const state = {
       runner: await launch(),
       poolIds,
+      runningJobs,
       /** Whether the runner's pool is stuck; a stuck one is replaced (see above). */
       stuck(now = Date.now()) {
         return (progress.shutdownSince !== undefined && now - progress.shutdownSince > SHUTDOWN_GRACE_MS) || (progress.running === 0 && now - progress.at > STALL_MS);
@@ -183,10 +194,17 @@ export async function startWorker(
     // process cannot, by the others once the lease is out).
     for (const state of supervised) if (!stopping && state.stuck()) state.replace();
     try {
-      const live = supervised.filter((state) => !state.stuck()).flatMap((state) => state.poolIds);
-      const { rows } = await pool.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [live, LEASE_TTL]);
+      const alive = supervised.filter((state) => !state.stuck());
+      const live = alive.flatMap((state) => state.poolIds);
+      const running = alive.flatMap((state) => [...state.runningJobs]);
+      const { rows } = await pool.query<{ dead: string[]; orphaned: string[] }>(
+        `select app_worker.heartbeat($1::text[], $2::interval) as dead,
+                app_worker.release_orphaned_locks($1::text[], $3::bigint[], $4::interval) as orphaned`,
+        [live, LEASE_TTL, running, ORPHAN_AFTER],
+      );
       databaseUp = true;
       if (rows[0].dead.length) log('warn', `took over the jobs of worker pools whose lease expired: ${rows[0].dead.join(', ')}`);
+      if (rows[0].orphaned.length) log('warn', `unlocked jobs locked for this worker that it never received: ${rows[0].orphaned.join(', ')}`);
     } catch (error) {
       databaseUp = false;
       log('warn', `could not renew the worker's leases: ${(error as Error).message}`);

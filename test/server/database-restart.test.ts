@@ -183,7 +183,7 @@ describe('start:server and start:worker while PostgreSQL restarts', () => {
     ).catch(async (error) => {
       const jobs = await admin.query(`select task_identifier, attempts, run_at - now() as due_in, locked_at, locked_by, left(last_error, 200) as last_error from graphile_worker.jobs`);
       const outbox = await admin.query(`select count(*)::int as n, count(failed_at)::int as set_aside from app_worker.audit_outbox`);
-      throw new Error(`${(error as Error).message}\njobs: ${JSON.stringify(jobs.rows)}\noutbox: ${JSON.stringify(outbox.rows)}\nworker: ${worker.stdout().slice(-2000)}${worker.stderr().slice(-1000)}`);
+      throw new Error(`${(error as Error).message}\njobs: ${JSON.stringify(jobs.rows)}\noutbox: ${JSON.stringify(outbox.rows)}\nworker: ${worker.stdout().split("\n").filter((l) => !l.includes("Completed task") && !l.includes("with success")).join("\n").slice(-6000)}${worker.stderr().slice(-1000)}`);
     });
     const { rows: audited } = await admin.query<{ resource_id: string; n: number }>(
       `select resource_id, count(*)::int as n from app_public.audit_logs where action = 'task.created' and resource_id = any($1::uuid[]) group by resource_id`,

@@ -364,6 +364,51 @@ describe('a worker killed mid-batch', () => {
   }, LONG);
 });
 
+describe('a job locked for a live worker that never received it', () => {
+  // The lock commits and its reply is lost with the connection (PostgreSQL killed at that instant): the
+  // pool lives on and renews its lease, so only the worker's own list of what it runs can tell.
+  test('is unlocked and done within seconds, while the job the worker is running stays its own', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const running = await seedOrganization(db.pool, 'running');
+    const orphaned = await seedOrganization(db.pool, 'orphaned');
+    const { taskIds: runningTaskIds, release } = await insertTasksBlockedAt(db.pool, running.id, 3, 2);
+    const worker = await startTestWorker(db);
+    cleanups.push(() => worker.stop());
+    await waitForBlockedJob(db.pool);
+    const [held] = await lockedJobs(db.pool);
+
+    // The orphan: enqueued and locked for the same live pool in one commit, so no runner ever sees it free.
+    // Both locks are dated a minute back, past the 30 s a hand-over may take.
+    const client = await db.pool.connect();
+    let orphanedTaskIds: string[];
+    try {
+      await client.query('begin');
+      orphanedTaskIds = await insertTasks(client, orphaned.id, 2);
+      const { rowCount } = await client.query(
+        `update graphile_worker._private_jobs set locked_by = $1, locked_at = now() - interval '1 minute'
+         where payload ->> 'organizationId' = $2 and locked_at is null`,
+        [held.locked_by, orphaned.id],
+      );
+      expect(rowCount).toBe(1);
+      await client.query(`update graphile_worker._private_jobs set locked_at = now() - interval '1 minute' where id = $1`, [held.id]);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+
+    await waitForAuditedTasks(db.pool, orphaned.id, orphanedTaskIds.length, 20_000, 'the orphaned job done after the next heartbeat');
+    expect((await lockedJobs(db.pool)).find((job) => job.id === held.id), 'the running job was left to its worker').toMatchObject({
+      locked_by: held.locked_by,
+      attempts: held.attempts,
+    });
+    await release();
+    await drain(db.pool);
+    await expectExactlyOnce(db.pool, running, runningTaskIds);
+    await expectExactlyOnce(db.pool, orphaned, orphanedTaskIds);
+  }, LONG);
+});
+
 describe('an audit job from before the outbox', () => {
   test('carrying its event (held by a worker while migration 000018 moved the others), it still writes that event once', async () => {
     const db = await createTestDatabase();
