@@ -71,7 +71,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   });
   if (config.maxConnectionsPerAddress) capConnectionsPerAddress(app.server, config.maxConnectionsPerAddress);
   const tokens = new TokenService(config, await loadSigningKeys(config));
-  const sessions = new SessionStore(pool, config.jwt.refreshTokenTtl);
+  const sessions = new SessionStore(pool, { refreshTokenTtl: config.jwt.refreshTokenTtl, refreshesPerSessionPerMinute: config.rateLimit.refreshPerSessionPerMinute });
   const fairShare = fairShareFor(config, pool.options.max);
   const realtime = new Realtime(config, pool, fairShare, { tokens, sessions }, listenUrl, metrics);
 
@@ -122,6 +122,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     tokens,
     sessions,
     rateLimitPerMinute: config.rateLimit.authPerMinute,
+    refreshPerIpPerMinute: config.rateLimit.refreshPerIpPerMinute,
     refreshTokenTtl: config.jwt.refreshTokenTtl,
     secureCookies: config.production,
   });

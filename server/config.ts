@@ -29,6 +29,9 @@ export const EnvSchema = Type.Object({
   AUTH_ISSUER: Type.String({ default: '' }),
   AUTH_AUDIENCE: Type.String({ default: '' }),
   RATE_LIMIT_AUTH_PER_MINUTE: Int(20, 1),
+  /** /auth/refresh: each session's own budget (a browser reloading), and a ceiling per client IP (an office shares one). */
+  RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: Int(30, 1),
+  RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE: Int(600, 1),
   RATE_LIMIT_GRAPHQL_PER_MINUTE: Int(600, 1),
   /** Where request counts live: this process (memory), the cluster's primary, or PostgreSQL (every process and replica). */
   RATE_LIMIT_STORE: Type.Union([Type.Literal('auto'), Type.Literal('memory'), Type.Literal('cluster'), Type.Literal('postgres')], { default: 'auto' }),
@@ -108,7 +111,13 @@ export interface ServerConfig {
     clockTolerance: number;
   };
   externalIdp: { jwksUrl: string; issuer: string; audience: string } | undefined;
-  rateLimit: { authPerMinute: number; graphqlPerMinute: number; store: 'memory' | 'cluster' | 'postgres' };
+  rateLimit: {
+    authPerMinute: number;
+    refreshPerSessionPerMinute: number;
+    refreshPerIpPerMinute: number;
+    graphqlPerMinute: number;
+    store: 'memory' | 'cluster' | 'postgres';
+  };
   processes: number;
   poolSize: number;
   /** Slots per user and per organization; undefined: a share of the pool (server/app.ts). */
@@ -200,6 +209,8 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
     externalIdp: env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE } : undefined,
     rateLimit: {
       authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      refreshPerSessionPerMinute: env.RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE,
+      refreshPerIpPerMinute: env.RATE_LIMIT_REFRESH_PER_IP_PER_MINUTE,
       graphqlPerMinute: env.RATE_LIMIT_GRAPHQL_PER_MINUTE,
       // One process counts alone; several on one host count at their primary, unless told otherwise.
       store: env.RATE_LIMIT_STORE === 'auto' ? (env.SERVER_PROCESSES > 1 ? 'cluster' : 'memory') : env.RATE_LIMIT_STORE,

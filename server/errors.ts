@@ -16,6 +16,7 @@ const STATUS = {
   SESSION_REVOKED: 401,
   NOT_AUTHENTICATED: 401,
   PERMISSION_DENIED: 403,
+  IDENTITY_NOT_LINKED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   REQUEST_TIMEOUT: 408,
@@ -33,14 +34,19 @@ const STATUS = {
 } as const;
 export type ErrorCode = keyof typeof STATUS;
 
+/** A mailed token (verify-email, reset-password) that is no good is the request's fault: 400, not 401. */
+const MAILED_TOKEN_STATUS = 400;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly #status: number;
+  constructor(code: ErrorCode, message: string, { mailedToken = false } = {}) {
     super(message);
     this.code = code;
+    this.#status = mailedToken ? MAILED_TOKEN_STATUS : STATUS[code];
   }
   get status(): number {
-    return STATUS[this.code];
+    return this.#status;
   }
 }
 

@@ -107,6 +107,9 @@ export function clientAddress(request: { ip: string }): string | undefined {
   return isIP(request.ip) ? request.ip : undefined;
 }
 
+/** The client's address and User-Agent, as security events and sessions record them. */
+export const requestMeta = (request: { ip: string; headers: { 'user-agent'?: string } }) => ({ ip: clientAddress(request), userAgent: request.headers['user-agent'] });
+
 /** The key a client's address counts under in rate limits and socket places (an IPv6 client per /64). */
 export const addressKey = (request: { ip: string }): string => {
   const address = clientAddress(request);

@@ -22,7 +22,9 @@ import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'grap
 import type { WorkerConfig } from './config.ts';
 import { makeMailer, type SendMail } from './mail.ts';
 import { audit } from './tasks/audit.ts';
+import { cleanUpAccounts } from './tasks/clean-up-accounts.ts';
 import { expireIdempotencyKeys } from './tasks/expire-idempotency-keys.ts';
+import { makeSendAccountMail } from './tasks/send-account-mail.ts';
 import { makeSendInvitation } from './tasks/send-invitation.ts';
 import { readQueue, type QueueState } from './queue.ts';
 
@@ -82,7 +84,9 @@ export async function startWorker(
   /** Whether the last lease renewal reached the database. */
   let databaseUp = true;
   const publicUrl = () => config.publicUrl ?? options.listeningAt?.() ?? config.developmentUrl;
-  const sendInvitation = makeSendInvitation(options.sendMail ?? makeMailer(config), publicUrl);
+  const sendMail = options.sendMail ?? makeMailer(config);
+  const sendInvitation = makeSendInvitation(sendMail, publicUrl);
+  const sendAccountMail = makeSendAccountMail(sendMail, publicUrl);
 
   // Audit jobs drain one organization each, side by side (the organization's lock keeps its chain in
   // commit order); mail and housekeeping run beside them, so a slow SMTP server never holds up the audit
@@ -90,7 +94,11 @@ export async function startWorker(
   let stopping = false;
   const supervised = await Promise.all([
     supervise({ audit }, config.concurrency),
-    supervise({ send_invitation: sendInvitation, expire_idempotency_keys: expireIdempotencyKeys }, config.concurrency, '0 * * * * expire_idempotency_keys'),
+    supervise(
+      { send_invitation: sendInvitation, send_account_mail: sendAccountMail, expire_idempotency_keys: expireIdempotencyKeys, clean_up_accounts: cleanUpAccounts },
+      config.concurrency,
+      '0 * * * * expire_idempotency_keys\n30 * * * * clean_up_accounts',
+    ),
   ]).catch(async (error) => {
     await pool.end();
     throw error;

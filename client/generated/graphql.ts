@@ -780,6 +780,7 @@ export type NodeQuery = { node:
     | { __typename: 'Permission', id: string }
     | { __typename: 'Query', id: string }
     | { __typename: 'Role', id: string }
+    | { __typename: 'SecurityEvent', id: string }
     | { __typename: 'Task', id: string }
     | { __typename: 'TaskDependency', id: string }
     | { __typename: 'TaskHistory', id: string }

@@ -4,9 +4,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
-import { servesCaller } from '../request-context.ts';
+import { requestMeta, servesCaller } from '../request-context.ts';
 import { TOKEN_REFUSED } from './session-check.ts';
-import type { SessionStore } from './sessions.ts';
+import type { RequestMeta, SessionStore } from './sessions.ts';
 import type { Claims, TokenService } from './tokens.ts';
 
 export interface Authenticator {
@@ -21,6 +21,7 @@ export interface Authenticator {
 export async function authenticate(
   { tokens, sessions }: Authenticator,
   header: string | undefined,
+  meta: RequestMeta,
   { sessionCheckedLater = false } = {},
 ): Promise<{ claims: Claims; expiresAt: Date; sessionChecked: boolean } | undefined> {
   if (header === undefined) return undefined;
@@ -29,7 +30,7 @@ export async function authenticate(
   const verified = await tokens.verify(match[1]).catch(() => undefined);
   // Our own tokens name their session; an identity provider's are mapped to one here, which checks it.
   if (verified?.kind === 'local' && sessionCheckedLater) return { claims: verified.claims, expiresAt: verified.expiresAt, sessionChecked: false };
-  const claims = verified && (await sessions.resolve(verified));
+  const claims = verified && (await sessions.resolve(verified, meta));
   if (!claims) throw new AppError('INVALID_TOKEN', TOKEN_REFUSED);
   return { claims, expiresAt: verified.expiresAt, sessionChecked: true };
 }
@@ -40,7 +41,7 @@ const checksSessionInTransaction = (request: FastifyRequest) => request.method =
 export const authenticatePlugin = fp(async (app: FastifyInstance, authenticator: Authenticator) => {
   app.addHook('preValidation', async (request) => {
     if (!servesCaller(request)) return;
-    const caller = await authenticate(authenticator, request.headers.authorization, { sessionCheckedLater: checksSessionInTransaction(request) });
+    const caller = await authenticate(authenticator, request.headers.authorization, requestMeta(request), { sessionCheckedLater: checksSessionInTransaction(request) });
     request.auth = caller?.claims;
     if (caller && !caller.sessionChecked) request.database.session = 'deferred';
   });

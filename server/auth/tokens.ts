@@ -14,7 +14,7 @@ export interface Claims {
 /** What a verified bearer token says; `external` tokens still need a session from the database. */
 export type VerifiedToken =
   | { kind: 'local'; claims: Claims; expiresAt: Date }
-  | { kind: 'external'; issuer: string; subject: string; email?: string; name?: string; issuedAt: Date; expiresAt: Date };
+  | { kind: 'external'; issuer: string; subject: string; email?: string; emailVerified: boolean; name?: string; issuedAt: Date; expiresAt: Date };
 
 const EXTERNAL_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 /** Verified tokens remembered (by their full text) until they expire; each takes well under 1 KiB. */
@@ -104,16 +104,18 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 function external(payload: JWTPayload): VerifiedToken {
   // sub is stored as text: PostgreSQL text cannot hold NUL.
   if (!payload.sub || payload.sub.length > 255 || payload.sub.includes('\u0000')) throw new Error('unusable sub claim');
-  // The e-mail address creates the user or links the identity to an existing one (see app_auth.external_session),
-  // so one the IdP itself says is unverified is not used; nor is one the users table would refuse.
+  // The e-mail address creates the user or links the identity to an existing one, only when the provider
+  // verified it (app_auth.external_session decides, migration 000027); one the users table would refuse is
+  // not used.
   const email = payload.email;
-  const usableEmail = typeof email === 'string' && email.length <= 320 && EMAIL.test(email) && payload.email_verified !== false;
+  const usableEmail = typeof email === 'string' && email.length <= 320 && EMAIL.test(email);
   const name = typeof payload.name === 'string' ? Array.from(payload.name.replace(CONTROL, '').trim()).slice(0, 200).join('') : undefined;
   return {
     kind: 'external',
     issuer: payload.iss!,
     subject: payload.sub,
     email: usableEmail ? email : undefined,
+    emailVerified: payload.email_verified === true,
     name: name || undefined,
     issuedAt: new Date(payload.iat! * 1000),
     expiresAt: new Date(payload.exp! * 1000),

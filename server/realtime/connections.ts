@@ -19,7 +19,7 @@ import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { callerSettings, clientAddress, organizationFrom } from '../request-context.ts';
+import { callerSettings, organizationFrom, requestMeta } from '../request-context.ts';
 
 export const CLOSE = {
   /** The session ended, or the token expired: sign in or refresh, then reconnect. */
@@ -80,7 +80,7 @@ export class Connections {
     let organizationId: string | undefined;
     try {
       const authorization = params.authorization;
-      authenticated = await authenticate(this.#authenticator, typeof authorization === 'string' ? authorization : undefined);
+      authenticated = await authenticate(this.#authenticator, typeof authorization === 'string' ? authorization : undefined, requestMeta(request));
       organizationId = organizationFrom(params['x-organization-id']);
     } catch (error) {
       // The credentials could not be checked (the database restarting): try again, not "forbidden",
@@ -114,7 +114,7 @@ export class Connections {
       organizationId,
       closed: false,
       settings: callerSettings(
-        { auth: claims, organizationId, requestId: `ws-${id}`, ip: clientAddress(request), userAgent: request.headers['user-agent'] },
+        { auth: claims, organizationId, requestId: `ws-${id}`, ...requestMeta(request) },
         this.#config,
       ),
     };
