@@ -1,5 +1,7 @@
 // `npm run db:seed`: development data — two organizations, a user per system role in each, a team and
-// tasks. Idempotent: an organization that already exists (by slug) is left as it is.
+// tasks. Idempotent: an organization that already exists (by slug) is left as it is. Every seeded user
+// signs in with DEVELOPMENT_PASSWORD (its address verified); one seeded before it had a password gets it.
+import { hash } from '@node-rs/argon2';
 import { readDatabaseConfig } from './config.ts';
 import { connect, withDatabase } from './bootstrap.ts';
 import { openDatabase } from './database.ts';
@@ -11,6 +13,8 @@ const ORGANIZATIONS = [
   { name: 'Globex', slug: 'globex', domain: 'globex.test' },
 ];
 const ROLES: SystemRole[] = ['Admin', 'Developer', 'Viewer'];
+/** Documented in the README; db:seed refuses production, so it never guards real data. */
+const DEVELOPMENT_PASSWORD = 'rowgate-dev-password';
 
 if (process.env.NODE_ENV === 'production') {
   console.error('db:seed refuses to run with NODE_ENV=production');
@@ -51,6 +55,15 @@ try {
       }
       console.log(`seed: created ${spec.slug} with ${ROLES.map((r) => `${r.toLowerCase()}@${spec.domain}`).join(', ')}`);
     }
+    const emails = ORGANIZATIONS.flatMap((spec) => ROLES.map((role) => `${role.toLowerCase()}@${spec.domain}`));
+    const { rowCount } = await client.query(
+      `insert into app_private.user_secrets (user_id, password_hash, email_verified_at)
+       select u.id, $2, now() from app_public.users u where lower(u.email) = any($1)
+       on conflict (user_id) do update set password_hash = excluded.password_hash, email_verified_at = coalesce(app_private.user_secrets.email_verified_at, now())
+       where app_private.user_secrets.password_hash is null`,
+      [emails, await hash(DEVELOPMENT_PASSWORD)],
+    );
+    if (rowCount) console.log(`seed: ${rowCount} users sign in with the development password "${DEVELOPMENT_PASSWORD}"`);
     await client.query('commit');
   } finally {
     await client.end();

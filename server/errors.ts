@@ -33,6 +33,8 @@ const STATUS = {
   INTERNAL_ERROR: 500,
 } as const;
 export type ErrorCode = keyof typeof STATUS;
+/** Every code an HTTP endpoint may answer (each is in docs/error-codes.md; a test checks). */
+export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
 
 /** A mailed token (verify-email, reset-password) that is no good is the request's fault: 400, not 401. */
 const MAILED_TOKEN_STATUS = 400;

@@ -7,7 +7,7 @@
 //   - an organization-scoped operation sent without X-Organization-Id is refused with
 //     ORGANIZATION_REQUIRED. Without it RLS would answer an empty list or a bare PERMISSION_DENIED, which
 //     reads like "you have nothing" or "you may not" rather than "you did not say where". The fields of
-//     ORGANIZATION_FREE work without one: they are about the signed-in user, every organization they
+//     ORGANIZATION_FREE work without one: they are about the signed-in user (their security events too), every organization they
 //     belong to, or the permission catalog; every other root field (all of an organization's tables,
 //     inviting) needs it.
 // Relay's `query` field is the Query type again: what is selected under it counts as selected at the root.
@@ -34,6 +34,9 @@ const ORGANIZATION_FREE = new Set([
   'users',
   'user',
   'userById',
+  'securityEvents',
+  'securityEvent',
+  'securityEventById',
   'acceptInvitation',
   'createOrganization',
   'updateOrganization',

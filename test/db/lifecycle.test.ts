@@ -1,5 +1,6 @@
 // The database lifecycle as an operator meets it: `npm start` (node server/main.ts) and the db:* tools run as
 // real child processes against real embedded PostgreSQL servers, each in a data directory of its own.
+import { verify } from '@node-rs/argon2';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -496,10 +497,19 @@ describe('db:seed', () => {
     const url = withDatabase(server.adminUrl, 'rowgate');
     const afterFirst = await counts(url);
     expect(afterFirst).toEqual({ organizations: 2, users: 6, tasks: 20 });
+    // Every seeded user signs in with the README's development password, its address verified.
+    expect(first.stdout).toContain('6 users sign in with the development password "rowgate-dev-password"');
+    const secrets = await query<{ password_hash: string; verified: boolean }>(url, 'select password_hash, email_verified_at is not null as verified from app_private.user_secrets');
+    expect(secrets).toHaveLength(6);
+    for (const secret of secrets) {
+      expect(secret.verified).toBe(true);
+      expect(await verify(secret.password_hash, 'rowgate-dev-password')).toBe(true);
+    }
 
     const second = await runToEnd(['db/seed.ts'], { DATA_DIR: dataDir });
     expect(second, second.stderr).toMatchObject({ code: 0 });
     expect(second.stdout).toContain('acme exists');
+    expect(second.stdout).not.toContain('development password');
     expect(await counts(url)).toEqual(afterFirst);
   });
 });

@@ -2,6 +2,7 @@
 // extensions.code with a message the server wrote (no SQL text, constraint names or key values); anything
 // else is a generic message with an error id; non-GraphQL errors are {"error":{"code","message"}}; and no
 // response carries a stack trace.
+import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ConsoleSessionDocument,
@@ -15,6 +16,7 @@ import {
 } from '../../client/generated/graphql.ts';
 import type { TypedDocumentString } from '../../client/generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
+import { ERROR_CODES } from '../../server/errors.ts';
 import { gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -306,6 +308,11 @@ describe('unexpected errors are masked', () => {
     // The error id is random hex and may contain "42" itself.
     expect(text.replaceAll(errorId, '')).not.toMatch(/secret_table|42|internal:/i);
   });
+});
+
+test('every code the server answers is in docs/error-codes.md', async () => {
+  const documented = await fs.readFile(new URL('../../docs/error-codes.md', import.meta.url), 'utf8');
+  expect(ERROR_CODES.filter((code) => !documented.includes(`\`${code}\``))).toEqual([]);
 });
 
 describe('non-GraphQL errors', () => {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { base64url, decodeJwt, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CurrentUserDocument } from '../../client/generated/graphql.ts';
+import { tokenIn, waitForMail } from '../support/mail.ts';
 import { gql, http, register, startTestServer, type HttpResult, type TestServer } from '../support/server.ts';
 
 const ISSUER = 'https://idp.test';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-  server = await startTestServer({ AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE });
+  server = await startTestServer({ AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE }, { worker: true });
 });
 afterAll(async () => {
   await server?.close();
@@ -50,12 +51,12 @@ function identity(prefix = 'idp') {
   return { sub: `auth0|${tag}`, email: `${tag}@idp.example.test`, name: `IdP User ${n}` };
 }
 
-/** A token as the IdP issues it; `overrides` replace claims (undefined removes one). */
+/** A token as the IdP issues it (a verified address by default); `claims` replace claims (undefined removes one). */
 async function idpToken(
   claims: Record<string, unknown>,
   { key = idpKey, header = {} }: { key?: CryptoKey; header?: Record<string, unknown> } = {},
 ): Promise<string> {
-  const payload: Record<string, unknown> = { iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 300, jti: crypto.randomUUID(), ...claims };
+  const payload: Record<string, unknown> = { iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 300, jti: crypto.randomUUID(), email_verified: true, ...claims };
   for (const [name, value] of Object.entries(payload)) if (value === undefined) delete payload[name];
   return new SignJWT(payload as JWTPayload).setProtectedHeader({ alg: 'RS256', kid: KID, typ: 'JWT', ...header } as never).sign(key);
 }
@@ -122,6 +123,39 @@ describe('tokens of the identity provider', () => {
   });
 });
 
+describe('a pre-account takeover', () => {
+  // Mallory registers Victoria's address with a password of her own, before Victoria ever signs in
+  // through single sign-on. Were the provider's identity linked to that account, Mallory would keep a
+  // password into the account Victoria then uses.
+  test("the squatter's unverified account is never linked; a password reset gives the address's owner the account and ends the squatter's access", async () => {
+    const victim = identity('victim');
+    const squat = await http(server, 'POST', '/auth/register', { body: { email: victim.email, password: 'mallory-password', name: 'Victoria' } });
+    expect(squat.status).toBe(201);
+
+    const refused = await http(server, 'POST', '/graphql', { body: { query: String(CurrentUserDocument) }, headers: { authorization: `Bearer ${await idpToken(victim)}` } });
+    expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 403, code: 'IDENTITY_NOT_LINKED' });
+    expect(refused.body.error.message).toMatch(/reset its password/);
+
+    // Victoria asks for a reset; the mail reaches her address, not Mallory.
+    expect((await http(server, 'POST', '/auth/forgot-password', { body: { email: victim.email } })).status).toBe(202);
+    const mail = await waitForMail(server.worker!.outboxDir, victim.email, /Reset your rowgate password/);
+    expect((await http(server, 'POST', '/auth/reset-password', { body: { token: tokenIn(mail), password: 'victoria-password' } })).status).toBe(204);
+
+    // Mallory is out: her access token, her refresh token and her password.
+    expectInvalidToken(await http(server, 'POST', '/graphql', { body: { query: String(CurrentUserDocument) }, headers: { authorization: `Bearer ${squat.body.accessToken}` } }));
+    expectInvalidToken(await http(server, 'POST', '/auth/refresh', { body: { refreshToken: squat.body.refreshToken } }));
+    expect((await http(server, 'POST', '/auth/login', { body: { email: victim.email, password: 'mallory-password' } })).body.error.code).toBe('INVALID_CREDENTIALS');
+
+    // The address is verified now, so the provider's identity links to the account.
+    const linked = await http(server, 'POST', '/graphql', {
+      body: { query: '{ currentUser { rowId email emailVerified } }' },
+      headers: { authorization: `Bearer ${await idpToken(victim)}` },
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body.data.currentUser).toEqual({ rowId: squat.body.user.id, email: victim.email, emailVerified: true });
+  });
+});
+
 describe('refused identity-provider tokens', () => {
   test('wrong audience, wrong issuer, expired, without exp', async () => {
     const who = identity();
@@ -166,8 +200,6 @@ describe('refused identity-provider tokens', () => {
       { sub: who.sub, email: 'not an e-mail address' },
       { sub: who.sub, email: `${'x'.repeat(400)}@idp.example.test` },
       { sub: who.sub, email: `nul\u0000${who.email}` },
-      // Said to be unverified by the IdP itself.
-      { sub: who.sub, email: who.email, email_verified: false },
       // A sub PostgreSQL text cannot store.
       { sub: `nul\u0000${who.sub}`, email: who.email },
     ]) {
@@ -194,13 +226,25 @@ describe('refused identity-provider tokens', () => {
     }
   });
 
-  test('an e-mail the IdP marks unverified does not take over the local account with that address', async () => {
+  test('an address the IdP does not say it verified creates no account and links to none: 403 IDENTITY_NOT_LINKED', async () => {
     const local = await register(server, 'Owner');
     const attacker = identity('attacker');
-    await expectRefused(await idpToken({ sub: attacker.sub, email: local.user.email, email_verified: false, name: 'Mallory' }));
-    await expectRefused(await idpToken({ sub: attacker.sub, email: local.user.email.toUpperCase(), email_verified: false }));
-    // The owner is unaffected.
+    for (const claims of [
+      { sub: attacker.sub, email: local.user.email, email_verified: false, name: 'Mallory' },
+      { sub: attacker.sub, email: local.user.email.toUpperCase(), email_verified: undefined },
+      { sub: attacker.sub, email: attacker.email, email_verified: 'true' },
+    ]) {
+      const result = await http(server, 'POST', '/graphql', { body: { query: String(CurrentUserDocument) }, headers: { authorization: `Bearer ${await idpToken(claims)}` } });
+      expect({ status: result.status, code: result.body.error?.code, message: result.body.error?.message }).toEqual({
+        status: 403,
+        code: 'IDENTITY_NOT_LINKED',
+        message: 'The identity provider has not verified this e-mail address',
+      });
+    }
+    // The owner is unaffected, and the identity did not become anyone.
     expect((await me(local.accessToken)).data?.currentUser?.rowId).toBe(local.user.id);
+    const { rows } = await server.db.pool.query('select count(*)::int as n from app_private.user_identities where subject = $1', [attacker.sub]);
+    expect(rows[0].n).toBe(0);
   });
 
   test('several first requests of a new identity at once all succeed, as one user', async () => {
