@@ -52,7 +52,10 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     logger: {
       level: config.logLevel,
       ...(logStream ? { stream: logStream } : {}),
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.accessToken'], remove: true },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken', '*.token'],
+        remove: true,
+      },
     },
     genReqId: newRequestId,
     requestIdHeader: false,

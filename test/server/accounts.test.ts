@@ -336,6 +336,31 @@ describe('the refresh budget', () => {
   });
 });
 
+describe('rate limits', () => {
+  test('every account endpoint a stranger can call is limited per client IP (429 RATE_LIMITED with Retry-After)', async () => {
+    const tight = await startTestServer({ RATE_LIMIT_AUTH_PER_MINUTE: '3' });
+    try {
+      const calls: [string, unknown][] = [
+        ['/auth/verify-email', { token: 'f'.repeat(64) }],
+        ['/auth/resend-verification', { email: unknownAddress() }],
+        ['/auth/forgot-password', { email: unknownAddress() }],
+        ['/auth/reset-password', { token: 'f'.repeat(64), password: 'a brand new password' }],
+        ['/auth/change-password', { currentPassword: PASSWORD, newPassword: 'a brand new password' }],
+      ];
+      for (const [path, body] of calls) {
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i++) statuses.push((await http(tight, 'POST', path, { body })).status);
+        expect(statuses.slice(0, 3).every((status) => status !== 429), path).toBe(true);
+        const limited = await http(tight, 'POST', path, { body });
+        expectError(limited, 429, 'RATE_LIMITED');
+        expect(Number(limited.headers.get('retry-after')), path).toBeGreaterThan(0);
+      }
+    } finally {
+      await tight.close();
+    }
+  });
+});
+
 describe('housekeeping', () => {
   test('the hourly clean_up_accounts task deletes only what is past its retention', async () => {
     const user = await register(server, 'Kept');
