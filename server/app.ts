@@ -76,7 +76,9 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   const tokens = new TokenService(config, await loadSigningKeys(config));
   const sessions = new SessionStore(pool, { refreshTokenTtl: config.jwt.refreshTokenTtl, refreshesPerSessionPerMinute: config.rateLimit.refreshPerSessionPerMinute });
   const fairShare = fairShareFor(config, pool.options.max);
-  const realtime = new Realtime(config, pool, fairShare, { tokens, sessions }, listenUrl, metrics);
+  const realtime = new Realtime(config, pool, fairShare, { tokens, sessions }, listenUrl, metrics, (error) =>
+    app.log.error({ err: error }, 'realtime events could not be checked'),
+  );
 
   installErrorHandler(app);
   // JSON only: Fastify would also parse text/plain, which browsers may send cross-origin without a

@@ -30,6 +30,8 @@ export const CLOSE = {
   tooManyConnections: 4429,
   /** The server lost its event stream or its database (PostgreSQL restarted): reconnect. */
   serviceRestart: 1012,
+  /** The server failed in a way the client cannot fix (an unexpected error, logged): reconnect. */
+  internalError: 1011,
   /** The client does not read its messages fast enough. */
   tooSlow: 1013,
   /** A message that is not a subscription's event was too large to send (sockets.ts). */

@@ -1,6 +1,6 @@
 // One LISTEN connection per server process for the realtime channels of migration 000014, fanning each
-// notification out to whoever in this process waits for it: a task event only to the subscriptions of its
-// organization (others never wake up), access and session changes to the connection registry. If the
+// notification out to whoever in this process waits for it: a task event only to its organization's
+// audience (audience.ts; others never wake up), access and session changes to the connection registry. If the
 // connection drops (PostgreSQL restarted, a failover), events from that moment are lost to this process,
 // so every subscriber is told (onLost) and must reconnect; the hub reconnects in the background.
 import pg from 'pg';
@@ -40,13 +40,6 @@ export class RealtimeHub {
   /** Whether the LISTEN connection is open. */
   get listening(): boolean {
     return this.#client !== undefined;
-  }
-
-  /** Task listeners (one per running subscription). */
-  get subscriptions(): number {
-    let count = 0;
-    for (const listeners of this.#tasks.values()) count += listeners.size;
-    return count;
   }
 
   async start(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticate.ts';
 import type { ServerConfig } from '../config.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import { TaskAudiences } from './audience.ts';
 import { Connections } from './connections.ts';
 import { RealtimeHub } from './hub.ts';
 import { taskEventsFor } from './task-events.ts';
@@ -13,14 +14,23 @@ import { taskEventsFor } from './task-events.ts';
 export class Realtime {
   readonly connections: Connections;
   readonly #hub: RealtimeHub;
+  readonly #audiences: TaskAudiences;
   readonly #metrics: Metrics;
 
   /**
    * `listenUrl`: the authenticator's login (LISTEN needs no privilege, and reads no table). Subscribers'
    * checks take their user's and organization's slots of `fairShare`, as their requests do. What happens
-   * is counted on `metrics`.
+   * is counted on `metrics`; an unexpected failure to check events is given to `logError`.
    */
-  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, listenUrl: string, metrics: Metrics) {
+  constructor(
+    config: ServerConfig,
+    pool: pg.Pool,
+    fairShare: FairShare,
+    authenticator: Authenticator,
+    listenUrl: string,
+    metrics: Metrics,
+    logError: (error: unknown) => void,
+  ) {
     this.#metrics = metrics;
     this.connections = new Connections(config, pool, fairShare, authenticator, metrics);
     this.#hub = new RealtimeHub(listenUrl, {
@@ -28,9 +38,10 @@ export class Realtime {
       onSessionRevoked: (sessionId) => this.connections.sessionRevoked(sessionId),
       onLost: () => this.connections.lost(),
     });
+    this.#audiences = new TaskAudiences(this.#hub, pool, fairShare, this.connections, metrics, logError);
     metrics.attachRealtime({
       connections: () => this.connections.count,
-      subscriptions: () => this.#hub.subscriptions,
+      subscriptions: () => this.#audiences.subscriptions,
       listening: () => this.#hub.listening,
     });
   }
@@ -48,6 +59,6 @@ export class Realtime {
   contextOf(socket: WebSocket) {
     const connection = this.connections.of(socket);
     if (!connection) return undefined;
-    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#hub, this.connections, connection, this.#metrics) };
+    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#audiences, this.connections, connection, this.#metrics) };
   }
 }

@@ -1,36 +1,19 @@
-// The stream of one `taskChanged` subscription: its organization's task events, each delivered only if,
-// at that moment, RLS lets the subscriber read the row (for DELETED: would let it read the row as it was).
-// Everyone else learns nothing; not even a null message. Events are checked one at a time, in commit
-// order, so they also arrive in that order. A subscriber that falls behind (events queued, or messages
-// unread on its socket) is disconnected rather than buffered without bound. The checks, and the fetch of
-// each delivered task, take the subscriber's slots of the pool (connections.query, fair-share.ts): one
-// user's many subscriptions share that user's slots, never the whole pool.
-import pg from 'pg';
+// The stream of one `taskChanged` subscription: its organization's task events that RLS lets the
+// subscriber read (for DELETED: would let it read the row as it was), decided for all of this process's
+// subscribers at once (audience.ts). Everyone else learns nothing; not even a null message. Events arrive
+// in commit order. A subscriber that falls behind (events queued, or messages unread on its socket) is
+// disconnected rather than buffered without bound.
 import { SafeError } from 'postgraphile/grafast';
-import { databaseUnavailable } from '../database.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { TaskAudiences } from './audience.ts';
 import { CLOSE, type Connection, type Connections } from './connections.ts';
-import type { RealtimeHub, TaskEvent } from './hub.ts';
+import type { TaskEvent } from './hub.ts';
 
-/** Events waiting for their check; more means the subscriber (or its checks) cannot keep up. */
+/** Events waiting to be sent; more means the subscriber cannot keep up. */
 const MAX_QUEUED = 1_000;
 
-/**
- * Whether the subscriber may see the event, by one statement under its own settings: RLS on the row now,
- * or for DELETED, the tasks table's select policies applied to the row as it was (migration 000023).
- */
-async function visible(connections: Connections, connection: Connection, event: TaskEvent): Promise<boolean> {
-  const id = `${pg.escapeLiteral(event.rowId)}::uuid`;
-  const statement =
-    event.event === 'DELETED'
-      ? `select app_public.deleted_task_visible(${id}) as visible`
-      : `select exists (select 1 from app_public.tasks t where t.id = ${id}) as visible`;
-  const [row] = await connections.query<{ visible: boolean }>(connection, statement);
-  return row.visible;
-}
-
 /** What grafast's listen() subscribes to: one stream per subscription, bound to its connection. */
-export function taskEventsFor(hub: RealtimeHub, connections: Connections, connection: Connection, metrics: Metrics) {
+export function taskEventsFor(audiences: TaskAudiences, connections: Connections, connection: Connection, metrics: Metrics) {
   return {
     subscribe(): AsyncIterable<TaskEvent> {
       const { organizationId } = connection;
@@ -42,7 +25,7 @@ export function taskEventsFor(hub: RealtimeHub, connections: Connections, connec
           const queued: TaskEvent[] = [];
           let wake: (() => void) | undefined;
           let done = false;
-          const unsubscribe = hub.subscribeTasks(organizationId, (event) => {
+          const unsubscribe = audiences.subscribe(connection, (event) => {
             if (queued.length >= MAX_QUEUED) {
               connections.close(connection, CLOSE.tooSlow, 'Too many events waiting; reconnect and catch up');
               return;
@@ -66,18 +49,9 @@ export function taskEventsFor(hub: RealtimeHub, connections: Connections, connec
                   wake = undefined;
                   continue;
                 }
-                // No work for a reader that is not reading (the socket's send refuses it too).
                 if (connections.closedIfNotReading(connection)) continue;
-                // A check the database could not answer has closed the connection already (1012).
-                const seen = await visible(connections, connection, event).catch((error: unknown) => {
-                  if (databaseUnavailable(error)) return false;
-                  throw error;
-                });
-                metrics.realtimeEvents.inc({ outcome: seen ? 'delivered' : 'hidden' });
-                if (seen) {
-                  metrics.realtimeDelivery.observe((performance.now() - event.receivedAt) / 1000);
-                  return { value: event, done: false };
-                }
+                metrics.realtimeDelivery.observe((performance.now() - event.receivedAt) / 1000);
+                return { value: event, done: false };
               }
             },
             async return(): Promise<IteratorResult<TaskEvent>> {

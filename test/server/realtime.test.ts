@@ -149,6 +149,58 @@ describe('who hears what', () => {
   });
 });
 
+describe('many subscribers in one organization', () => {
+  // One statement decides for all of a process's subscribers of an organization (audience.ts): each must
+  // still get exactly what RLS lets them read. A restrictive policy hides "Secret" tasks from whoever
+  // cannot write tasks; a member is removed, and a session revoked, in the same commit as a change.
+  test('each gets exactly what RLS allows: roles, a restrictive policy, a removal and a revocation in the commit of a change, several connections of one session', async () => {
+    const c = await createOrg('many');
+    await sql(`create policy secret_needs_write on app_public.tasks as restrictive for select to app_user
+      using (title not like 'Secret%' or app_public.current_user_has_permission('tasks:write'))`);
+    try {
+      const developers = [await member(c, c.roles.Developer), await member(c, c.roles.Developer)];
+      const viewers = [await member(c, c.roles.Viewer), await member(c, c.roles.Viewer), await member(c, c.roles.Viewer)];
+      const reader = await member(c, ['tasks:read']);
+      const removed = await member(c, c.roles.Developer);
+      const revoked = await member(c, c.roles.Developer);
+      const [adminFirst, adminSecond] = [await listen(c.admin.accessToken, c.id), await listen(c.admin.accessToken, c.id)];
+      const writers = [adminFirst, adminSecond, ...(await Promise.all(developers.map((d) => listen(d.accessToken, c.id))))];
+      const readers = [...(await Promise.all(viewers.map((v) => listen(v.accessToken, c.id)))), await listen(reader.accessToken, c.id)];
+      const removedStream = await listen(removed.accessToken, c.id);
+      const revokedStream = await listen(revoked.accessToken, c.id);
+
+      const plain = await createTask(c, 'Plain');
+      const secret = await createTask(c, 'Secret plan');
+      await waitFor(async () => [...writers, removedStream, revokedStream].every((s) => s.messages.length >= 2), 5_000, 'both changes heard');
+      // The removal and the revocation commit together with a change: that change is theirs no more.
+      const client = await server.db.pool.connect();
+      let after: string;
+      try {
+        await client.query('begin');
+        await client.query('delete from app_public.organization_memberships where organization_id = $1 and user_id = $2', [c.id, removed.user.id]);
+        await client.query('update app_private.sessions set revoked_at = now() where user_id = $1', [revoked.user.id]);
+        after = (await client.query<{ id: string }>(`insert into app_public.tasks (organization_id, title) values ($1, 'After') returning id`, [c.id])).rows[0].id;
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+      await gql(server, D.DeleteTaskDocument, { rowId: secret }, as(c.admin, c));
+      await waitFor(async () => writers.every((s) => s.messages.length >= 4), 5_000, 'every change heard by those who may');
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+
+      const seen = (s: Subscriber) => s.messages.map((m) => [m.event, m.rowId]);
+      for (const s of writers) expect(seen(s)).toEqual([['CREATED', plain], ['CREATED', secret], ['CREATED', after], ['DELETED', secret]]);
+      for (const s of readers) expect(seen(s)).toEqual([['CREATED', plain], ['CREATED', after]]);
+      expect(seen(removedStream)).toEqual([['CREATED', plain], ['CREATED', secret]]);
+      expect(seen(revokedStream)).toEqual([['CREATED', plain], ['CREATED', secret]]);
+      expect((await removedStream.closed).code).toBe(4403);
+      expect((await revokedStream.closed).code).toBe(4401);
+    } finally {
+      await sql('drop policy secret_needs_write on app_public.tasks');
+    }
+  });
+});
+
 describe('credentials at connection_init', () => {
   test('an invalid, mis-signed, garbage or missing token closes the socket with 4403; so does a malformed organization', async () => {
     const forged = `${a.admin.accessToken.slice(0, -4)}AAAA`;
