@@ -49,9 +49,15 @@ export class Metrics {
     labelNames: ['outcome'],
     registers: [this.registry],
   });
+  /** Statements that decided who may see task events (one per batch of events per organization, audience.ts). */
+  readonly realtimeChecks = new Counter({
+    name: 'rowgate_realtime_checks_total',
+    help: 'Statements deciding which subscribers may see task events: one per batch of an organization\'s events, whatever the number of subscribers',
+    registers: [this.registry],
+  });
   readonly realtimeDelivery = new Histogram({
     name: 'rowgate_realtime_delivery_seconds',
-    help: 'From a task event reaching this process to its delivery to one subscriber (its queue and its visibility check)',
+    help: 'From a task event reaching this process to its delivery to one subscriber (the check of its batch, and its queue)',
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });

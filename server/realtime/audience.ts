@@ -134,6 +134,7 @@ export class TaskAudiences {
     // The organization's slot of the pool (fair-share.ts), not any subscriber's.
     const release = await this.#fairShare.acquire({ role: 'app_anonymous', 'jwt.claims.sub': `realtime ${audience.organizationId}`, 'app.current_org_id': audience.organizationId }, { refuse: false });
     try {
+      this.#metrics.realtimeChecks.inc();
       pairs = await queryInOneRoundTrip<{ event: number; reader: number }>(
         this.#pool,
         { role: 'app_anonymous' },

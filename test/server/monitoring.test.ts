@@ -107,6 +107,7 @@ describe('the server /metrics', () => {
     expect(value(text, 'rowgate_realtime_connections')).toBe(1);
     expect(value(text, 'rowgate_realtime_subscriptions')).toBe(1);
     expect(value(text, 'rowgate_realtime_events_total{outcome="delivered"}')).toBe(1);
+    expect(value(text, 'rowgate_realtime_checks_total')).toBe(1);
     expect(value(text, 'rowgate_realtime_delivery_seconds_count')).toBe(1);
     // npm start's layout: the worker's figures on the same /metrics, and when the newest backup completed.
     expect(text).toMatch(/^rowgate_worker_jobs_total\{task="audit",outcome="ok"\} [1-9]/m);
