@@ -121,7 +121,8 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
       if (!request.auth && !fromCookie) throw new AppError('NOT_AUTHENTICATED', 'Send the access token (or, from the console, the refresh cookie) to log out');
       if (!request.auth && chosen !== 'current') throw new AppError('NOT_AUTHENTICATED', `Send the access token to sign out of ${chosen} sessions`);
       if (request.auth) await sessions.logout(request.auth, chosen, requestMeta(request));
-      if (fromCookie && chosen !== 'others') await sessions.logoutWithRefreshToken(fromCookie, requestMeta(request));
+      if (chosen === 'others') return reply.status(204).send(); // this browser stays signed in, its cookie too
+      if (fromCookie) await sessions.logoutWithRefreshToken(fromCookie, requestMeta(request));
       return reply.clearCookie(REFRESH_COOKIE, cookieOptions(request)).status(204).send();
     });
   });

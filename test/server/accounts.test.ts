@@ -277,6 +277,19 @@ describe('sessions', () => {
     expectError(await me(fifth), 401, 'INVALID_TOKEN');
     expectError(await me(user), 401, 'INVALID_TOKEN');
   });
+  test("a cookie client signing out its other sessions keeps its own cookie (no Set-Cookie clearing it)", async () => {
+    const registered = await http(server, 'POST', '/auth/register', {
+      body: { email: `cookie-${randomUUID()}@example.test`, password: PASSWORD, name: 'Cookie' },
+      headers: { 'x-refresh-cookie': '1' },
+    });
+    const cookie = registered.headers.get('set-cookie')!.split(';')[0];
+    const other = await signInAgain(registered.body);
+    const out = await post('/auth/logout', { scope: 'others' }, { ...bearer(registered.body), 'x-refresh-cookie': '1', cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toBeNull();
+    expectError(await me(other), 401, 'INVALID_TOKEN');
+    expect((await http(server, 'POST', '/auth/refresh', { body: {}, headers: { 'x-refresh-cookie': '1', cookie } })).status).toBe(200);
+  });
 });
 
 describe('security events', () => {
