@@ -486,7 +486,7 @@ export type ConsoleSecurityEventsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSecurityEventsQuery = { securityEvents: { nodes: Array<{ rowId: string, kind: string, ip: string | null, userAgent: string | null, createdAt: string, sessionId: string | null }> } | null };
+export type ConsoleSecurityEventsQuery = { currentUser: { rowId: string, securityEvents: { nodes: Array<{ rowId: string, kind: string, ip: string | null, userAgent: string | null, createdAt: string, sessionId: string | null }> } } | null };
 
 export type AuditLogListQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -1608,18 +1608,21 @@ export const RenameCurrentUserDocument = new TypedDocumentString(`
     `, {"hash":"sha256:515173c44ca822ec042c180ec6abcf648882bae84792b96559be2d805566f88b"}) as unknown as TypedDocumentString<RenameCurrentUserMutation, RenameCurrentUserMutationVariables>;
 export const ConsoleSecurityEventsDocument = new TypedDocumentString(`
     query ConsoleSecurityEvents($first: Int!) {
-  securityEvents(first: $first, orderBy: [CREATED_AT_DESC]) {
-    nodes {
-      rowId
-      kind
-      ip
-      userAgent
-      createdAt
-      sessionId
+  currentUser {
+    rowId
+    securityEvents(first: $first, orderBy: [CREATED_AT_DESC]) {
+      nodes {
+        rowId
+        kind
+        ip
+        userAgent
+        createdAt
+        sessionId
+      }
     }
   }
 }
-    `, {"hash":"sha256:15f3bb5c5ac5633b3d48bdfd8a89a0130cef64d0ea1225efdb9797e424a4d002"}) as unknown as TypedDocumentString<ConsoleSecurityEventsQuery, ConsoleSecurityEventsQueryVariables>;
+    `, {"hash":"sha256:b60ac082b5c9c9d5d80a97c092a14c6aeb5e25fd944488eb16263235278c9009"}) as unknown as TypedDocumentString<ConsoleSecurityEventsQuery, ConsoleSecurityEventsQueryVariables>;
 export const AuditLogListDocument = new TypedDocumentString(`
     query AuditLogList($filter: AuditLogFilter, $first: Int, $after: Cursor) {
   auditLogs(filter: $filter, first: $first, after: $after, orderBy: [SEQ_DESC]) {

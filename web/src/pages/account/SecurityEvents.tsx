@@ -21,7 +21,7 @@ export function SecurityEvents({ version }: { version: number }) {
   useEffect(() => {
     if (version) refetch();
   }, [version, refetch]);
-  const events = data?.securityEvents?.nodes ?? [];
+  const events = data?.currentUser?.securityEvents.nodes ?? [];
   return (
     <>
       <h2>Recent security events</h2>
