@@ -123,7 +123,7 @@ describe('the account page', () => {
     const b = await tab();
     await signIn(b.page, email);
 
-    await a.page.getByRole('link', { name: 'Your account: Sam Sessions' }).click();
+    await a.page.getByRole('link', { name: 'Account', exact: true }).click();
     await a.page.getByRole('heading', { name: 'Your account' }).waitFor();
     const rows = a.page.locator('table.sessions tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
@@ -180,7 +180,7 @@ describe('the account page', () => {
     await field(profile, 'Name').fill('Pat Renamed');
     await profile.getByRole('button', { name: 'Save name' }).click();
     await profile.getByRole('status').filter({ hasText: 'Your name is saved.' }).waitFor();
-    await a.page.getByRole('link', { name: 'Your account: Pat Renamed' }).waitFor();
+    await a.page.locator('header .who').getByText('Pat Renamed').waitFor();
 
     const password = a.page.getByRole('form', { name: 'Change password' });
     await field(password, 'Current password').fill('not my password');

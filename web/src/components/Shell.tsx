@@ -98,9 +98,10 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
           ))}
           <NavLink to="/organizations/new">New organization</NavLink>
         </nav>
-        <NavLink to="/account" className="who">
-          <span className="visually-hidden">Your account: </span>
-          {state.user?.name ?? 'Account'}
+        <span className="who">{state.user?.name}</span>
+        {/* Beside the name rather than among the pages: it is about the user, not the organization. */}
+        <NavLink to="/account" className="account-link">
+          Account
         </NavLink>
         <button type="button" onClick={signOut}>
           Sign out
