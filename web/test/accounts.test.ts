@@ -45,6 +45,8 @@ describe('a forgotten password', () => {
     const email = 'fay@accounts.test';
     const { page } = await tab();
     await signUp(page, 'Fay Forgot', email);
+    const elsewhere = await tab();
+    await signIn(elsewhere.page, email);
     await signOutButton(page).click();
     await page.waitForURL(/\/signin/);
 
@@ -64,6 +66,8 @@ describe('a forgotten password', () => {
     await field(page, 'Repeat the new password').fill('a brand new secret');
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page.getByRole('status').filter({ hasText: 'every session of your account was signed out' }).waitFor();
+    await elsewhere.page.reload();
+    await elsewhere.page.waitForURL(/\/signin/);
 
     // The link works once: opened again, the API's refusal and a way to ask again.
     await page.goto(link.href);

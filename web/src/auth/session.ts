@@ -81,11 +81,6 @@ class Session {
         if (!(error instanceof ApiError && error.code === 'INVALID_TOKEN')) throw error;
         await auth.signOut(scope, await this.renew()).catch(done);
       });
-    this.ended();
-  }
-
-  /** The server ended this browser's session (a password reset): forget it here and in other tabs. */
-  ended(): void {
     this.clear();
     channel?.postMessage('signedOut');
   }

@@ -1,5 +1,5 @@
 // /reset-password?token=… (the link in the reset mail): a new password. The server ends every session of
-// the account, this browser's too, so the page forgets its own and offers to sign in again.
+// the account, this browser's too, so the page offers to sign in again.
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { resetPassword } from '../api/account.ts';
@@ -24,7 +24,9 @@ export function ResetPasswordPage() {
     }
     setBusy(true);
     if (await attempt(() => resetPassword(token, password), setError)) {
-      session.ended();
+      // A session of this browser, if any, asks the server whether it survived: it did not if it was this
+      // account's (the tab then signs out), and it did if the reset was for another account.
+      if (session.getState().status === 'signedIn') await session.renew();
       setDone(true);
     }
     setBusy(false);
