@@ -473,6 +473,21 @@ export type AuditLogEntriesQueryVariables = Exact<{
 
 export type AuditLogEntriesQuery = { auditLogs: { totalCount: number, nodes: Array<{ rowId: string, organizationId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, requestId: string | null, ip: string | null, userAgent: string | null }> } | null };
 
+export type RenameCurrentUserMutationVariables = Exact<{
+  rowId: string;
+  name: string;
+}>;
+
+
+export type RenameCurrentUserMutation = { updateUser: { user: { rowId: string, name: string } | null } | null };
+
+export type ConsoleSecurityEventsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ConsoleSecurityEventsQuery = { currentUser: { rowId: string, securityEvents: { nodes: Array<{ rowId: string, kind: string, ip: string | null, userAgent: string | null, createdAt: string, sessionId: string | null }> } } | null };
+
 export type AuditLogListQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
   first?: number | null | undefined;
@@ -536,7 +551,7 @@ export type RevokeInvitationMutation = { deleteInvitation: { invitation: { rowId
 export type ConsoleSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleSessionQuery = { currentUserPermissions: Array<string> | null, currentUser: { rowId: string, email: string, name: string } | null, organizations: { nodes: Array<{ rowId: string, name: string, slug: string }> } | null };
+export type ConsoleSessionQuery = { currentUserPermissions: Array<string> | null, currentUser: { rowId: string, email: string, name: string, emailVerified: boolean | null } | null, organizations: { nodes: Array<{ rowId: string, name: string, slug: string }> } | null };
 
 export type CreateConsoleOrganizationMutationVariables = Exact<{
   name: string;
@@ -1581,6 +1596,33 @@ export const AuditLogEntriesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:2b3cbf24f25ac815d4f96d55e8039dcad105013708785336bb1e7804b30ac13b"}) as unknown as TypedDocumentString<AuditLogEntriesQuery, AuditLogEntriesQueryVariables>;
+export const RenameCurrentUserDocument = new TypedDocumentString(`
+    mutation RenameCurrentUser($rowId: UUID!, $name: String!) {
+  updateUser(input: {rowId: $rowId, patch: {name: $name}}) {
+    user {
+      rowId
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:515173c44ca822ec042c180ec6abcf648882bae84792b96559be2d805566f88b"}) as unknown as TypedDocumentString<RenameCurrentUserMutation, RenameCurrentUserMutationVariables>;
+export const ConsoleSecurityEventsDocument = new TypedDocumentString(`
+    query ConsoleSecurityEvents($first: Int!) {
+  currentUser {
+    rowId
+    securityEvents(first: $first, orderBy: [CREATED_AT_DESC]) {
+      nodes {
+        rowId
+        kind
+        ip
+        userAgent
+        createdAt
+        sessionId
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b60ac082b5c9c9d5d80a97c092a14c6aeb5e25fd944488eb16263235278c9009"}) as unknown as TypedDocumentString<ConsoleSecurityEventsQuery, ConsoleSecurityEventsQueryVariables>;
 export const AuditLogListDocument = new TypedDocumentString(`
     query AuditLogList($filter: AuditLogFilter, $first: Int, $after: Cursor) {
   auditLogs(filter: $filter, first: $first, after: $after, orderBy: [SEQ_DESC]) {
@@ -1737,6 +1779,7 @@ export const ConsoleSessionDocument = new TypedDocumentString(`
     rowId
     email
     name
+    emailVerified
   }
   currentUserPermissions
   organizations(first: 100, orderBy: [SLUG_ASC]) {
@@ -1747,7 +1790,7 @@ export const ConsoleSessionDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:446b4e872a43373c425babe087bac781e24d0460ada563fef5d3cb0dbaf2798a"}) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
+    `, {"hash":"sha256:19834dfdd0afd7b1f987b12feb4ebe220c82ca2dc7ceceadb877a6c07f968b8f"}) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
 export const CreateConsoleOrganizationDocument = new TypedDocumentString(`
     mutation CreateConsoleOrganization($name: String!, $slug: String!) {
   createOrganization(input: {organization: {name: $name, slug: $slug}}) {

@@ -1,19 +1,24 @@
-// Routes. Pages for signed-out visitors (sign in, sign up, an invitation link) stand alone; everything
-// else lives in the Shell, inside the chosen organization.
+// Routes. Pages for signed-out visitors (sign in, sign up, the links mailed for an invitation, a password
+// reset or an address to verify) stand alone; everything else lives in the Shell, inside the chosen
+// organization.
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { session } from './auth/session.ts';
 import { Shell } from './components/Shell.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { AccessPage } from './pages/AccessPage.tsx';
+import { AccountPage } from './pages/account/AccountPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { NewOrganizationPage } from './pages/NewOrganizationPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { RolesPage } from './pages/RolesPage.tsx';
 import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
 import { TasksPage } from './pages/TasksPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
+import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';
 
 export function useSessionState() {
   return useSyncExternalStore(session.subscribe, session.getState);
@@ -34,6 +39,9 @@ export function App() {
       <Route path="/signin" element={<SignInPage />} />
       <Route path="/signup" element={<SignUpPage />} />
       <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route
         element={
           <SignedIn>
@@ -49,6 +57,7 @@ export function App() {
         <Route path="/access" element={<AccessPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/organizations/new" element={<NewOrganizationPage />} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

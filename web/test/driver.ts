@@ -91,3 +91,23 @@ export async function invitationLink(outboxDir: string, email: string): Promise<
   if (!link) throw new Error(`no link in the mail: ${text}`);
   return new URL(link);
 }
+
+/**
+ * The newest link to `pathname` (/verify-email, /reset-password) in the mails to `email`, waiting for
+ * the worker to write one. Files are named by time, so the last name is the newest mail.
+ */
+export async function mailedLink(outboxDir: string, email: string, pathname: string): Promise<URL> {
+  return waitFor(
+    async () => {
+      const files = (await fs.readdir(outboxDir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort().reverse();
+      for (const file of files) {
+        const message = JSON.parse(await fs.readFile(path.join(outboxDir, file), 'utf8')) as { to: string; text: string };
+        const link = /https?:\/\/\S+/.exec(message.text)?.[0];
+        if (message.to === email && link && new URL(link).pathname === pathname) return new URL(link);
+      }
+      return undefined;
+    },
+    10_000,
+    `a mail to ${email} with a link to ${pathname}`,
+  );
+}

@@ -2,10 +2,13 @@
 export class ApiError extends Error {
   readonly code: string;
   readonly field?: string;
-  constructor(code: string, message: string, field?: string) {
+  /** Seconds the server asked us to wait (its Retry-After), on a 429 or 503. */
+  readonly retryAfter?: number;
+  constructor(code: string, message: string, field?: string, retryAfter?: number) {
     super(message);
     this.code = code;
     this.field = field;
+    this.retryAfter = retryAfter;
   }
 }
 

@@ -8,7 +8,11 @@ import { ConsoleSessionDocument } from '../../../client/generated/graphql.ts';
 import { makeClient, useDocumentQuery } from '../api/graphql.ts';
 import { session } from '../auth/session.ts';
 import { ErrorMessage } from './ui.tsx';
+import { VerifyBanner } from './VerifyBanner.tsx';
 import { OrganizationContext, rememberOrganization, rememberedOrganization, type OrganizationState } from './organization.ts';
+
+/** Pages about the user rather than an organization: open before joining one. */
+const WITHOUT_ORGANIZATION = ['/organizations/new', '/account'];
 
 const PAGES = [
   { to: '/tasks', label: 'Tasks', needs: ['tasks:read'] },
@@ -95,14 +99,19 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
           <NavLink to="/organizations/new">New organization</NavLink>
         </nav>
         <span className="who">{state.user?.name}</span>
+        {/* Beside the name rather than among the pages: it is about the user, not the organization. */}
+        <NavLink to="/account" className="account-link">
+          Account
+        </NavLink>
         <button type="button" onClick={signOut}>
           Sign out
         </button>
       </header>
       <main>
+        {state.user && data?.currentUser?.emailVerified === false && <VerifyBanner email={state.user.email} />}
         <ErrorMessage error={signOutError} />
         <ErrorMessage error={error} />
-        {data && !current && location.pathname !== '/organizations/new' ? (
+        {data && !current && !WITHOUT_ORGANIZATION.includes(location.pathname) ? (
           <section className="welcome">
             <h1>Welcome{state.user ? `, ${state.user.name}` : ''}</h1>
             <p>You do not belong to an organization yet. Create one, or open an invitation link you were sent.</p>

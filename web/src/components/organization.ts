@@ -12,7 +12,7 @@ export interface OrganizationState {
   organizations: Organization[];
   current: Organization | undefined;
   permissions: ReadonlySet<string>;
-  user: { rowId: string; name: string; email: string } | undefined;
+  user: { rowId: string; name: string; email: string; emailVerified?: boolean | null } | undefined;
   switchTo(organizationId: string): void;
   /** Reads the organizations and permissions again (after creating or joining one). */
   reload(): void;

@@ -39,6 +39,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
+      <p>
         New here? <Link to={`/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>
     </main>

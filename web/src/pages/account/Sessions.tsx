@@ -1,0 +1,122 @@
+// The account's live sessions (GET /auth/sessions): end one, every other, or all of them. Each asks
+// first; ending all signs this tab out too.
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { endSession, listSessions, signOutOthers, type SessionInfo } from '../../api/account.ts';
+import { session } from '../../auth/session.ts';
+import { ErrorMessage, attempt, formatTime } from '../../components/ui.tsx';
+import { describeAgent } from './agent.ts';
+
+export function Sessions({ version, onChanged }: { version: number; onChanged(): void }) {
+  const [sessions, setSessions] = useState<SessionInfo[]>();
+  const [error, setError] = useState<Error>();
+  const load = useCallback(() => void attempt(async () => setSessions(await listSessions()), setError), []);
+  useEffect(load, [load, version]);
+  const others = sessions?.filter((s) => !s.current).length ?? 0;
+
+  return (
+    <>
+      <h2>Sessions</h2>
+      <p>Where your account is signed in now. Sign out a session you do not recognise, then change your password.</p>
+      <ErrorMessage error={error} />
+      {sessions && (
+        <div className="scroll">
+          <table className="sessions">
+            <thead>
+              <tr>
+                <th scope="col">Browser</th>
+                <th scope="col">Network</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <SessionRow key={s.id} info={s} onEnded={onChanged} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="actions everywhere">
+        {others > 0 && (
+          <Confirmed label="Sign out everywhere else" confirm="Confirm signing out every other session" run={signOutOthers} onDone={onChanged} />
+        )}
+        <SignOutEverywhere />
+      </div>
+    </>
+  );
+}
+
+function SessionRow({ info, onEnded }: { info: SessionInfo; onEnded(): void }) {
+  const agent = describeAgent(info.userAgent);
+  const what = `${agent}, signed in ${formatTime(info.createdAt)}`;
+  return (
+    <tr data-session={info.id} data-current={info.current || undefined}>
+      <th scope="row" title={info.userAgent ?? undefined}>
+        {agent}
+        {info.current && <span className="chip">This session</span>}
+      </th>
+      <td>{info.ip ?? '—'}</td>
+      <td>
+        <time dateTime={info.createdAt}>{formatTime(info.createdAt)}</time>
+      </td>
+      <td>
+        <time dateTime={info.lastUsedAt}>{formatTime(info.lastUsedAt)}</time>
+      </td>
+      <td className="actions">
+        {!info.current && (
+          <Confirmed label="Sign out" name={`Sign out the session of ${what}`} confirm={`Confirm signing out the session of ${what}`} run={() => endSession(info.id)} onDone={onEnded} />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function SignOutEverywhere() {
+  const navigate = useNavigate();
+  return (
+    <Confirmed
+      label="Sign out everywhere"
+      confirm="Confirm signing out every session, this one too"
+      run={() => session.signOut('all')}
+      onDone={() => navigate('/signin')}
+    />
+  );
+}
+
+/** A destructive button that asks first: the action, then "Confirm" or "Keep". */
+function Confirmed({ label, name, confirm, run, onDone }: { label: string; name?: string; confirm: string; run(): Promise<unknown>; onDone(): void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const go = async () => {
+    setBusy(true);
+    const ok = await attempt(run, setError);
+    setBusy(false);
+    setAsking(false);
+    if (ok) onDone();
+  };
+  return (
+    <>
+      {asking ? (
+        <>
+          <button type="button" className="danger" onClick={go} disabled={busy} aria-label={confirm}>
+            Confirm
+          </button>
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            Keep
+          </button>
+        </>
+      ) : (
+        <button type="button" className="danger" onClick={() => setAsking(true)} aria-label={name}>
+          {label}
+        </button>
+      )}
+      <ErrorMessage error={error} />
+    </>
+  );
+}
