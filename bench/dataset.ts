@@ -14,8 +14,11 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import type { Scale } from './options.ts';
 
 /** Bump when the generated data changes shape, so datasets built by older code are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 export const BENCH_PASSWORD = 'bench password 1';
+/** One organization the size of a real team, for realtime at scale: its members' addresses end here. */
+export const TEAM_DOMAIN = 'team.bench.test';
+export const TEAM_MEMBERS = 1000;
 const RUN_DATABASE = 'rowgate_bench_run';
 
 export interface Dataset {
@@ -120,6 +123,20 @@ async function generate(url: string, scale: Scale, key: string) {
         select u.organization_id, t.id, u.id from b_user u join b_team t on t.org = u.org and t.k = 1 + u.k % ${T};
     `);
     await client.query('insert into app_private.user_secrets (user_id, password_hash) select id, $1 from b_user', [passwordHash]);
+    // The team: one organization of TEAM_MEMBERS (an Admin, nine Developers, Viewers), whose tasks are the
+    // realtime figures' own (it starts with none, so the page figures never read it).
+    await client.query(`
+      create temp table b_team_user on commit drop as
+        select k, gen_random_uuid() as id, case when k = 1 then 'Admin' when k <= 10 then 'Developer' else 'Viewer' end as role
+        from generate_series(1, ${TEAM_MEMBERS}) k;
+      insert into app_public.organizations (id, name, slug) values ('00000000-0000-7000-8000-00000000b0b0', 'Bench team', 'bench-team');
+      insert into app_public.users (id, email, name) select id, format('t%s@${TEAM_DOMAIN}', k), format('Team member %s', k) from b_team_user;
+      insert into app_public.organization_memberships (organization_id, user_id) select '00000000-0000-7000-8000-00000000b0b0', id from b_team_user;
+      insert into app_public.user_roles (organization_id, user_id, role_id)
+        select r.organization_id, u.id, r.id from b_team_user u
+        join app_public.roles r on r.organization_id = '00000000-0000-7000-8000-00000000b0b0' and r.is_system and r.name = u.role;
+    `);
+    await client.query('insert into app_private.user_secrets (user_id, password_hash) select id, $1 from b_team_user', [passwordHash]);
     // Tasks in creation order, one every 30 s per organization, newest now; two in three assigned to a
     // Developer, four in five owned by a team; every fourth blocks on the task before it.
     await client.query(`

@@ -8,16 +8,16 @@ import type pg from 'pg';
 import { connect } from '../db/bootstrap.ts';
 import { auditDrain } from './audit-drain.ts';
 import { cpuClock, type CpuClock } from './cpu.ts';
-import { BENCH_PASSWORD, openDataset, type RunDatabase } from './dataset.ts';
+import { BENCH_PASSWORD, openDataset, TEAM_DOMAIN, type RunDatabase } from './dataset.ts';
 import { isolation } from './isolation.ts';
 import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
-import { realtimeLatency } from './realtime.ts';
+import { realtimeLatency, spread, type RealtimeResult } from './realtime.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
 import { checkPeerPage, peerPageRequest, startPeer, type Peer } from './peer.ts';
 import { permissionCost } from './permission.ts';
 import { publish, render, type Results } from './report.ts';
-import { startStack, type Identity, type Stack } from './stack.ts';
+import { signInEveryone, startStack, type Identity, type Stack } from './stack.ts';
 import { auditLag, createTaskRequest } from './writes.ts';
 
 const log = (message: string) => console.log(`bench: ${message}`);
@@ -40,6 +40,8 @@ interface Context {
   admin: pg.Client;
   origin: string;
   identities: Identity[];
+  /** The server's /metrics, one counter. */
+  metric(name: string): Promise<number>;
   windowAt(concurrency: number): Window;
   /** PostGraphile 4 on the same database, with a CPU clock of its own. */
   peer: Peer & { cpu: CpuClock };
@@ -123,13 +125,27 @@ async function isolationFigures(ctx: Context): Promise<Results['isolation']> {
   return result;
 }
 
-/** Commit → message latency with 1, 100 and 1,000 subscribers spread over the organizations. */
+/**
+ * Commit → message latency with 1, 100 and 1,000 subscribers spread over the organizations (50 tasks a
+ * second), then 100 and 1,000 subscribers in the team's one organization (20 and 10 a second).
+ */
 async function realtimeFigures(ctx: Context): Promise<NonNullable<Results['realtime']>> {
   const results: NonNullable<Results['realtime']> = [];
-  for (const n of [1, 100, 1000].filter((count) => count <= ctx.identities.length)) {
-    const result = await realtimeLatency(ctx.origin, ctx.run.adminUrl, ctx.identities, n, ctx.options.seconds, ctx.windowAt(1).cpu);
+  const common = { seconds: ctx.options.seconds, cpu: ctx.windowAt(1).cpu, checks: () => ctx.metric('rowgate_realtime_checks_total') };
+  const report = (result: RealtimeResult) => {
     results.push(result);
-    log(`realtime ${n} subscribers: ${result.events} events, ${result.delivered} delivered (${result.missed} missed), p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} ms, ${result.deliveredPerSecond.toFixed(0)} deliveries/s, server ${result.serverCpuPerDelivery.toFixed(2)} ms CPU per delivery`);
+    log(
+      `realtime ${result.shape} ${result.subscribers} subscribers at ${result.writesPerSecond}/s: ${result.events} events, ${result.delivered} delivered (${result.missed} missed), ` +
+        `p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} p99 ${result.p99.toFixed(1)} ms, ${result.deliveredPerSecond.toFixed(0)} deliveries/s, ` +
+        `${result.checksPerEvent.toFixed(2)} checks/event, CPU ms/event server ${result.serverCpuPerEvent.toFixed(2)} postgres ${result.postgresCpuPerEvent.toFixed(2)}`,
+    );
+  };
+  for (const n of [1, 100, 1000].filter((count) => count <= ctx.identities.length)) {
+    report(await realtimeLatency(ctx.origin, ctx.run.adminUrl, { ...common, shape: 'spread', chosen: spread(ctx.identities, n), writesPerSecond: 50 }));
+  }
+  const team = await signInEveryone(ctx.origin, ctx.run.adminUrl, TEAM_DOMAIN);
+  for (const [n, writesPerSecond] of [[100, 20], [1000, 10]]) {
+    report(await realtimeLatency(ctx.origin, ctx.run.adminUrl, { ...common, shape: 'team', chosen: team.slice(0, n), writesPerSecond }));
   }
   return results;
 }
@@ -203,6 +219,7 @@ async function main() {
       admin,
       origin: stack.origin,
       identities: stack.identities,
+      metric: stack.metric,
       windowAt: (concurrency) => ({ concurrency, seconds: options.seconds, warmupSeconds: options.warmupSeconds, cpu, roundTrips: stack.roundTrips }),
       peer: { ...peer, cpu: cpuClock(peer.pid, stack.workerPid, rows[0].pid) },
     };

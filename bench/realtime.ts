@@ -1,8 +1,10 @@
-// Realtime: event latency (commit → message at the subscriber) with 1, 100 and 1,000 subscribers spread
-// over the organizations, the events delivered per second, and the server's CPU per delivered event.
-// Subscribers are graphql-ws clients in this process, each signed in as a different user of the dataset;
-// a writer inserts tasks at a steady rate into the subscribers' organizations, as the superuser (so the
-// server's CPU is the subscribers' alone), and notes when each insert committed.
+// Realtime: event latency (commit → message at the subscriber), the messages delivered per second and
+// missed, the statements that decided who sees each event, and the server's and PostgreSQL's CPU per
+// event, for two shapes: subscribers spread over the organizations (one per organization, then the next),
+// and subscribers all in one organization of 1,000 members (the team). Subscribers are graphql-ws clients
+// in this process, each signed in as a different user; a writer inserts tasks at a steady rate into the
+// subscribers' organizations, as the superuser (so the server's CPU is the subscribers' alone), and notes
+// when each insert committed.
 import pg from 'pg';
 import * as hdr from 'hdr-histogram-js';
 import { subscriber, type Subscriber } from '../test/support/realtime.ts';
@@ -10,7 +12,10 @@ import type { CpuClock } from './cpu.ts';
 import type { Identity } from './stack.ts';
 
 export interface RealtimeResult {
+  /** `spread` over the organizations, or all in the `team`. */
+  shape: 'spread' | 'team';
   subscribers: number;
+  writesPerSecond: number;
   /** Tasks inserted, and messages the subscribers received for them. */
   events: number;
   delivered: number;
@@ -22,12 +27,15 @@ export interface RealtimeResult {
   deliveredPerSecond: number;
   /** Server CPU milliseconds per delivered message. */
   serverCpuPerDelivery: number;
+  /** Server and PostgreSQL CPU milliseconds per event (task written). */
+  serverCpuPerEvent: number;
+  postgresCpuPerEvent: number;
+  /** Statements deciding who sees events (rowgate_realtime_checks_total), per event. */
+  checksPerEvent: number;
 }
 
-const WRITES_PER_SECOND = 50;
-
 /** `n` identities, taking one organization after another so that they spread over all of them. */
-function spread(identities: Identity[], n: number): Identity[] {
+export function spread(identities: Identity[], n: number): Identity[] {
   const byOrganization = new Map<string, Identity[]>();
   for (const identity of identities) byOrganization.set(identity.organizationId, [...(byOrganization.get(identity.organizationId) ?? []), identity]);
   const queues = [...byOrganization.values()];
@@ -38,8 +46,18 @@ function spread(identities: Identity[], n: number): Identity[] {
   return chosen;
 }
 
-export async function realtimeLatency(origin: string, adminUrl: string, identities: Identity[], n: number, seconds: number, cpu: CpuClock): Promise<RealtimeResult> {
-  const chosen = spread(identities, n);
+export interface RealtimeRun {
+  shape: RealtimeResult['shape'];
+  /** The subscribers, each a different signed-in user. */
+  chosen: Identity[];
+  writesPerSecond: number;
+  seconds: number;
+  cpu: CpuClock;
+  /** The server's rowgate_realtime_checks_total. */
+  checks(): Promise<number>;
+}
+
+export async function realtimeLatency(origin: string, adminUrl: string, { shape, chosen, writesPerSecond, seconds, cpu, checks }: RealtimeRun): Promise<RealtimeResult> {
   const committedAt = new Map<string, number>();
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
   let delivered = 0;
@@ -78,9 +96,10 @@ export async function realtimeLatency(origin: string, adminUrl: string, identiti
   let events = 0;
   try {
     const measure = cpu();
+    const checksBefore = await checks();
     const started = performance.now();
     const end = started + seconds * 1000;
-    for (let next = started; next < end; next += 1000 / WRITES_PER_SECOND) {
+    for (let next = started; next < end; next += 1000 / writesPerSecond) {
       const wait = next - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const organization = organizations[events % organizations.length];
@@ -95,9 +114,12 @@ export async function realtimeLatency(origin: string, adminUrl: string, identiti
     while (delivered < expected && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const elapsed = (performance.now() - started) / 1000;
     const spent = measure();
+    const checked = (await checks()) - checksBefore;
     const at = (percentile: number) => histogram.getValueAtPercentile(percentile) / 1000;
     return {
+      shape,
       subscribers: chosen.length,
+      writesPerSecond,
       events,
       delivered,
       missed: expected - delivered,
@@ -106,6 +128,9 @@ export async function realtimeLatency(origin: string, adminUrl: string, identiti
       p99: at(99),
       deliveredPerSecond: delivered / elapsed,
       serverCpuPerDelivery: spent.server / Math.max(1, delivered),
+      serverCpuPerEvent: spent.server / Math.max(1, events),
+      postgresCpuPerEvent: spent.postgres / Math.max(1, events),
+      checksPerEvent: checked / Math.max(1, events),
     };
   } finally {
     await writer.end();

@@ -22,6 +22,8 @@ export interface Stack {
   origin: string;
   /** The server's rowgate_db_round_trips_total, from its /metrics. */
   roundTrips(): Promise<number>;
+  /** Any counter or gauge without labels from the server's /metrics. */
+  metric(name: string): Promise<number>;
   serverPid: number;
   workerPid: number;
   /** The PEM key that verifies the server's access tokens (the peer checks them with it). */
@@ -105,13 +107,14 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
     children.push(server);
     const [line] = await Promise.all([server.waitFor(/GraphQL at /), startWorkerProcess(run, dataDir, { profile }).then((worker) => children.push(worker))]);
     const origin = new URL(line.replace(/^.*GraphQL at /, '')).origin;
-    const roundTrips = async () => {
+    const metric = async (name: string) => {
       const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-      return Number(/^rowgate_db_round_trips_total (\d+)$/m.exec(text)?.[1] ?? Number.NaN);
+      return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
     };
     return {
       origin,
-      roundTrips,
+      roundTrips: () => metric('rowgate_db_round_trips_total'),
+      metric,
       serverPid: server.process.pid!,
       workerPid: children[1].process.pid!,
       jwtPublicKey: publicKey,
@@ -124,7 +127,8 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
   }
 }
 
-async function signInEveryone(origin: string, adminUrl: string): Promise<Identity[]> {
+/** Signs in every dataset user whose address ends in `@domain` (the organizations', or the team's). */
+export async function signInEveryone(origin: string, adminUrl: string, domain = 'bench.test'): Promise<Identity[]> {
   const client = await connect(adminUrl);
   const { rows } = await client
     .query<{ user_id: string; email: string; organization_id: string; role: Identity['role'] }>(
@@ -132,7 +136,8 @@ async function signInEveryone(origin: string, adminUrl: string): Promise<Identit
        from app_public.users u
        join app_public.user_roles ur on ur.user_id = u.id
        join app_public.roles r on r.id = ur.role_id
-       where u.email like '%@bench.test' order by u.email`,
+       where u.email like '%@' || $1 order by u.email`,
+      [domain],
     )
     .finally(() => client.end());
   const identities: Identity[] = [];

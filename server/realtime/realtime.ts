@@ -9,13 +9,20 @@ import type { Metrics } from '../ops/metrics.ts';
 import { TaskAudiences } from './audience.ts';
 import { Connections } from './connections.ts';
 import { RealtimeHub } from './hub.ts';
-import { taskEventsFor } from './task-events.ts';
+import { sharedTaskChanges } from './shared-delivery.ts';
+import { taskEventsFor, type TaskEventSource } from './task-events.ts';
+
+type SubscribeArgs = Parameters<typeof sharedTaskChanges>[2] & {
+  requestContext?: { ws?: { socket?: WebSocket } };
+  middleware?: { run(name: 'subscribe', event: { args: SubscribeArgs }, callback: (event: { args: SubscribeArgs }) => unknown): unknown } | null;
+  subscribe(args: SubscribeArgs): unknown;
+};
 
 export class Realtime {
   readonly connections: Connections;
   readonly #hub: RealtimeHub;
   readonly #audiences: TaskAudiences;
-  readonly #metrics: Metrics;
+  readonly #events: TaskEventSource;
 
   /**
    * `listenUrl`: the authenticator's login (LISTEN needs no privilege, and reads no table). Subscribers'
@@ -31,7 +38,6 @@ export class Realtime {
     metrics: Metrics,
     logError: (error: unknown) => void,
   ) {
-    this.#metrics = metrics;
     this.connections = new Connections(config, pool, fairShare, authenticator, metrics);
     this.#hub = new RealtimeHub(listenUrl, {
       onAccess: (organizationId, userId) => void this.connections.accessChanged(organizationId, userId),
@@ -39,6 +45,7 @@ export class Realtime {
       onLost: () => this.connections.lost(),
     });
     this.#audiences = new TaskAudiences(this.#hub, pool, fairShare, this.connections, metrics, logError);
+    this.#events = { audiences: this.#audiences, connections: this.connections, metrics };
     metrics.attachRealtime({
       connections: () => this.connections.count,
       subscriptions: () => this.#audiences.subscriptions,
@@ -59,6 +66,19 @@ export class Realtime {
   contextOf(socket: WebSocket) {
     const connection = this.connections.of(socket);
     if (!connection) return undefined;
-    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#audiences, this.connections, connection, this.#metrics) };
+    return { pgSettings: connection.settings, rowgateTaskEvents: taskEventsFor(this.#events, connection) };
+  }
+
+  /**
+   * graphql-ws's subscribe (grafserv puts the socket in the request context): one read of each task for
+   * every subscriber when the document allows (shared-delivery.ts), else Grafast's per subscriber. Both
+   * run inside Grafast's subscribe middleware, so the subscription limits (graphql/limits.ts) judge every
+   * subscription alike.
+   */
+  subscribe(args: SubscribeArgs) {
+    const socket = args.requestContext?.ws?.socket;
+    const connection = socket && this.connections.of(socket);
+    const run = (runArgs: SubscribeArgs) => sharedTaskChanges(this.#events, connection, runArgs) ?? runArgs.subscribe({ ...runArgs, middleware: null });
+    return args.middleware ? args.middleware.run('subscribe', { args }, (event: { args: SubscribeArgs }) => run(event.args)) : run(args);
   }
 }

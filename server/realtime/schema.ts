@@ -1,12 +1,24 @@
 // `subscription { taskChanged { event rowId task { … } } }` (API.md §6). The stream comes from the
 // subscriber's own connection (context `rowgateTaskEvents`, task-events.ts), which has already dropped
 // what the subscriber may not see; each delivered event is then planned like any query, the task read
-// by PostGraphile under the subscriber's settings (null for DELETED: the row is gone).
+// by PostGraphile under the subscriber's settings (null for DELETED: the row is gone). Subscriptions that
+// select only the task's own columns take a shorter way (shared-delivery.ts).
 import { access, constant, context, listen } from 'postgraphile/grafast';
 import { extendSchema, gql } from 'postgraphile/utils';
 
+/**
+ * The fields of `Task` that are the row's own columns (and its Node id): the same for everyone who may
+ * read the row, so one read serves every subscriber (shared-delivery.ts). Filled at each schema build.
+ */
+export const TASK_COLUMN_FIELDS = new Set<string>();
+
 export const TaskChangedPlugin = extendSchema((build) => {
   const tasks = build.input.pgRegistry.pgResources.tasks;
+  TASK_COLUMN_FIELDS.clear();
+  TASK_COLUMN_FIELDS.add('id').add('__typename');
+  for (const attributeName of Object.keys(tasks.codec.attributes)) {
+    TASK_COLUMN_FIELDS.add(build.inflection.attribute({ attributeName, codec: tasks.codec }));
+  }
   return {
     typeDefs: gql`
       """

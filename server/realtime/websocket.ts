@@ -56,6 +56,7 @@ export const realtimeRoutes = fp(async function realtimeRoutes(
         }
         return args;
       },
+      subscribe: (args) => realtime.subscribe(args as never) as never,
     },
     keepAliveMs,
   );

@@ -201,6 +201,30 @@ describe('many subscribers in one organization', () => {
   });
 });
 
+describe('one read for every subscriber, and per subscriber where it must', () => {
+  // A document that selects only the task's own columns is answered from one read of the row for all its
+  // subscribers (shared-delivery.ts); one that follows a relation runs per subscriber. Both as written.
+  test('columns only, under aliases, and a relation each get the change under their own names', async () => {
+    const org = await createOrg('shapes');
+    const developer = await member(org, org.roles.Developer);
+    const columns = await listen(developer.accessToken, org.id, { query: 'subscription { taskChanged { kind: event id: rowId __typename task { name: title state: status } } }' });
+    const related = await listen(org.admin.accessToken, org.id, { query: 'subscription { taskChanged { event rowId task { title createdBy { name } } } }' });
+    const rowId = await createTask(org, 'Shapes');
+    await gql(server, D.DeleteTaskDocument, { rowId }, as(org.admin, org));
+    await waitFor(async () => columns.messages.length >= 2 && related.messages.length >= 2, 5_000, 'both changes heard by both');
+    expect(columns.errors).toEqual([]);
+    expect(related.errors).toEqual([]);
+    expect(columns.messages as unknown[]).toEqual([
+      { kind: 'CREATED', id: rowId, __typename: 'TaskChange', task: { name: 'Shapes', state: 'PENDING' } },
+      { kind: 'DELETED', id: rowId, __typename: 'TaskChange', task: null },
+    ]);
+    expect(related.messages as unknown[]).toEqual([
+      { event: 'CREATED', rowId, task: { title: 'Shapes', createdBy: { name: org.admin.user.name } } },
+      { event: 'DELETED', rowId, task: null },
+    ]);
+  });
+});
+
 describe('credentials at connection_init', () => {
   test('an invalid, mis-signed, garbage or missing token closes the socket with 4403; so does a malformed organization', async () => {
     const forged = `${a.admin.accessToken.slice(0, -4)}AAAA`;
