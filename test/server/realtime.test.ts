@@ -210,6 +210,8 @@ describe('one read for every subscriber, and per subscriber where it must', () =
     const columns = await listen(developer.accessToken, org.id, { query: 'subscription { taskChanged { kind: event id: rowId __typename task { name: title state: status } } }' });
     const related = await listen(org.admin.accessToken, org.id, { query: 'subscription { taskChanged { event rowId task { title createdBy { name } } } }' });
     const rowId = await createTask(org, 'Shapes');
+    // `task` is the row when the message is sent: the deletion waits until the creation was heard.
+    await waitFor(async () => columns.messages.length >= 1 && related.messages.length >= 1, 5_000, 'the creation heard by both');
     await gql(server, D.DeleteTaskDocument, { rowId }, as(org.admin, org));
     await waitFor(async () => columns.messages.length >= 2 && related.messages.length >= 2, 5_000, 'both changes heard by both');
     expect(columns.errors).toEqual([]);
