@@ -41,6 +41,7 @@ import {
 } from '../../client/generated/graphql.ts';
 import { addMember, createTask } from '../../db/tenant-data.ts';
 import { asActor, createTestDatabase, roleUrlsFor, sqlState } from '../support/database.ts';
+import { tokenIn, waitForMail } from '../support/mail.ts';
 import { gql, http, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 import { waitFor, workerUrlFor } from '../support/worker.ts';
 
@@ -198,19 +199,7 @@ async function customRole(permissions = ['tasks:read']): Promise<string> {
 
 /** The one-time token of the invitation mailed to `email`, read from the worker's outbox. */
 async function mailedToken(email: string): Promise<string> {
-  const outbox = server.worker!.outboxDir;
-  return waitFor(
-    async () => {
-      const files = await fs.readdir(outbox).catch(() => [] as string[]);
-      for (const file of files.filter((f) => f.endsWith('.json'))) {
-        const mail = JSON.parse(await fs.readFile(path.join(outbox, file), 'utf8')) as { to: string; text: string };
-        if (mail.to === email) return /acceptInvitation: (\S+)/.exec(mail.text)?.[1];
-      }
-      return undefined;
-    },
-    EVENTUALLY,
-    `invitation mail to ${email}`,
-  );
+  return tokenIn(await waitForMail(server.worker!.outboxDir, email, /You are invited/, { timeoutMs: EVENTUALLY }));
 }
 
 /** A registered user invited into the main organization by ann, with the mailed token. */

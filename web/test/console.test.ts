@@ -197,10 +197,24 @@ describe('invitations', () => {
     await mine.getByLabel('Rita Roles may audit:read').waitFor();
 
     await admin.page.getByRole('link', { name: 'Members' }).click();
-    await admin.page.getByLabel('Give Rita Roles a role').selectOption({ label: 'Triager' });
+    // Choosing a role grants nothing, by mouse or by arrow keys: only the button, once confirmed, does.
+    const choose = admin.page.getByLabel('Choose a role for Rita Roles');
+    await choose.focus();
+    for (let i = 0; i < 3; i++) await admin.page.keyboard.press('ArrowDown');
+    await choose.selectOption({ label: 'Triager' });
+    await admin.page.getByRole('button', { name: 'Give Rita Roles the role Triager' }).click();
+    const granted = async () => (await server.db.pool.query(`select count(*)::int as n from app_public.user_roles ur join app_public.users u on u.id = ur.user_id where u.email = 'rita@console.test'`)).rows[0].n;
+    expect(await granted()).toBe(1);
+    expect(await admin.page.locator('.chip').count()).toBe(1);
+    await admin.page.getByRole('button', { name: 'Confirm giving Rita Roles the role Triager' }).click();
     await admin.page.locator('.chip', { hasText: 'Triager' }).waitFor();
+    expect(await granted()).toBe(2);
     await admin.page.getByRole('button', { name: 'Remove role Triager from Rita Roles' }).click();
+    await admin.page.getByRole('button', { name: 'Confirm taking the role Triager from Rita Roles' }).click();
     await admin.page.locator('.chip', { hasText: 'Triager' }).waitFor({ state: 'detached' });
+    // An invitation offers the least-privileged role until another is chosen (never Admin by default).
+    const invite = admin.page.getByRole('form', { name: 'Invite someone' });
+    await expect.poll(async () => field(invite, 'Role').locator('option:checked').textContent()).toBe('Viewer');
   });
 });
 

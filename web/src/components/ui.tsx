@@ -1,5 +1,5 @@
 // Small accessible building blocks: every input has a label, every refusal is announced.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import type { ApiError } from '../api/errors.ts';
 
 export function ErrorMessage({ error }: { error: ApiError | Error | undefined | null }) {
@@ -48,3 +48,56 @@ export async function attempt(run: () => Promise<unknown>, setError: (error: Err
 }
 
 export const formatTime = (iso: string) => new Date(iso).toLocaleString();
+
+/**
+ * A destructive or privilege-changing action that asks first: its button, then "Confirm" (named for what
+ * it does, for screen readers) or "Keep". `name` is the first button's accessible name when its label is
+ * short ("Remove" in a row of many).
+ */
+export function ConfirmedAction({
+  label,
+  name,
+  confirm,
+  run,
+  onDone,
+  tone = 'danger',
+  disabled = false,
+}: {
+  label: string;
+  name?: string;
+  confirm: string;
+  run(): Promise<unknown>;
+  onDone(): void;
+  tone?: 'danger' | 'secondary';
+  disabled?: boolean;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const go = async () => {
+    setBusy(true);
+    const ok = await attempt(run, setError);
+    setBusy(false);
+    setAsking(false);
+    if (ok) onDone();
+  };
+  return (
+    <>
+      {asking ? (
+        <>
+          <button type="button" className={tone} onClick={go} disabled={busy} aria-label={confirm}>
+            Confirm
+          </button>
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            Keep
+          </button>
+        </>
+      ) : (
+        <button type="button" className={tone} onClick={() => setAsking(true)} aria-label={name} disabled={disabled}>
+          {label}
+        </button>
+      )}
+      <ErrorMessage error={error} />
+    </>
+  );
+}

@@ -1,5 +1,7 @@
 // Members and invitations. Members need users:read; their roles show and change with roles:assign;
-// removing needs users:delete; invitations (list, send, revoke) need users:invite.
+// removing needs users:delete; invitations (list, send, revoke) need users:invite. Nothing that grants,
+// takes away or removes happens on a selection alone: a role is chosen, then given by a button, and every
+// such action asks to confirm, naming what it does. An invitation offers the least-privileged role first.
 import { useState, type FormEvent } from 'react';
 import {
   AssignRoleDocument,
@@ -14,10 +16,16 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan, useOrganization } from '../components/organization.ts';
-import { ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 type Member = NonNullable<MemberListQuery['organizationMemberships']>['nodes'][number];
-type Role = { rowId: string; name: string };
+type Role = { rowId: string; name: string; permissions: string[] };
+
+/** The role that grants least: the system Viewer (read-only), else the one with the fewest permissions. */
+function leastPrivileged(roles: Role[]): Role | undefined {
+  const weight = (role: Role) => (role.permissions.includes('*') ? Infinity : role.permissions.length);
+  return roles.find((role) => role.name === 'Viewer') ?? [...roles].sort((a, b) => weight(a) - weight(b))[0];
+}
 
 export function MembersPage() {
   const can = useCan();
@@ -66,16 +74,18 @@ export function MembersPage() {
 function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]; onChanged(): void }) {
   const can = useCan();
   const { user: me } = useOrganization();
-  const [error, setError] = useState<Error>();
+  const [chosen, setChosen] = useState('');
   const [assign] = useDocumentMutation(AssignRoleDocument);
   const [unassign] = useDocumentMutation(UnassignRoleDocument);
   const [remove] = useDocumentMutation(RemoveMemberDocument);
   const held = member.user?.userRoles.nodes ?? [];
   const name = member.user?.name ?? member.userId;
-  const run = async (action: () => Promise<unknown>) => {
-    if (await attempt(action, setError)) onChanged();
-  };
   const addable = roles.filter((role) => !held.some((h) => h.role?.rowId === role.rowId));
+  const chosenRole = addable.find((role) => role.rowId === chosen);
+  const added = () => {
+    setChosen('');
+    onChanged();
+  };
 
   return (
     <tr data-member={member.userId}>
@@ -89,35 +99,48 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
           {held.map((h) => (
             <span key={h.rowId} className="chip">
               {h.role?.name}
-              <button type="button" className="link" aria-label={`Remove role ${h.role?.name} from ${name}`} onClick={() => run(() => unassign({ rowId: h.rowId }))}>
-                ×
-              </button>
+              <ConfirmedAction
+                label="×"
+                name={`Remove role ${h.role?.name} from ${name}`}
+                confirm={`Confirm taking the role ${h.role?.name} from ${name}`}
+                run={() => unassign({ rowId: h.rowId })}
+                onDone={onChanged}
+              />
             </span>
           ))}
           {addable.length > 0 && (
-            <select
-              aria-label={`Give ${name} a role`}
-              value=""
-              onChange={(event) => event.target.value && run(() => assign({ userId: member.userId, roleId: event.target.value }))}
-            >
-              <option value="">Add role…</option>
-              {addable.map((role) => (
-                <option key={role.rowId} value={role.rowId}>
-                  {role.name}
-                </option>
-              ))}
-            </select>
+            <span className="add-role">
+              <select aria-label={`Choose a role for ${name}`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+                <option value="">Choose a role…</option>
+                {addable.map((role) => (
+                  <option key={role.rowId} value={role.rowId}>
+                    {role.name}
+                  </option>
+                ))}
+              </select>
+              <ConfirmedAction
+                label="Give role"
+                name={chosenRole ? `Give ${name} the role ${chosenRole.name}` : `Give ${name} the chosen role`}
+                confirm={`Confirm giving ${name} the role ${chosenRole?.name ?? ''}`}
+                tone="secondary"
+                disabled={!chosenRole}
+                run={() => assign({ userId: member.userId, roleId: chosen })}
+                onDone={added}
+              />
+            </span>
           )}
-          <ErrorMessage error={error} />
         </td>
       )}
       <td>{formatTime(member.createdAt)}</td>
       {can('users:delete') && (
         <td className="actions">
-          <button type="button" className="danger" aria-label={`Remove ${name} from the organization`} onClick={() => run(() => remove({ rowId: member.rowId }))}>
-            Remove
-          </button>
-          {!can('roles:assign') && <ErrorMessage error={error} />}
+          <ConfirmedAction
+            label="Remove"
+            name={`Remove ${name} from the organization`}
+            confirm={`Confirm removing ${name} from the organization`}
+            run={() => remove({ rowId: member.rowId })}
+            onDone={onChanged}
+          />
         </td>
       )}
     </tr>
@@ -130,6 +153,9 @@ function Invitations({ roles }: { roles: Role[] }) {
   const [revoke] = useDocumentMutation(RevokeInvitationDocument);
   const [error, setError] = useState<Error>();
   const [sent, setSent] = useState<string>();
+  // Chosen by the user, else the least-privileged role (known once the roles have loaded).
+  const [roleId, setRoleId] = useState<string>();
+  const role = roleId ?? leastPrivileged(roles)?.rowId ?? '';
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -137,9 +163,10 @@ function Invitations({ roles }: { roles: Role[] }) {
     const form = new FormData(formElement);
     const email = String(form.get('email'));
     setSent(undefined);
-    if (await attempt(() => send({ email, roleId: String(form.get('roleId')) }), setError)) {
+    if (await attempt(() => send({ email, roleId: role }), setError)) {
       setSent(`Invitation sent to ${email}.`);
       formElement.reset();
+      setRoleId(undefined);
       invitations.refetch();
     }
   };
@@ -149,7 +176,7 @@ function Invitations({ roles }: { roles: Role[] }) {
       <h2>Invitations</h2>
       <form className="create" aria-label="Invite someone" onSubmit={submit}>
         <TextField label="E-mail address" name="email" type="email" required />
-        <SelectField label="Role" name="roleId" required defaultValue={roles.find((r) => r.name === 'Viewer')?.rowId ?? ''}>
+        <SelectField label="Role" name="roleId" required value={role} onChange={(event) => setRoleId(event.target.value)}>
           {roles.map((role) => (
             <option key={role.rowId} value={role.rowId}>
               {role.name}
@@ -190,16 +217,13 @@ function Invitations({ roles }: { roles: Role[] }) {
                 <td>{state}</td>
                 <td className="actions">
                   {!invitation.acceptedAt && (
-                    <button
-                      type="button"
-                      className="danger"
-                      aria-label={`Revoke the invitation to ${invitation.email}`}
-                      onClick={async () => {
-                        if (await attempt(() => revoke({ rowId: invitation.rowId }), setError)) invitations.refetch();
-                      }}
-                    >
-                      Revoke
-                    </button>
+                    <ConfirmedAction
+                      label="Revoke"
+                      name={`Revoke the invitation to ${invitation.email}`}
+                      confirm={`Confirm revoking the invitation to ${invitation.email}`}
+                      run={() => revoke({ rowId: invitation.rowId })}
+                      onDone={invitations.refetch}
+                    />
                   )}
                 </td>
               </tr>

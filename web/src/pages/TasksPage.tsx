@@ -16,7 +16,7 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 const PAGE_SIZE = 20;
 const STATUSES: [TaskStatus, string][] = [
@@ -285,9 +285,7 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
 function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onChanged(): void }) {
   const can = useCan();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<Error>();
-  const [remove, removing] = useDocumentMutation(DeleteTaskRowDocument);
+  const [remove] = useDocumentMutation(DeleteTaskRowDocument);
 
   if (editing) {
     return (
@@ -302,10 +300,6 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
       />
     );
   }
-  const del = async () => {
-    if (await attempt(() => remove({ rowId: task.rowId }), setError)) onChanged();
-    setConfirming(false);
-  };
   return (
     <tr data-task={task.rowId}>
       <th scope="row">{task.title}</th>
@@ -324,22 +318,9 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
             Edit
           </button>
         )}
-        {can('tasks:delete') &&
-          (confirming ? (
-            <>
-              <button type="button" className="danger" onClick={del} disabled={removing} aria-label={`Confirm deleting ${task.title}`}>
-                Confirm delete
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </>
-          ) : (
-            <button type="button" className="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${task.title}`}>
-              Delete
-            </button>
-          ))}
-        <ErrorMessage error={error} />
+        {can('tasks:delete') && (
+          <ConfirmedAction label="Delete" name={`Delete ${task.title}`} confirm={`Confirm deleting ${task.title}`} run={() => remove({ rowId: task.rowId })} onDone={onChanged} />
+        )}
       </td>
     </tr>
   );

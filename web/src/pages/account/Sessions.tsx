@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { endSession, listSessions, signOutOthers, type SessionInfo } from '../../api/account.ts';
 import { session } from '../../auth/session.ts';
-import { ErrorMessage, attempt, formatTime } from '../../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, attempt, formatTime } from '../../components/ui.tsx';
 import { describeAgent } from './agent.ts';
 
 export function Sessions({ version, onChanged }: { version: number; onChanged(): void }) {
@@ -43,7 +43,7 @@ export function Sessions({ version, onChanged }: { version: number; onChanged():
       )}
       <div className="actions everywhere">
         {others > 0 && (
-          <Confirmed label="Sign out everywhere else" confirm="Confirm signing out every other session" run={signOutOthers} onDone={onChanged} />
+          <ConfirmedAction label="Sign out everywhere else" confirm="Confirm signing out every other session" run={signOutOthers} onDone={onChanged} />
         )}
         <SignOutEverywhere />
       </div>
@@ -69,7 +69,7 @@ function SessionRow({ info, onEnded }: { info: SessionInfo; onEnded(): void }) {
       </td>
       <td className="actions">
         {!info.current && (
-          <Confirmed label="Sign out" name={`Sign out the session of ${what}`} confirm={`Confirm signing out the session of ${what}`} run={() => endSession(info.id)} onDone={onEnded} />
+          <ConfirmedAction label="Sign out" name={`Sign out the session of ${what}`} confirm={`Confirm signing out the session of ${what}`} run={() => endSession(info.id)} onDone={onEnded} />
         )}
       </td>
     </tr>
@@ -79,44 +79,11 @@ function SessionRow({ info, onEnded }: { info: SessionInfo; onEnded(): void }) {
 function SignOutEverywhere() {
   const navigate = useNavigate();
   return (
-    <Confirmed
+    <ConfirmedAction
       label="Sign out everywhere"
       confirm="Confirm signing out every session, this one too"
       run={() => session.signOut('all')}
       onDone={() => navigate('/signin')}
     />
-  );
-}
-
-/** A destructive button that asks first: the action, then "Confirm" or "Keep". */
-function Confirmed({ label, name, confirm, run, onDone }: { label: string; name?: string; confirm: string; run(): Promise<unknown>; onDone(): void }) {
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
-  const go = async () => {
-    setBusy(true);
-    const ok = await attempt(run, setError);
-    setBusy(false);
-    setAsking(false);
-    if (ok) onDone();
-  };
-  return (
-    <>
-      {asking ? (
-        <>
-          <button type="button" className="danger" onClick={go} disabled={busy} aria-label={confirm}>
-            Confirm
-          </button>
-          <button type="button" className="secondary" onClick={() => setAsking(false)}>
-            Keep
-          </button>
-        </>
-      ) : (
-        <button type="button" className="danger" onClick={() => setAsking(true)} aria-label={name}>
-          {label}
-        </button>
-      )}
-      <ErrorMessage error={error} />
-    </>
   );
 }
