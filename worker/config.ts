@@ -14,17 +14,23 @@ export interface WorkerConfig {
    */
   publicUrl: string | undefined;
   developmentUrl: string;
+  /** How long a worker pool's lease lasts (renewed every quarter of it): a dead worker's jobs are taken over after it. */
+  leaseSeconds: number;
   /** `start:worker`'s /metrics and /healthz (worker/monitoring.ts): on METRICS_PORT (0 picks one); unset: none. */
   monitoring: { host: string; port: number | undefined; token: string | undefined };
 }
 
 /** Every variable readWorkerConfig reads; the compose test checks docker-compose.yml, and the reader, against this list. */
-export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'PUBLIC_URL', 'HOST', 'PORT', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN', 'NODE_ENV'] as const;
+export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'WORKER_LEASE_SECONDS', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'PUBLIC_URL', 'HOST', 'PORT', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN', 'NODE_ENV'] as const;
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 4);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
     throw new Error(`WORKER_CONCURRENCY must be an integer from 1 to 100, got "${env.WORKER_CONCURRENCY}"`);
+  }
+  const leaseSeconds = Number(env.WORKER_LEASE_SECONDS ?? 20);
+  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 2 || leaseSeconds > 600) {
+    throw new Error(`WORKER_LEASE_SECONDS must be an integer from 2 to 600, got "${env.WORKER_LEASE_SECONDS}"`);
   }
   const port = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
@@ -43,6 +49,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   return {
     concurrency,
+    leaseSeconds,
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'rowgate <no-reply@rowgate.localhost>',
     outboxDir: path.join(path.resolve(env.DATA_DIR || '.data'), 'outbox'),

@@ -1,8 +1,9 @@
 // graphile-worker runners for rowgate's tasks, connecting as rowgate_worker. If graphile-worker stops by
 // itself (it shuts down when it cannot record a job's outcome, e.g. while PostgreSQL restarts), the jobs
-// it held are unlocked and a new runner takes over. Every LEASE_RENEW_MS the process renews the leases of
-// its pools and unlocks the jobs of pools whose lease is older than LEASE_TTL (migration 000012): a
-// killed worker's jobs are taken over 20 to 25 seconds after it died. stop() lets running jobs finish.
+// it held are unlocked and a new runner takes over. Every quarter of WORKER_LEASE_SECONDS (20 s) the
+// process renews the leases of its pools and unlocks the jobs of pools whose lease is older than that
+// (migration 000012): a killed worker's jobs are taken over 20 to 25 seconds after it died. stop() lets
+// running jobs finish.
 //
 // A runner can also hang without stopping: when recording a job's completion fails once, graphile-worker
 // 0.18 starts a graceful shutdown that never ends (its completion batcher keeps the failure as pending
@@ -44,8 +45,6 @@ export interface RunningWorker {
 }
 
 const RESTART_DELAY_MS = 1000;
-const LEASE_RENEW_MS = 5_000;
-const LEASE_TTL = '20 seconds';
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Idle workers poll every second: half a minute without a poll or a job is a loop that stopped. */
 const STALL_MS = 30_000;
@@ -208,7 +207,7 @@ export async function startWorker(
       const { rows } = await pool.query<{ dead: string[]; orphaned: string[] }>(
         `select app_worker.heartbeat($1::text[], $2::interval) as dead,
                 app_worker.release_orphaned_locks($1::text[], $3::bigint[], $4::interval) as orphaned`,
-        [live, LEASE_TTL, running, ORPHAN_AFTER],
+        [live, `${config.leaseSeconds} seconds`, running, ORPHAN_AFTER],
       );
       databaseUp = true;
       if (rows[0].dead.length) log('warn', `took over the jobs of worker pools whose lease expired: ${rows[0].dead.join(', ')}`);
@@ -219,7 +218,7 @@ export async function startWorker(
     }
   };
   await heartbeat();
-  const beating = setInterval(() => void heartbeat(), LEASE_RENEW_MS);
+  const beating = setInterval(() => void heartbeat(), (config.leaseSeconds * 1000) / 4);
 
   return {
     queue: () => readQueue(pool),

@@ -280,7 +280,8 @@ describe('a worker killed mid-batch', () => {
       // unlocks the job (migration 000012): nobody unlocks anything by hand.
       expect((await lockedJobs(db.pool)).length, 'the killed worker left its job locked').toBeGreaterThan(0);
       const killedAt = Date.now();
-      const worker = await startTestWorker(db);
+      // Its lease runs out after 6 s for this worker (WORKER_LEASE_SECONDS), not the default 20.
+      const worker = await startTestWorker(db, { WORKER_LEASE_SECONDS: '6' });
       cleanups.push(() => worker.stop());
       await drain(db.pool, 60_000 - (Date.now() - killedAt));
       await expectExactlyOnce(db.pool, org, taskIds);
@@ -296,7 +297,8 @@ describe('a worker killed mid-batch', () => {
       cleanups.push(() => db.drop());
       const org = await seedOrganization(db.pool, 'survivor');
       const { taskIds, release } = await insertTasksBlockedAt(db.pool, org.id, 40, 10);
-      const env = { DATABASE_URL: db.url, WORKER_CONCURRENCY: '1' };
+      // Leases of 6 s (renewed every 1.5 s) instead of 20: the same story, three times faster.
+      const env = { DATABASE_URL: db.url, WORKER_CONCURRENCY: '1', WORKER_LEASE_SECONDS: '6' };
       const doomed = runNode(['worker/main.ts'], { ...env, DATA_DIR: await tempDir('rowgate-doomed-') });
       await doomed.waitFor(/worker running/);
       await waitForBlockedJob(db.pool);
@@ -304,9 +306,9 @@ describe('a worker killed mid-batch', () => {
       const survivor = runNode(['worker/main.ts'], { ...env, DATA_DIR: await tempDir('rowgate-survivor-') });
       await survivor.waitFor(/worker running/);
 
-      // Longer than a lease (20 s) and its renewal (5 s): the survivor sweeps several times meanwhile,
+      // Longer than a lease (6 s) and its renewal (1.5 s): the survivor sweeps several times meanwhile,
       // yet the living worker's job stays its own, taken once.
-      await sleep(27_000);
+      await sleep(9_000);
       const stillHeld = (await lockedJobs(db.pool)).find((job) => job.id === held.id);
       expect(stillHeld, 'the blocked job is still locked by the worker running it').toMatchObject({ locked_by: held.locked_by, attempts: held.attempts });
 
@@ -926,6 +928,13 @@ describe('npm run start:worker', () => {
     },
     LONG,
   );
+
+  test('WORKER_CONCURRENCY and WORKER_LEASE_SECONDS out of range are refused, naming the variable', () => {
+    expect(readWorkerConfig({}).leaseSeconds).toBe(20);
+    expect(readWorkerConfig({ WORKER_LEASE_SECONDS: '6' }).leaseSeconds).toBe(6);
+    for (const value of ['1', '601', '2.5', 'soon']) expect(() => readWorkerConfig({ WORKER_LEASE_SECONDS: value })).toThrow(/WORKER_LEASE_SECONDS must be an integer from 2 to 600/);
+    expect(() => readWorkerConfig({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY must be an integer from 1 to 100/);
+  });
 
   test('without DATABASE_URL it exits non-zero, naming the variable', async () => {
     const dataDir = await tempDir('rowgate-start-worker-');
