@@ -2,7 +2,7 @@
 // Each organization gets a GraphQL client of its own (see api/graphql.ts): switching organizations
 // switches clients, so nothing read in one organization is ever shown in another.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { ConsoleSessionDocument } from '../../../client/generated/graphql.ts';
 import { makeClient, useDocumentQuery } from '../api/graphql.ts';
@@ -40,7 +40,6 @@ export function Shell() {
 
 function Frame({ organizationId, switchTo }: { organizationId: string | undefined; switchTo(id: string): void }) {
   const { data, error, refetch } = useDocumentQuery(ConsoleSessionDocument, {});
-  const navigate = useNavigate();
   const location = useLocation();
   const organizations = data?.organizations?.nodes ?? [];
   const current = organizations.find((o) => o.rowId === organizationId);
@@ -60,13 +59,14 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
   };
   const pages = PAGES.filter((page) => page.needs.every((p) => state.permissions.has(p)));
 
-  // A sign-out the server did not confirm is said, and the user stays signed in to try again.
+  // A sign-out the server did not confirm is said, and the user stays signed in to try again. A done one
+  // needs no navigation here: the signed-in routes send a signed-out visitor to sign in (App.tsx), and a
+  // second navigation of our own could land after the user had already moved on.
   const [signOutError, setSignOutError] = useState<Error>();
   const signOut = async () => {
     setSignOutError(undefined);
     try {
       await session.signOut();
-      navigate('/signin');
     } catch (failure) {
       setSignOutError(new Error(`Could not sign out: ${(failure as Error).message}`));
     }
