@@ -148,8 +148,16 @@ describe('forgot and reset', () => {
     const user = await register(server, 'Forgetful');
     const jobs = async () => Number((await server.db.pool.query(`select count(*) from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'send_account_mail'`)).rows[0].count);
     await waitFor(async () => (await jobs()) === 0, 10_000, 'no mail job pending');
+    // Every job ever enqueued takes the next id: the requests' own, counted even once they are done.
+    const enqueued = async () => Number((await server.db.pool.query(`select pg_sequence_last_value(pg_get_serial_sequence('graphile_worker._private_jobs', 'id')::regclass) as last_value`)).rows[0].last_value);
     const answers: HttpResult[] = [];
-    for (const email of [user.user.email, unknownAddress(), 'not-an-address']) answers.push(await post('/auth/forgot-password', { email }));
+    const jobsEach: number[] = [];
+    for (const email of [user.user.email, unknownAddress(), 'not-an-address']) {
+      const before = await enqueued();
+      answers.push(await post('/auth/forgot-password', { email }));
+      jobsEach.push((await enqueued()) - before);
+    }
+    expect(jobsEach).toEqual([1, 1, 0]);
     expect(answers[0].status).toBe(202);
     expect({ status: answers[1].status, body: answers[1].body }).toEqual({ status: answers[0].status, body: answers[0].body });
     expectError(answers[2], 400, 'VALIDATION_FAILED');

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
 import { waitFor } from '../../test/support/worker.ts';
-import { addTask, createOrganization, expectTitles, field, invitationLink, openConsole, signIn, signUp, taskRow, type ConsoleTab } from './driver.ts';
+import { addTask, createOrganization, expectTitles, field, mailedLink, openConsole, signIn, signUp, taskRow, type ConsoleTab } from './driver.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -138,7 +138,7 @@ describe('invitations', () => {
     await admin.page.getByRole('status').filter({ hasText: 'Invitation sent to vic@console.test.' }).waitFor();
     await admin.page.locator('tr[data-invitation="vic@console.test"]').getByText(/^Pending until/).waitFor();
 
-    const link = await invitationLink(server.worker!.outboxDir, 'vic@console.test');
+    const link = await mailedLink(server.worker!.outboxDir, 'vic@console.test', '/invitations/accept');
     // The mail's link as it is: it points at this server (PUBLIC_URL unset: where it listens).
     expect(link.origin).toBe(new URL(server.url).origin);
     expect(link.pathname).toBe('/invitations/accept');

@@ -1,8 +1,7 @@
 // What a person does in the console, as steps for the browser tests and the screenshot script: a real
 // Chromium on the real server, finding things by their labels and roles as a screen reader would.
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { mailsTo } from '../../test/support/mail.ts';
 import { waitFor } from '../../test/support/worker.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -74,24 +73,6 @@ export async function expectTitles(page: Page, titles: string[]): Promise<void> 
   });
 }
 
-/** The link of the invitation mailed to `email` (the worker writes each mail as JSON to the outbox). */
-export async function invitationLink(outboxDir: string, email: string): Promise<URL> {
-  const text = await waitFor(
-    async () => {
-      for (const file of await fs.readdir(outboxDir).catch(() => [] as string[])) {
-        const message = JSON.parse(await fs.readFile(path.join(outboxDir, file), 'utf8')) as { to: string; text: string };
-        if (message.to === email) return message.text;
-      }
-      return undefined;
-    },
-    10_000,
-    `the invitation mail to ${email}`,
-  );
-  const link = /https?:\/\/\S+/.exec(text)?.[0];
-  if (!link) throw new Error(`no link in the mail: ${text}`);
-  return new URL(link);
-}
-
 /**
  * The newest link to `pathname` (/verify-email, /reset-password) in the mails to `email`, waiting for
  * the worker to write one. Files are named by time, so the last name is the newest mail.
@@ -99,13 +80,8 @@ export async function invitationLink(outboxDir: string, email: string): Promise<
 export async function mailedLink(outboxDir: string, email: string, pathname: string): Promise<URL> {
   return waitFor(
     async () => {
-      const files = (await fs.readdir(outboxDir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort().reverse();
-      for (const file of files) {
-        const message = JSON.parse(await fs.readFile(path.join(outboxDir, file), 'utf8')) as { to: string; text: string };
-        const link = /https?:\/\/\S+/.exec(message.text)?.[0];
-        if (message.to === email && link && new URL(link).pathname === pathname) return new URL(link);
-      }
-      return undefined;
+      const links = (await mailsTo(outboxDir, email)).map((mail) => /https?:\/\/\S+/.exec(mail.text)?.[0]).filter((link) => link !== undefined);
+      return links.map((link) => new URL(link)).findLast((link) => link.pathname === pathname);
     },
     10_000,
     `a mail to ${email} with a link to ${pathname}`,
