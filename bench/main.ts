@@ -14,7 +14,7 @@ import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } fro
 import { readOptions, type BenchOptions } from './options.ts';
 import { realtimeLatency, spread, type RealtimeResult } from './realtime.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
-import { checkPeerPage, peerPageRequest, startPeer, type Peer } from './peer.ts';
+import { checkPeerPage, startPeer, type Peer } from './peer.ts';
 import { permissionCost } from './permission.ts';
 import { publish, render, type Results } from './report.ts';
 import { signInEveryone, startStack, type Identity, type Stack } from './stack.ts';
@@ -43,11 +43,11 @@ interface Context {
   /** The server's /metrics, one counter. */
   metric(name: string): Promise<number>;
   windowAt(concurrency: number): Window;
-  /** PostGraphile 4 on the same database, with a CPU clock of its own. */
-  peer: Peer & { cpu: CpuClock };
+  /** PostGraphile 4 and stock PostGraphile 5 on the same database, each with a CPU clock of its own. */
+  peers: (Peer & { cpu: CpuClock })[];
 }
 
-/** GraphQL, raw `pg`, owner-without-RLS and the PostGraphile 4 peer, one after the other at each concurrency. */
+/** GraphQL, raw `pg`, owner-without-RLS and the PostGraphile 4 and 5 peers, one after the other at each concurrency. */
 async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Results['page']> {
   const page: Results['page'] = [];
   for (const concurrency of ctx.options.concurrencies) {
@@ -64,13 +64,16 @@ async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Re
       const { statements, settings } = withoutRls(transaction, ownerReaders(), `owner-${i}`);
       await replay(client, statements, settings);
     });
-    const peerReaders = rotation(ctx.identities);
-    const peer = await httpLoad(ctx.peer.origin, { ...window, cpu: ctx.peer.cpu, roundTrips: ctx.peer.roundTrips }, () => peerPageRequest(peerReaders()));
-    page.push({ concurrency, graphql, raw, owner, peer });
+    const peers: Partial<Record<Peer['name'], LoadResult>> = {};
+    for (const peer of ctx.peers) {
+      const peerReaders = rotation(ctx.identities);
+      peers[peer.name] = await httpLoad(peer.origin, { ...window, cpu: peer.cpu, roundTrips: peer.roundTrips }, () => peer.pageRequest(peerReaders()));
+    }
+    page.push({ concurrency, graphql, raw, owner, peer: peers['PostGraphile 4'], postgraphile5: peers['PostGraphile 5'] });
     log(`page c=${concurrency}: GraphQL ${summary(graphql)}`);
     log(`page c=${concurrency}: raw ${summary(raw)}`);
     log(`page c=${concurrency}: owner ${summary(owner)}`);
-    log(`page c=${concurrency}: PostGraphile 4 ${summary(peer)}`);
+    for (const [name, result] of Object.entries(peers)) log(`page c=${concurrency}: ${name} ${summary(result)}`);
   }
   return page;
 }
@@ -208,11 +211,11 @@ async function main() {
     await dataset.server.close();
     throw error;
   });
-  let peer: Peer | undefined;
+  const peers: Peer[] = [];
   try {
     const { rows } = await admin.query<{ pid: number }>('select pg_backend_pid() as pid');
     const cpu = cpuClock(stack.serverPid, stack.workerPid, rows[0].pid);
-    peer = await startPeer(run, stack.jwtPublicKey);
+    for (const name of ['PostGraphile 4', 'PostGraphile 5'] as const) peers.push(await startPeer(name, run, stack.jwtPublicKey));
     const ctx: Context = {
       options,
       run,
@@ -221,7 +224,7 @@ async function main() {
       identities: stack.identities,
       metric: stack.metric,
       windowAt: (concurrency) => ({ concurrency, seconds: options.seconds, warmupSeconds: options.warmupSeconds, cpu, roundTrips: stack.roundTrips }),
-      peer: { ...peer, cpu: cpuClock(peer.pid, stack.workerPid, rows[0].pid) },
+      peers: peers.map((peer) => ({ ...peer, cpu: cpuClock(peer.pid, stack.workerPid, rows[0].pid) })),
     };
     log(`${stack.identities.length} users signed in; server at ${stack.origin}`);
     const developer = stack.identities.find((i) => i.role === 'Developer')!;
@@ -229,7 +232,7 @@ async function main() {
     const pagePlan = await checkPageQuery(run, transaction, developer);
     // Before the scenarios add tasks and organizations of their own.
     const size = await datasetSize(admin);
-    await checkPeerPage(stack.origin, peer, developer, graphqlPageRequest(developer));
+    for (const peer of peers) await checkPeerPage(stack.origin, peer, developer, graphqlPageRequest(developer));
 
     const page = options.only.has('page') ? await readPages(ctx, transaction) : [];
     const create = options.only.has('create') ? await createTasks(ctx) : [];
@@ -274,7 +277,7 @@ async function main() {
       log(`wrote BENCHMARKS.md and bench/results/${options.scale.label}.json`);
     }
   } finally {
-    await peer?.stop();
+    await Promise.all(peers.map((peer) => peer.stop()));
     await stack.stop();
     await admin.end();
     await run.drop();

@@ -8,19 +8,12 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 import postgraphile4 from 'postgraphile4';
+import { countRoundTrips } from './peer-round-trips.ts';
 
 const { PEER_DATABASE_URL, PEER_JWT_PUBLIC_KEY, PEER_POOL_SIZE, JWT_ISSUER = 'rowgate', JWT_AUDIENCE = 'rowgate-api' } = process.env;
 if (!PEER_DATABASE_URL || !PEER_JWT_PUBLIC_KEY) throw new Error('PEER_DATABASE_URL and PEER_JWT_PUBLIC_KEY are required');
 const pool = new pg.Pool({ connectionString: PEER_DATABASE_URL, max: Number(PEER_POOL_SIZE ?? 10) });
-// Round trips to PostgreSQL, counted as rowgate counts its own (rowgate_db_round_trips_total), read at /round-trips.
-let roundTrips = 0;
-pool.on('connect', (client) => {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  client.query = ((...args: unknown[]) => {
-    roundTrips += 1;
-    return query(...args);
-  }) as typeof client.query;
-});
+const roundTrips = countRoundTrips(pool);
 const handler = postgraphile4.postgraphile(pool, 'app_public', {
   jwtSecret: PEER_JWT_PUBLIC_KEY,
   jwtVerifyOptions: { algorithms: ['ES256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
@@ -43,7 +36,7 @@ const handler = postgraphile4.postgraphile(pool, 'app_public', {
   retryOnInitFail: false,
 });
 const server = http.createServer((request, response) => {
-  if (request.url === '/round-trips') response.end(String(roundTrips));
+  if (request.url === '/round-trips') response.end(String(roundTrips()));
   else void handler(request, response);
 });
 server.listen(0, '127.0.0.1', () => {
