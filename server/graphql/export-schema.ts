@@ -1,5 +1,6 @@
 // `npm run schema`: prints the GraphQL schema of the running preset, sorted, into schema.graphql (the
-// input of graphql-codegen). It brings up the database like `npm start` (or uses the one it runs).
+// input of graphql-codegen), and the database schema as it is now into migrations/SCHEMA.md
+// (db/schema-snapshot.ts). It brings up the database like `npm start` (or uses the one it runs).
 import '../graphile-env.ts';
 import fs from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
@@ -8,7 +9,9 @@ import { makeSchema } from 'postgraphile';
 import { lexicographicSortSchema, printSchema } from 'postgraphile/graphql';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase } from '../../db/database.ts';
-import { applyMigrations } from '../../db/migrate.ts';
+import { applyMigrations, PROJECT_ROOT } from '../../db/migrate.ts';
+import { printSchemaSnapshot, SNAPSHOT_FILE } from '../../db/schema-snapshot.ts';
+import path from 'node:path';
 import { readServerConfig } from '../config.ts';
 import { Metrics } from '../ops/metrics.ts';
 import { makePreset } from './preset.ts';
@@ -36,6 +39,14 @@ if (import.meta.main) {
       console.log('schema.graphql written');
     } finally {
       await pool.end();
+    }
+    const owner = new pg.Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    try {
+      await fs.writeFile(path.join(PROJECT_ROOT, SNAPSHOT_FILE), await printSchemaSnapshot(owner, path.join(PROJECT_ROOT, 'migrations')));
+      console.log(`${SNAPSHOT_FILE} written`);
+    } finally {
+      await owner.end();
     }
   } finally {
     await db.close();

@@ -1,9 +1,13 @@
 // The committed schema.graphql (codegen's input, and what reviewers read) is exactly the schema the server
-// serves on a freshly migrated database; and the contract's names are in it, the helpers are not.
+// serves on a freshly migrated database, and migrations/SCHEMA.md exactly that database's schema; the
+// contract's names are in the GraphQL schema, the helpers are not.
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import { buildSchema, isEnumType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'postgraphile/graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../../db/migrate.ts';
+import { printSchemaSnapshot, SNAPSHOT_FILE } from '../../db/schema-snapshot.ts';
 import { printServedSchema, SCHEMA_FILE } from '../../server/graphql/export-schema.ts';
 import { createTestDatabase, roleUrlsFor, type TestDatabase } from '../support/database.ts';
 
@@ -31,6 +35,18 @@ test('schema.graphql is the schema the server serves', async () => {
     committed === served,
     'schema.graphql differs from the schema the server serves on a freshly migrated database: run `npm run schema` (then `npm run codegen`) and commit the result',
   ).toBe(true);
+});
+
+test('migrations/SCHEMA.md is the schema the committed migrations make', async () => {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    const current = await printSchemaSnapshot(client, path.join(PROJECT_ROOT, 'migrations'));
+    const committed = await fs.readFile(path.join(PROJECT_ROOT, SNAPSHOT_FILE), 'utf8');
+    expect(committed === current, `${SNAPSHOT_FILE} is stale: run \`npm run schema\` and commit the result`).toBe(true);
+  } finally {
+    await client.end();
+  }
 });
 
 function field(type: string, name: string): GraphQLField<unknown, unknown> {
