@@ -4,7 +4,6 @@ import { isIP } from 'node:net';
 import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Claims } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
 import type { RequestSettings } from './database.ts';
 import { AppError } from './errors.ts';
@@ -72,6 +71,12 @@ export const servesCaller = (request: FastifyRequest): boolean => {
 /** The Fastify request behind a Grafast request context (absent for a WebSocket's operations). */
 export const fastifyRequestOf = (requestContext: Partial<Grafast.RequestContext> | undefined): FastifyRequest | undefined =>
   requestContext?.fastifyv5?.request as FastifyRequest | undefined;
+
+/** Who a request or connection acts for: the verified token's user and session. */
+export interface Claims {
+  userId: string;
+  sessionId: string;
+}
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

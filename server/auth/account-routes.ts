@@ -8,11 +8,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { AppError } from '../errors.ts';
-import { requestMeta } from '../request-context.ts';
+import { requestMeta, type Claims } from '../request-context.ts';
 import { Email, MailedToken, Password, strictBody } from './bodies.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { SessionStore } from './sessions.ts';
-import type { Claims } from './tokens.ts';
 
 const TokenBody = Type.Object({ token: MailedToken }, { additionalProperties: false });
 const EmailBody = Type.Object({ email: Email }, { additionalProperties: false });

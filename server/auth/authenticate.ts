@@ -4,10 +4,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
-import { requestMeta, servesCaller } from '../request-context.ts';
+import { requestMeta, servesCaller, type Claims } from '../request-context.ts';
 import { TOKEN_REFUSED } from './session-check.ts';
 import type { RequestMeta, SessionStore } from './sessions.ts';
-import type { Claims, TokenService } from './tokens.ts';
+import type { TokenService } from './tokens.ts';
 
 export interface Authenticator {
   tokens: TokenService;

@@ -9,12 +9,12 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { AppError } from '../errors.ts';
-import { addressKey, requestMeta } from '../request-context.ts';
+import { addressKey, requestMeta, type Claims } from '../request-context.ts';
 import { accountRoutes } from './account-routes.ts';
 import { Email, Password, strictBody } from './bodies.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { LogoutScope, SessionStore } from './sessions.ts';
-import type { Claims, TokenService } from './tokens.ts';
+import type { TokenService } from './tokens.ts';
 
 const RegisterBody = Type.Object({ email: Email, password: Password, name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }) }, { additionalProperties: false });
 const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

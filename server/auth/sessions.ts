@@ -4,7 +4,8 @@
 import pg from 'pg';
 import { queryInOneRoundTrip, withRole, type RequestSettings } from '../database.ts';
 import { AppError } from '../errors.ts';
-import { hashRefreshToken, newRefreshToken, type Claims, type VerifiedToken } from './tokens.ts';
+import type { Claims } from '../request-context.ts';
+import { hashRefreshToken, newRefreshToken, type VerifiedToken } from './tokens.ts';
 
 /** The request behind an account action, as the security events record it. */
 export interface RequestMeta {

@@ -3,13 +3,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { ServerConfig } from '../config.ts';
-import { UUID } from '../request-context.ts';
+import { UUID, type Claims } from '../request-context.ts';
 import type { SigningKeys } from './keys.ts';
-
-export interface Claims {
-  userId: string;
-  sessionId: string;
-}
 
 /** What a verified bearer token says; `external` tokens still need a session from the database. */
 export type VerifiedToken =

@@ -13,7 +13,7 @@ import { registerWorkerMetrics } from '../../worker/metrics.ts';
 import type { RunningWorker } from '../../worker/runner.ts';
 import type { ServerConfig } from '../config.ts';
 import { DATABASE_USER, type DatabaseUse } from '../request-context.ts';
-import { shippedOperationNames } from '../graphql/trusted-documents.ts';
+import { shippedOperationNames } from '../shipped-operations.ts';
 import { addMetricsRoute, listenApart, registerProcessMetrics, type MetricsListener } from './metrics-endpoint.ts';
 
 /** What the realtime gauges read (server/realtime/realtime.ts). */

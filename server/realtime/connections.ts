@@ -13,13 +13,12 @@ import type { WebSocket } from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { authenticate, type Authenticator } from '../auth/authenticate.ts';
-import type { Claims } from '../auth/tokens.ts';
 import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '../database.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { callerSettings, organizationFrom, requestMeta } from '../request-context.ts';
+import { callerSettings, organizationFrom, requestMeta, type Claims } from '../request-context.ts';
 
 export const CLOSE = {
   /** The session ended, or the token expired: sign in or refresh, then reconnect. */

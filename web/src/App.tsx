@@ -1,9 +1,9 @@
 // Routes. Pages for signed-out visitors (sign in, sign up, the links mailed for an invitation, a password
 // reset or an address to verify) stand alone; everything else lives in the Shell, inside the chosen
 // organization.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { session } from './auth/session.ts';
+import { useSessionState } from './auth/session.ts';
 import { Shell } from './components/Shell.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { AccessPage } from './pages/AccessPage.tsx';
@@ -19,10 +19,6 @@ import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
 import { TasksPage } from './pages/TasksPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
 import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';
-
-export function useSessionState() {
-  return useSyncExternalStore(session.subscribe, session.getState);
-}
 
 /** Signed-in pages send a signed-out visitor to sign in, and back here afterwards. */
 function SignedIn({ children }: { children: ReactNode }) {

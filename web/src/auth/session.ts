@@ -5,6 +5,7 @@
 // and presenting a rotated one revokes the whole session. A refresh the server refuses for now (429 over
 // the session's refresh budget, 503 while the database restarts) is retried after its Retry-After: only
 // an answer that the session is over signs the tab out.
+import { useSyncExternalStore } from 'react';
 import * as auth from '../api/auth.ts';
 import type { LogoutScope, Tokens } from '../api/auth.ts';
 import { ApiError } from '../api/errors.ts';
@@ -152,3 +153,8 @@ class Session {
 }
 
 export const session = new Session();
+
+/** The session's state, re-rendering the component whenever it changes. */
+export function useSessionState() {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}

@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Provider } from 'urql';
 import { AcceptInvitationLinkDocument } from '../../../client/generated/graphql.ts';
 import { makeClient, useDocumentMutation } from '../api/graphql.ts';
-import { useSessionState } from '../App.tsx';
+import { useSessionState } from '../auth/session.ts';
 import { rememberOrganization } from '../components/organization.ts';
 import { ErrorMessage, attempt } from '../components/ui.tsx';
 

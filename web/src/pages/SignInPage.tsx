@@ -1,7 +1,7 @@
 // Sign in and sign up. Both return to `next` (an invitation link, or the page that needed a session).
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { useSessionState } from '../App.tsx';
+import { useSessionState } from '../auth/session.ts';
 import { session } from '../auth/session.ts';
 import { ErrorMessage, TextField, attempt } from '../components/ui.tsx';
 

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { verifyEmail } from '../api/account.ts';
-import { useSessionState } from '../App.tsx';
+import { useSessionState } from '../auth/session.ts';
 
 const answers = new Map<string, Promise<unknown>>();
 const verifyOnce = (token: string) => {
