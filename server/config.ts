@@ -2,7 +2,7 @@
 // checked at start. Nothing else in server/ reads process.env.
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
-import Value from 'typebox/value';
+import { parseEnvironment, refuseProblems, requiredInProduction } from '../db/environment.ts';
 import type { InputLimits } from './graphql/input-limits.ts';
 
 const Int = (fallback: number, minimum = 0, maximum = Number.MAX_SAFE_INTEGER) =>
@@ -163,32 +163,17 @@ export interface ServerConfig {
   };
 }
 
-export class ConfigError extends Error {}
-
-/** Parses the environment; throws a ConfigError naming the variable at fault. */
+/** Parses the environment; throws a ConfigError naming every variable at fault. */
 export function readServerConfig(source: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const known = Object.fromEntries(
-    Object.keys(EnvSchema.properties).flatMap((key) => (source[key] === undefined || source[key] === '' ? [] : [[key, source[key]]])),
-  );
-  const env = Value.Convert(EnvSchema, Value.Default(EnvSchema, known)) as Env;
-  const [first] = Value.Errors(EnvSchema, env);
-  if (first) {
-    const name = first.instancePath.replace(/^\//, '') || Object.keys(EnvSchema.properties).find((k) => first.message.includes(k)) || 'environment';
-    throw new ConfigError(`${name}: ${first.message}`);
-  }
-  const production = env.NODE_ENV === 'production';
-  if (production) {
-    for (const name of ['JWT_PRIVATE_KEY', 'CORS_ORIGINS'] as const) {
-      if (!env[name]) throw new ConfigError(`${name} is required when NODE_ENV=production`);
-    }
-  }
+  const { env, problems } = parseEnvironment(EnvSchema, source);
+  problems.push(...requiredInProduction(source, ['JWT_PRIVATE_KEY', 'CORS_ORIGINS']));
   const idp = [env.AUTH_JWKS_URL, env.AUTH_ISSUER, env.AUTH_AUDIENCE];
-  if (idp.some(Boolean) && !idp.every(Boolean)) {
-    throw new ConfigError('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set together');
-  }
+  if (idp.some(Boolean) && !idp.every(Boolean)) problems.push('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set together');
   if (env.METRICS_PORT && !(/^\d{1,5}$/.test(env.METRICS_PORT) && Number(env.METRICS_PORT) <= 65535)) {
-    throw new ConfigError('METRICS_PORT: must be a port number (0 picks a free one)');
+    problems.push('METRICS_PORT: must be a port number (0 picks a free one)');
   }
+  refuseProblems(problems);
+  const production = env.NODE_ENV === 'production';
   const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
   return {
     production,

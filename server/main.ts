@@ -9,6 +9,7 @@ import { scheduleBackups } from '../db/backup-schedule.ts';
 import { newestBackup } from '../db/backup-store.ts';
 import { withDatabase } from '../db/bootstrap.ts';
 import { readDatabaseConfig } from '../db/config.ts';
+import { readAll } from '../db/environment.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { untilSignal } from '../db/signals.ts';
@@ -34,9 +35,8 @@ process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
 const { db, server, worker, serverConfig, databaseConfig } = await (async () => {
-  const serverConfig = readServerConfig();
-  const workerConfig = readWorkerConfig();
-  const databaseConfig = readDatabaseConfig();
+  // Every setting checked before anything starts, all problems told at once.
+  const [serverConfig, workerConfig, databaseConfig] = readAll(readServerConfig, readWorkerConfig, readDatabaseConfig);
   const db = await openDatabase(databaseConfig, { mode: 'exclusive' });
   started.push(() => db.close());
   await applyMigrations(db);

@@ -1,5 +1,7 @@
-// Worker configuration, read once from the environment.
+// Worker configuration: every variable the worker reads, declared once as a schema, read once at start.
 import path from 'node:path';
+import Type from 'typebox';
+import { parseEnvironment, refuseProblems } from '../db/environment.ts';
 
 export interface WorkerConfig {
   concurrency: number;
@@ -20,42 +22,58 @@ export interface WorkerConfig {
   monitoring: { host: string; port: number | undefined; token: string | undefined };
 }
 
-/** Every variable readWorkerConfig reads; the compose test checks docker-compose.yml, and the reader, against this list. */
-export const WORKER_VARIABLES = ['WORKER_CONCURRENCY', 'WORKER_LEASE_SECONDS', 'SMTP_URL', 'MAIL_OUTBOX', 'MAIL_FROM', 'PUBLIC_URL', 'HOST', 'PORT', 'DATA_DIR', 'METRICS_HOST', 'METRICS_PORT', 'METRICS_TOKEN', 'NODE_ENV'] as const;
+/** Every variable readWorkerConfig reads, with its default and bounds; the compose test checks docker-compose.yml against it. */
+export const WorkerEnvSchema = Type.Object({
+  NODE_ENV: Type.String({ default: 'development' }),
+  WORKER_CONCURRENCY: Type.Integer({ default: 4, minimum: 1, maximum: 100 }),
+  WORKER_LEASE_SECONDS: Type.Integer({ default: 20, minimum: 2, maximum: 600 }),
+  SMTP_URL: Type.String({ default: '' }),
+  /** `true`: write mail to DATA_DIR/outbox even in production (a staging system). */
+  MAIL_OUTBOX: Type.String({ default: '' }),
+  MAIL_FROM: Type.String({ default: 'rowgate <no-reply@rowgate.localhost>' }),
+  PUBLIC_URL: Type.String({ default: '' }),
+  HOST: Type.String({ default: '' }),
+  PORT: Type.String({ default: '' }),
+  DATA_DIR: Type.String({ default: '.data' }),
+  METRICS_HOST: Type.String({ default: '127.0.0.1' }),
+  METRICS_PORT: Type.String({ default: '' }),
+  METRICS_TOKEN: Type.String({ default: '' }),
+});
+export const WORKER_VARIABLES = Object.keys(WorkerEnvSchema.properties);
 
-export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const concurrency = Number(env.WORKER_CONCURRENCY ?? 4);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
-    throw new Error(`WORKER_CONCURRENCY must be an integer from 1 to 100, got "${env.WORKER_CONCURRENCY}"`);
-  }
-  const leaseSeconds = Number(env.WORKER_LEASE_SECONDS ?? 20);
-  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 2 || leaseSeconds > 600) {
-    throw new Error(`WORKER_LEASE_SECONDS must be an integer from 2 to 600, got "${env.WORKER_LEASE_SECONDS}"`);
-  }
+/** Parses the environment; throws a ConfigError naming every variable at fault. */
+export function readWorkerConfig(source: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const { env, problems } = parseEnvironment(WorkerEnvSchema, source);
   const port = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    throw new Error(`METRICS_PORT must be a port number (0 picks a free one), got "${env.METRICS_PORT}"`);
+    problems.push(`METRICS_PORT must be a port number (0 picks a free one), got "${env.METRICS_PORT}"`);
   }
+  const production = env.NODE_ENV === 'production';
   // In production mail must leave the machine: a folder inside a container is read by nobody. Writing
   // it to files there is an explicit choice (MAIL_OUTBOX=true), e.g. for a staging system.
-  const smtpUrl = env.SMTP_URL || undefined;
-  if (env.NODE_ENV === 'production' && !smtpUrl && env.MAIL_OUTBOX !== 'true') {
-    throw new Error('SMTP_URL is required in production (invitation mail); set MAIL_OUTBOX=true to write mail to DATA_DIR/outbox instead');
+  if (production && !env.SMTP_URL && env.MAIL_OUTBOX !== 'true') {
+    problems.push('SMTP_URL is required in production (invitation mail); set MAIL_OUTBOX=true to write mail to DATA_DIR/outbox instead');
   }
-  const publicUrl = env.PUBLIC_URL ? publicUrlFrom(env.PUBLIC_URL) : undefined;
-  if (env.NODE_ENV === 'production' && !publicUrl) {
-    throw new Error('PUBLIC_URL is required in production: the address people open the console at (links in mail start with it), e.g. https://rowgate.example.com');
+  let publicUrl: string | undefined;
+  try {
+    publicUrl = env.PUBLIC_URL ? publicUrlFrom(env.PUBLIC_URL) : undefined;
+  } catch (error) {
+    problems.push((error as Error).message);
   }
+  if (production && !env.PUBLIC_URL) {
+    problems.push('PUBLIC_URL is required in production: the address people open the console at (links in mail start with it), e.g. https://rowgate.example.com');
+  }
+  refuseProblems(problems);
   const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   return {
-    concurrency,
-    leaseSeconds,
-    smtpUrl,
-    mailFrom: env.MAIL_FROM || 'rowgate <no-reply@rowgate.localhost>',
-    outboxDir: path.join(path.resolve(env.DATA_DIR || '.data'), 'outbox'),
+    concurrency: env.WORKER_CONCURRENCY,
+    leaseSeconds: env.WORKER_LEASE_SECONDS,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    outboxDir: path.join(path.resolve(env.DATA_DIR), 'outbox'),
     publicUrl,
     developmentUrl: `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT && env.PORT !== '0' ? env.PORT : 4000}`,
-    monitoring: { host: env.METRICS_HOST || '127.0.0.1', port, token: env.METRICS_TOKEN || undefined },
+    monitoring: { host: env.METRICS_HOST, port, token: env.METRICS_TOKEN || undefined },
   };
 }
 

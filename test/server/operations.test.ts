@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
 import { freePort } from '../../db/embedded.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
-import { ConfigError, readServerConfig } from '../../server/config.ts';
+import { ConfigError } from '../../db/environment.ts';
+import { readServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/run.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 import { productionKey } from '../support/keys.ts';
-import { isRunning, refusesConnections } from '../support/processes.ts';
+import { isRunning, refusesConnections, spawnNode } from '../support/processes.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -237,6 +238,18 @@ describe('configuration', () => {
     expect(() => readServerConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => readServerConfig({ JWT_ALGORITHM: 'HS256' })).toThrow(/JWT_ALGORITHM/);
     expect(() => readServerConfig({ AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(/AUTH_ISSUER/);
+  });
+
+  test('npm start in production with nothing set names every missing setting at once, then exits 1', async () => {
+    const start = spawnNode(['server/main.ts'], { PATH: process.env.PATH, NODE_ENV: 'production', PORT: 'soon' });
+    const { code } = await start.exited;
+    expect(code).toBe(1);
+    const told = start.stderr();
+    for (const name of ['PORT: must be a whole number, got "soon"', 'JWT_PRIVATE_KEY', 'CORS_ORIGINS', 'SMTP_URL', 'PUBLIC_URL', 'DATABASE_URL', 'DB_OWNER_PASSWORD', 'DB_AUTHENTICATOR_PASSWORD', 'DB_WORKER_PASSWORD']) {
+      expect(told, name).toContain(name);
+    }
+    expect(told).toContain('9 settings need attention');
+    expect(told).not.toMatch(/\n\s+at /); // a message for an operator, not a stack trace
   });
 
   test('defaults: 127.0.0.1:4000, page size cap 100, GraphiQL on outside production', () => {

@@ -932,8 +932,10 @@ describe('npm run start:worker', () => {
   test('WORKER_CONCURRENCY and WORKER_LEASE_SECONDS out of range are refused, naming the variable', () => {
     expect(readWorkerConfig({}).leaseSeconds).toBe(20);
     expect(readWorkerConfig({ WORKER_LEASE_SECONDS: '6' }).leaseSeconds).toBe(6);
-    for (const value of ['1', '601', '2.5', 'soon']) expect(() => readWorkerConfig({ WORKER_LEASE_SECONDS: value })).toThrow(/WORKER_LEASE_SECONDS must be an integer from 2 to 600/);
-    expect(() => readWorkerConfig({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY must be an integer from 1 to 100/);
+    expect(() => readWorkerConfig({ WORKER_LEASE_SECONDS: '1' })).toThrow('WORKER_LEASE_SECONDS: must be >= 2, got "1"');
+    expect(() => readWorkerConfig({ WORKER_LEASE_SECONDS: '601' })).toThrow('WORKER_LEASE_SECONDS: must be <= 600, got "601"');
+    for (const value of ['2.5', 'soon']) expect(() => readWorkerConfig({ WORKER_LEASE_SECONDS: value })).toThrow(`WORKER_LEASE_SECONDS: must be a whole number, got "${value}"`);
+    expect(() => readWorkerConfig({ WORKER_CONCURRENCY: '0' })).toThrow('WORKER_CONCURRENCY: must be >= 1, got "0"');
   });
 
   test('without DATABASE_URL it exits non-zero, naming the variable', async () => {
