@@ -8,6 +8,8 @@ import { databaseUnavailable } from './database.ts';
 /** What a client is told while the database cannot be reached, and when to try again. */
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering right now; retry shortly';
 export const RETRY_UNAVAILABLE_SECONDS = 5;
+/** What every refused access token is told: which check failed is not the client's business. */
+export const TOKEN_REFUSED = 'The access token is invalid, expired or revoked';
 
 const STATUS = {
   VALIDATION_FAILED: 400,
@@ -35,6 +37,67 @@ const STATUS = {
 export type ErrorCode = keyof typeof STATUS;
 /** Every code an HTTP endpoint may answer (each is in docs/error-codes.md; a test checks). */
 export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
+
+/**
+ * The one table from a database error to what a client is told, over GraphQL (graphql/mask-error.ts) and
+ * HTTP (databaseError below): rowgate's own SQLSTATEs, raised by its SQL with messages written for
+ * clients (docs/error-codes.md lists each, with what raises it; a test checks both against this table
+ * and the migrations), and PostgreSQL's that a client's input can cause, whose own text (which may quote
+ * SQL or key values) is replaced by `message`.
+ */
+export const DATABASE_ERRORS: Record<string, { code: string; message?: string }> = {
+  RG401: { code: 'NOT_AUTHENTICATED' },
+  RG403: { code: 'PERMISSION_DENIED' },
+  RG404: { code: 'NOT_FOUND' },
+  RG422: { code: 'VALIDATION_FAILED' },
+  RG429: { code: 'RATE_LIMITED' },
+  RGESC: { code: 'PRIVILEGE_ESCALATION' },
+  RGMEM: { code: 'ALREADY_MEMBER' },
+  RGLAD: { code: 'LAST_ADMIN' },
+  RGSYS: { code: 'SYSTEM_ROLE' },
+  RGCYC: { code: 'DEPENDENCY_CYCLE' },
+  RGINV: { code: 'INVITATION_INVALID' },
+  RGUSD: { code: 'INVITATION_USED' },
+  RGEXP: { code: 'INVITATION_EXPIRED' },
+  RGPND: { code: 'LIMIT_REACHED' },
+  RGEML: { code: 'EMAIL_TAKEN', message: 'This e-mail address is already registered' },
+  RGTOK: { code: 'INVALID_TOKEN' },
+  RGLNK: { code: 'IDENTITY_NOT_LINKED' },
+  // A mutation's Idempotency-Key was claimed before: its answer is replaced by the first one (idempotency.ts).
+  RGIDM: { code: 'IDEMPOTENCY_KEY_USED' },
+  // Not PostgreSQL's: the caller already holds its share of the pool and has waited long enough (fair-share.ts).
+  RGBSY: { code: 'RATE_LIMITED', message: 'Too many of your requests are running at once; retry shortly' },
+  // Not PostgreSQL's: the request's session ended (auth/session-check.ts); over HTTP the answer is a 401.
+  RGSES: { code: 'INVALID_TOKEN', message: TOKEN_REFUSED },
+  '42501': { code: 'PERMISSION_DENIED', message: 'Permission denied' },
+  '23505': { code: 'ALREADY_EXISTS', message: 'A record with this value already exists' },
+  '23503': { code: 'NOT_FOUND', message: 'A referenced record does not exist' },
+  '23514': { code: 'VALIDATION_FAILED', message: 'A value is not allowed' },
+  '23502': { code: 'VALIDATION_FAILED', message: 'A required value is missing' },
+  '22P02': { code: 'VALIDATION_FAILED', message: 'A value has the wrong format' },
+  '22001': { code: 'VALIDATION_FAILED', message: 'A value is too long' },
+  '22007': { code: 'VALIDATION_FAILED', message: 'A date or time has the wrong format' },
+  '22008': { code: 'VALIDATION_FAILED', message: 'A date or time is out of range' },
+  '22023': { code: 'VALIDATION_FAILED', message: 'A value is not allowed' },
+  // A NUL character: PostgreSQL text and jsonb cannot hold one.
+  '22021': { code: 'VALIDATION_FAILED', message: 'A text value contains a character that cannot be stored (NUL)' },
+  '22P05': { code: 'VALIDATION_FAILED', message: 'A JSON value contains a character that cannot be stored (NUL)' },
+  '22003': { code: 'VALIDATION_FAILED', message: 'A number is out of range' },
+  // jsonb refuses to nest deeper than its parser's stack allows.
+  '54001': { code: 'VALIDATION_FAILED', message: 'A value is nested too deeply' },
+  '57014': { code: 'TIMEOUT', message: 'The request took too long' },
+};
+
+/**
+ * A database error as an HTTP endpoint answers it (its catalog code, when that code has an HTTP status),
+ * or undefined: the caller rethrows what it does not know. `messages` words a code for this endpoint.
+ */
+export function databaseError(error: unknown, messages: Partial<Record<string, string>> = {}): AppError | undefined {
+  const { code: sqlState, message } = error as { code?: unknown; message?: string };
+  const known = typeof sqlState === 'string' ? DATABASE_ERRORS[sqlState] : undefined;
+  if (!known || !(known.code in STATUS)) return undefined;
+  return new AppError(known.code as ErrorCode, messages[sqlState as string] ?? known.message ?? message ?? known.code);
+}
 
 /** A mailed token (verify-email, reset-password) that is no good is the request's fault: 400, not 401. */
 const MAILED_TOKEN_STATUS = 400;

@@ -3,9 +3,8 @@
 // look (request-context.ts servesCaller).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors.ts';
+import { AppError, TOKEN_REFUSED } from '../errors.ts';
 import { requestMeta, servesCaller, type Claims } from '../request-context.ts';
-import { TOKEN_REFUSED } from './session-check.ts';
 import type { RequestMeta, SessionStore } from './sessions.ts';
 import type { TokenService } from './tokens.ts';
 

@@ -8,7 +8,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { AppError } from '../errors.ts';
+import { AppError, databaseError } from '../errors.ts';
 import { addressKey, requestMeta, type Claims } from '../request-context.ts';
 import { accountRoutes } from './account-routes.ts';
 import { Email, Password, strictBody } from './bodies.ts';
@@ -65,10 +65,8 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
     const { email, password, name } = request.body as Type.Static<typeof RegisterBody>;
     // PostgreSQL text cannot hold NUL (the insert would fail as a 500), and no display name needs control characters.
     if (/[\u0000-\u001f\u007f]/.test(name)) throw new AppError('VALIDATION_FAILED', 'The name may not contain control characters');
-    const userId = await sessions.register(email, name.trim(), await hashPassword(password), requestMeta(request)).catch((error: { code?: string }) => {
-      if (error.code === 'RGEML') throw new AppError('EMAIL_TAKEN', 'This e-mail address is already registered');
-      if (error.code === '23514') throw new AppError('VALIDATION_FAILED', 'The e-mail address or name is not allowed');
-      throw error;
+    const userId = await sessions.register(email, name.trim(), await hashPassword(password), requestMeta(request)).catch((error: unknown) => {
+      throw databaseError(error, { '23514': 'The e-mail address or name is not allowed' }) ?? error;
     });
     return reply.status(201).send(await signIn(request, reply, { id: userId, email, name: name.trim() }));
   });

@@ -7,11 +7,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { databaseUnavailable } from '../database.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS, TOKEN_REFUSED } from '../errors.ts';
 import type { SessionStore } from './sessions.ts';
-
-/** What every refused access token is told: which check failed is not the client's business. */
-export const TOKEN_REFUSED = 'The access token is invalid, expired or revoked';
 
 export class SessionEndedError extends Error {
   readonly code = 'RGSES';

@@ -3,7 +3,7 @@
 // the functions read from the transaction's settings as /graphql's do.
 import pg from 'pg';
 import { queryInOneRoundTrip, withRole, type RequestSettings } from '../database.ts';
-import { AppError } from '../errors.ts';
+import { databaseError } from '../errors.ts';
 import type { Claims } from '../request-context.ts';
 import { hashRefreshToken, newRefreshToken, type VerifiedToken } from './tokens.ts';
 
@@ -172,11 +172,11 @@ export class SessionStore {
       );
       return row && { userId: row.user_id, sessionId: row.session_id };
     } catch (error) {
-      const { code, message } = error as { code?: string; message: string };
-      // An identity that may not be linked to the account of its address (pre-account takeover): said why.
-      if (code === 'RGLNK') throw new AppError('IDENTITY_NOT_LINKED', message);
+      const { code } = error as { code?: string };
+      // A token whose claims cannot make an account (no address, or one no account may have): no session.
       if (code === 'RGTOK' || code === '23514' || code === '22021') return undefined;
-      throw error;
+      // An identity that may not be linked to the account of its address (pre-account takeover): said why.
+      throw databaseError(error) ?? error;
     }
   }
 

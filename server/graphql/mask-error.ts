@@ -1,54 +1,13 @@
-// GraphQL errors: database errors with a documented SQLSTATE reach the client as extensions.code with a
-// message we wrote (never PostgreSQL's text, which can quote SQL and key values); everything else is
-// masked with an error id that is logged. Codes: docs/error-codes.md.
+// GraphQL errors: database errors with a documented SQLSTATE (server/errors.ts DATABASE_ERRORS) reach the
+// client as extensions.code with a message we wrote (never PostgreSQL's text, which can quote SQL and key
+// values); everything else is masked with an error id that is logged. Codes: docs/error-codes.md.
 import { randomUUID } from 'node:crypto';
 import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
-import { TOKEN_REFUSED } from '../auth/session-check.ts';
 import { databaseUnavailable } from '../database.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
+import { DATABASE_ERRORS, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { ConstraintLookup } from './field-errors.ts';
-
-const DATABASE_CODES: Record<string, { code: string; message?: string }> = {
-  RG403: { code: 'PERMISSION_DENIED' },
-  RGESC: { code: 'PRIVILEGE_ESCALATION' },
-  RGMEM: { code: 'ALREADY_MEMBER' },
-  RG422: { code: 'VALIDATION_FAILED' },
-  RGLAD: { code: 'LAST_ADMIN' },
-  RGSYS: { code: 'SYSTEM_ROLE' },
-  RGCYC: { code: 'DEPENDENCY_CYCLE' },
-  RG401: { code: 'NOT_AUTHENTICATED' },
-  RG404: { code: 'NOT_FOUND' },
-  RGINV: { code: 'INVITATION_INVALID' },
-  RGUSD: { code: 'INVITATION_USED' },
-  RGEXP: { code: 'INVITATION_EXPIRED' },
-  RG429: { code: 'RATE_LIMITED' },
-  RGPND: { code: 'LIMIT_REACHED' },
-  // A mutation's Idempotency-Key was claimed before: its answer is replaced by the first one (idempotency.ts).
-  RGIDM: { code: 'IDEMPOTENCY_KEY_USED' },
-  '42501': { code: 'PERMISSION_DENIED', message: 'Permission denied' },
-  '23505': { code: 'ALREADY_EXISTS', message: 'A record with this value already exists' },
-  '23503': { code: 'NOT_FOUND', message: 'A referenced record does not exist' },
-  '23514': { code: 'VALIDATION_FAILED', message: 'A value is not allowed' },
-  '23502': { code: 'VALIDATION_FAILED', message: 'A required value is missing' },
-  '22P02': { code: 'VALIDATION_FAILED', message: 'A value has the wrong format' },
-  '22001': { code: 'VALIDATION_FAILED', message: 'A value is too long' },
-  '22007': { code: 'VALIDATION_FAILED', message: 'A date or time has the wrong format' },
-  '22008': { code: 'VALIDATION_FAILED', message: 'A date or time is out of range' },
-  '22023': { code: 'VALIDATION_FAILED', message: 'A value is not allowed' },
-  // A NUL character: PostgreSQL text and jsonb cannot hold one.
-  '22021': { code: 'VALIDATION_FAILED', message: 'A text value contains a character that cannot be stored (NUL)' },
-  '22P05': { code: 'VALIDATION_FAILED', message: 'A JSON value contains a character that cannot be stored (NUL)' },
-  '22003': { code: 'VALIDATION_FAILED', message: 'A number is out of range' },
-  // jsonb refuses to nest deeper than its parser's stack allows.
-  '54001': { code: 'VALIDATION_FAILED', message: 'A value is nested too deeply' },
-  '57014': { code: 'TIMEOUT', message: 'The request took too long' },
-  // Not PostgreSQL's: the caller already holds its share of the pool and has waited long enough (fair-share.ts).
-  RGBSY: { code: 'RATE_LIMITED', message: 'Too many of your requests are running at once; retry shortly' },
-  // Not PostgreSQL's: the request's session ended (auth/session-check.ts); over HTTP the answer is a 401.
-  RGSES: { code: 'INVALID_TOKEN', message: TOKEN_REFUSED },
-};
 
 /** postgraphile-plugin-connection-filter refuses a null inside `filter:` with a plain Error (its TODO). */
 const NULL_IN_FILTER = /^Null literals are forbidden in filter argument input\.$/;
@@ -94,7 +53,7 @@ export function makeMaskError(log: FastifyBaseLogger, constraints: ConstraintLoo
       return new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, { nodes: error.nodes, path: error.path, extensions: { code: 'DATABASE_UNAVAILABLE' } });
     }
     const sqlState = typeof original.code === 'string' ? original.code : undefined;
-    const known = sqlState ? DATABASE_CODES[sqlState] : undefined;
+    const known = sqlState ? DATABASE_ERRORS[sqlState] : undefined;
     if (known) {
       // Our RGxxx messages are written for clients; PostgreSQL's own are replaced, by the constraint's
       // own message where it has one, naming the input field it is about.

@@ -16,7 +16,7 @@ import {
 } from '../../client/generated/graphql.ts';
 import type { TypedDocumentString } from '../../client/generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
-import { ERROR_CODES } from '../../server/errors.ts';
+import { DATABASE_ERRORS, ERROR_CODES } from '../../server/errors.ts';
 import { gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -313,6 +313,24 @@ describe('unexpected errors are masked', () => {
 test('every code the server answers is in docs/error-codes.md', async () => {
   const documented = await fs.readFile(new URL('../../docs/error-codes.md', import.meta.url), 'utf8');
   expect(ERROR_CODES.filter((code) => !documented.includes(`\`${code}\``))).toEqual([]);
+});
+
+test('one catalog: every SQLSTATE the migrations raise is in DATABASE_ERRORS, and documented with its code', async () => {
+  const committed = new URL('../../migrations/committed/', import.meta.url);
+  const raised = new Set<string>();
+  for (const file of await fs.readdir(committed)) {
+    for (const [, state] of (await fs.readFile(new URL(file, committed), 'utf8')).matchAll(/errcode\s*=\s*'(RG[A-Z0-9]{3})'/g)) raised.add(state);
+  }
+  expect(raised.size).toBeGreaterThanOrEqual(15);
+  expect([...raised].filter((state) => !DATABASE_ERRORS[state])).toEqual([]);
+  const documented = await fs.readFile(new URL('../../docs/error-codes.md', import.meta.url), 'utf8');
+  const table = documented.slice(documented.indexOf("## SQLSTATEs raised by rowgate's own SQL"));
+  const rows = table.split('\n').filter((line) => line.startsWith('| `RG'));
+  for (const state of raised) {
+    const row = rows.find((line) => line.split('|')[1].includes(`\`${state}\``));
+    expect(row, state).toBeDefined();
+    expect(row, state).toContain(`\`${DATABASE_ERRORS[state].code}\``);
+  }
 });
 
 describe('non-GraphQL errors', () => {
