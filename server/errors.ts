@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { databaseUnavailable } from './database.ts';
+import { databaseUnavailable } from './role-transactions.ts';
 
 /** What a client is told while the database cannot be reached, and when to try again. */
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering right now; retry shortly';

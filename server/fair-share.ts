@@ -7,7 +7,7 @@
 // RATE_LIMITED, HTTP 429 with Retry-After. Realtime work waits instead (each subscriber's own queue of
 // events bounds it), so a user's many subscriptions share that user's slots rather than the pool.
 import type { ServerConfig } from './config.ts';
-import type { RequestSettings } from './database.ts';
+import type { RequestSettings } from './role-transactions.ts';
 
 export class Busy extends Error {
   /** Mapped like a SQLSTATE (graphql/mask-error.ts). */

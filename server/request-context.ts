@@ -5,7 +5,7 @@ import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from './config.ts';
-import type { RequestSettings } from './database.ts';
+import type { RequestSettings } from './role-transactions.ts';
 import { AppError } from './errors.ts';
 
 declare module 'fastify' {
@@ -122,7 +122,7 @@ export const addressKey = (request: { ip: string }): string => {
 };
 
 /** Who is asking, over HTTP or a WebSocket, as far as the database's settings are concerned. */
-export interface Caller {
+export interface CallerIdentity {
   auth: Claims | undefined;
   organizationId: string | undefined;
   requestId: string;
@@ -131,7 +131,7 @@ export interface Caller {
 }
 
 /** pgSettings for a caller's transaction. `role` is always present. */
-export function callerSettings(caller: Caller, config: ServerConfig): RequestSettings {
+export function callerSettings(caller: CallerIdentity, config: ServerConfig): RequestSettings {
   const settings: RequestSettings = {
     role: caller.auth ? 'app_user' : 'app_anonymous',
     statement_timeout: String(config.statementTimeoutMs),

@@ -6,7 +6,7 @@
 // its session checked once it is answered, so no revoked token ever gets a 200.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { databaseUnavailable } from '../database.ts';
+import { databaseUnavailable } from '../role-transactions.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS, TOKEN_REFUSED } from '../errors.ts';
 import type { SessionStore } from './sessions.ts';
 

@@ -2,7 +2,7 @@
 // Whatever records a security event is given the request's address and User-Agent (RequestMeta), which
 // the functions read from the transaction's settings as /graphql's do.
 import pg from 'pg';
-import { queryInOneRoundTrip, withRole, type RequestSettings } from '../database.ts';
+import { queryInOneRoundTrip, asApiRole, type RequestSettings } from '../role-transactions.ts';
 import { databaseError } from '../errors.ts';
 import type { Claims } from '../request-context.ts';
 import { hashRefreshToken, newRefreshToken, type VerifiedToken } from './tokens.ts';
@@ -46,7 +46,7 @@ export class SessionStore {
 
   /** One statement's rows, in a transaction with these settings. */
   async #query<R extends pg.QueryResultRow>(settings: RequestSettings, statement: string, values: unknown[] = []): Promise<R[]> {
-    return withRole(this.#pool, settings, async (client) => (await client.query<R>(statement, values)).rows);
+    return asApiRole(this.#pool, settings, async (client) => (await client.query<R>(statement, values)).rows);
   }
 
   /** A new user, and (in the same transaction) the verification mail asked for. */

@@ -18,7 +18,7 @@ import fp from 'fastify-plugin';
 import pg from 'pg';
 import { getOperationAST } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
-import { databaseUnavailable, queryInOneRoundTrip } from '../database.ts';
+import { databaseUnavailable, queryInOneRoundTrip } from '../role-transactions.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
 import { fastifyRequestOf, requestSettings, type IdempotencyKey } from '../request-context.ts';
 

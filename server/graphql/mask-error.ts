@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { isSafeError } from 'postgraphile/grafast';
 import { GraphQLError } from 'postgraphile/graphql';
 import type { FastifyBaseLogger } from 'fastify';
-import { databaseUnavailable } from '../database.ts';
+import { databaseUnavailable } from '../role-transactions.ts';
 import { DATABASE_ERRORS, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { ConstraintLookup } from './field-errors.ts';
 

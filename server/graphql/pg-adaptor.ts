@@ -13,7 +13,7 @@ import pg from 'pg';
 import { makePgService, makeWithPgClientViaPgClientAlreadyInTransaction } from 'postgraphile/adaptors/pg';
 import { SessionEndedError } from '../auth/session-check.ts';
 import { Busy, type FairShare } from '../fair-share.ts';
-import { databaseUnavailable, type RequestSettings } from '../database.ts';
+import { databaseUnavailable, type RequestSettings } from '../role-transactions.ts';
 import { databaseUseOf, DATABASE_USER, type IdempotencyKey } from '../request-context.ts';
 import { claimStatement } from './idempotency.ts';
 

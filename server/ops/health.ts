@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { withRole } from '../database.ts';
+import { asApiRole } from '../role-transactions.ts';
 import { errorBody } from '../errors.ts';
 
 const COMMITTED = new URL('../../migrations/committed/', import.meta.url);
@@ -23,7 +23,7 @@ export async function healthRoutes(app: FastifyInstance, { pool }: { pool: pg.Po
   app.get('/readyz', async (request, reply) => {
     let applied: string | null;
     try {
-      applied = await withRole(pool, { role: 'app_anonymous' }, async (client) => {
+      applied = await asApiRole(pool, { role: 'app_anonymous' }, async (client) => {
         const { rows } = await client.query<{ head: string | null }>('select app_auth.migration_head() as head');
         return rows[0].head;
       });

@@ -8,7 +8,7 @@
 // Cost: one round trip per batch of events per organization and process, whatever the number of
 // subscribers; PostgreSQL's work grows with sessions × events (one RLS check each, inside one statement).
 import pg from 'pg';
-import { databaseUnavailable, queryInOneRoundTrip } from '../database.ts';
+import { databaseUnavailable, queryInOneRoundTrip } from '../role-transactions.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';

@@ -14,7 +14,7 @@ import type { FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { authenticate, type Authenticator } from '../auth/authenticate.ts';
 import type { ServerConfig } from '../config.ts';
-import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '../database.ts';
+import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '../role-transactions.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';

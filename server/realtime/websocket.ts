@@ -15,7 +15,7 @@ import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { makeGraphQLWSConfig, normalizeConnectionParams } from 'postgraphile/grafserv';
 import { getOperationAST, GraphQLError, type DocumentNode } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
-import { databaseUnavailable } from '../database.ts';
+import { databaseUnavailable } from '../role-transactions.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { Realtime } from './realtime.ts';
 import { guardSends, SocketPlaces } from './sockets.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
-import { freePort } from '../../db/embedded.ts';
+import { freePort } from '../../db/ports.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { ConfigError } from '../../db/environment.ts';
 import { readServerConfig } from '../../server/config.ts';

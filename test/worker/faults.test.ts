@@ -11,7 +11,7 @@ import { AuditVerifyChainDocument, CreateOrganizationDocument, CreateTaskDocumen
 import { withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
-import { freePort } from '../../db/embedded.ts';
+import { freePort } from '../../db/ports.ts';
 import { applyMigrations, releaseMigrationPools } from '../../db/migrate.ts';
 import { addMember, createOrganization, createSession, createUser } from '../../db/tenant-data.ts';
 import { readWorkerConfig } from '../../worker/config.ts';

@@ -29,7 +29,7 @@ export interface RequestSettings {
   [setting: string]: string;
 }
 
-export async function withRole<T>(pool: pg.Pool, settings: RequestSettings, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function asApiRole<T>(pool: pg.Pool, settings: RequestSettings, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
