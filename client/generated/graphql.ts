@@ -573,7 +573,7 @@ export type InvitationPreviewQueryVariables = Exact<{
 }>;
 
 
-export type InvitationPreviewQuery = { invitationByToken: { organizationName: string, roleName: string, invitedByName: string | null, email: string, expiresAt: string } | null };
+export type InvitationPreviewQuery = { invitationByToken: { organizationName: string, roleName: string, invitedByName: string, email: string, expiresAt: string } | null };
 
 export type TaskListChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,5 +1,5 @@
 --! Previous: sha1:86a999087ff9f99a50e2341c7e89f3546b93114b
---! Hash: sha1:74aef44e54cc019ed474a2dae5cd83632eb4cddf
+--! Hash: sha1:1e37cd6c5f62d09ee30a26f6e84c67680082f9e0
 --! Message: the invitation a token names, for the accept page
 
 -- The accept page names who invites whom to what: "Dana invited you to Dana Studio as Developer", to a
@@ -10,8 +10,10 @@
 -- holder with those same names, the address it was sent to and its expiry, and nothing else.
 --
 -- SECURITY DEFINER, as accept_invitation is: the token hash lives in app_private and the invitation in a
--- table no invitee may read. It answers only for a pending (not accepted), unexpired invitation whose
--- token hash matches: a wrong, used, expired or withdrawn (deleted) token gets null, by one statement
+-- table no invitee may read. It answers only for an invitation accept_invitation would still honour for
+-- its addressee: not accepted, unexpired, and its sender still able to give the role (a member holding
+-- users:invite and every permission of the role, 000011; otherwise the invitation is void). A wrong,
+-- used, expired, withdrawn (deleted) or void token gets null, by one statement
 -- that looks up the unique token hash whatever the case, so the answer's shape and time tell them apart
 -- no more than accept_invitation's own answer to a stranger does (a wrong token is the same null).
 -- Tokens are 256 random bits, so asking is no way to find one. STABLE: it only reads.
@@ -19,8 +21,8 @@
 drop function if exists app_public.invitation_by_token(text);
 drop type if exists app_public.invitation_preview;
 
--- A composite type's fields are all nullable to PostgreSQL; `@notNull` tells GraphQL the four that an
--- answer always has (the answer itself is null when there is none).
+-- A composite type's fields are all nullable to PostgreSQL; `@notNull` tells GraphQL that an answer
+-- always has each of them (the answer itself is null when there is none).
 create type app_public.invitation_preview as (
   organization_name text,
   role_name text,
@@ -31,7 +33,7 @@ create type app_public.invitation_preview as (
 comment on type app_public.invitation_preview is 'What an invitation offers, as its token holder may see it before accepting.';
 comment on column app_public.invitation_preview.organization_name is E'@notNull\nThe organization you are invited to.';
 comment on column app_public.invitation_preview.role_name is E'@notNull\nThe role you get on accepting.';
-comment on column app_public.invitation_preview.invited_by_name is 'Who sent the invitation; null if their account is gone.';
+comment on column app_public.invitation_preview.invited_by_name is E'@notNull\nWho sent the invitation.';
 comment on column app_public.invitation_preview.email is E'@notNull\nThe address the invitation was sent to: accept it signed in with this address.';
 comment on column app_public.invitation_preview.expires_at is E'@notNull\nAfter this the token no longer works.';
 
@@ -44,12 +46,14 @@ as $$
   join app_public.invitations i on i.id = s.invitation_id
   join app_public.organizations o on o.id = i.organization_id
   join app_public.roles r on r.id = i.role_id and r.organization_id = i.organization_id
-  left join app_public.users u on u.id = i.invited_by_id
+  join app_public.users u on u.id = i.invited_by_id
   where s.token_hash = pg_catalog.sha256(pg_catalog.convert_to(coalesce($1, ''), 'UTF8'))
     and i.accepted_at is null
     and i.expires_at > pg_catalog.now()
+    and app_public.user_has_permission(i.invited_by_id, i.organization_id, 'users:invite')
+    and app_private.missing_permissions(i.invited_by_id, i.organization_id, r.permissions) = '{}'
 $$;
 alter function app_public.invitation_by_token(text) owner to rowgate_definer;
 revoke execute on function app_public.invitation_by_token(text) from public;
 grant execute on function app_public.invitation_by_token(text) to app_anonymous, app_user;
-comment on function app_public.invitation_by_token(text) is 'The organization, role, inviter, address and expiry of the pending invitation whose token (from the invitation mail) you hold; null for a token that is wrong, used, expired or withdrawn. Works signed out.';
+comment on function app_public.invitation_by_token(text) is 'The organization, role, inviter, address and expiry of the pending invitation whose token (from the invitation mail) you hold; null for a token that is wrong, used, expired, withdrawn, or whose sender can no longer give the role. Works signed out.';

@@ -17,6 +17,10 @@ const TOKENS = {
   expired: 'a-expired-0123456789abcdef0123456789abcdef',
   accepted: 'a-accepted-0123456789abcdef0123456789abcde',
   revoked: 'a-revoked-0123456789abcdef0123456789abcdef',
+  /** Sent by a's Developer, who does not hold users:invite: void, as accept_invitation would find it. */
+  voidSender: 'a-void-sender-0123456789abcdef0123456789ab',
+  /** Sent on a's behalf by someone who is not (or no longer) a member of a. */
+  voidGone: 'a-void-gone-0123456789abcdef0123456789abcd',
 };
 
 /** Gives an invitation its token, as invite_to_organization stores it (SHA-256 only). */
@@ -47,6 +51,9 @@ beforeAll(async () => {
     await secret(client, used, TOKENS.accepted);
     revokedId = await invitation(client, t.a.id, 'withdrawn@a.test', t.a.roles.Developer, t.a.users.admin.id, new Date(Date.now() + 86_400_000).toISOString());
     await secret(client, revokedId, TOKENS.revoked);
+    const week = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await secret(client, await invitation(client, t.a.id, 'by-developer@a.test', t.a.roles.Viewer, t.a.users.developer.id, week), TOKENS.voidSender);
+    await secret(client, await invitation(client, t.a.id, 'by-stranger@a.test', t.a.roles.Viewer, t.b.users.admin.id, week), TOKENS.voidGone);
     const joinerId = await createUser(client, 'joined@a.test', 'Joiner');
     invitee = { role: 'app_user', userId: joinerId, sessionId: await createSession(client, joinerId) };
   } finally {
@@ -134,6 +141,8 @@ describe('any other token gets the same null', () => {
     ['an expired invitation', TOKENS.expired],
     ['an accepted invitation', TOKENS.accepted],
     ['a withdrawn (deleted) invitation', TOKENS.revoked],
+    ['an invitation whose sender may not invite', TOKENS.voidSender],
+    ['an invitation whose sender is no member', TOKENS.voidGone],
     ['an empty token', ''],
     ['a token differing in case', TOKENS.a.toUpperCase()],
     ['no token', null],
@@ -141,7 +150,20 @@ describe('any other token gets the same null', () => {
     for (const [who, actor] of callers()) expect(await preview(actor, token), who).toBeNull();
   });
 
-  test('the fixtures are what the cases say: the expired one exists and has expired, the accepted one was accepted', async () => {
+  test('the void invitations are void to accept_invitation as well: its addressee is refused RGINV', async () => {
+    for (const [email, token] of [
+      ['by-developer@a.test', TOKENS.voidSender],
+      ['by-stranger@a.test', TOKENS.voidGone],
+    ]) {
+      await inTransaction(db.pool, async (client) => {
+        const userId = await createUser(client, email, 'Addressee');
+        await becomeActor(client, { role: 'app_user', userId, sessionId: await createSession(client, userId) });
+        expect(await sqlState(client, () => client.query('select app_public.accept_invitation($1)', [token])), email).toBe('RGINV');
+      });
+    }
+  });
+
+    test('the fixtures are what the cases say: the expired one exists and has expired, the accepted one was accepted', async () => {
     const { rows } = await db.pool.query<{ email: string; expired: boolean; accepted: boolean }>(
       `select i.email, i.expires_at <= now() as expired, i.accepted_at is not null as accepted
        from app_public.invitations i join app_private.invitation_secrets s on s.invitation_id = i.id

@@ -123,7 +123,7 @@ describe('the task page', () => {
     expect(await shown(page, 'Description').textContent()).toBe('Two lines\nof description');
     expect(await shown(page, 'Assignee').textContent()).toBe('Bob Builder');
     expect(await shown(page, 'Team').textContent()).toBe('Core');
-    expect(JSON.parse((await page.getByLabel('Metadata', { exact: true }).textContent())!)).toEqual({ sprint: 4, labels: ['web'] });
+    expect(JSON.parse((await shown(page, 'Metadata').locator('pre').textContent())!)).toEqual({ sprint: 4, labels: ['web'] });
     const saved = await server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
     expect(saved.rows).toEqual([{ description: 'Two lines\nof description', metadata: { sprint: 4, labels: ['web'] }, status: 'IN_PROGRESS' }]);
 

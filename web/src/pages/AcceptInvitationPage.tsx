@@ -70,7 +70,7 @@ function InvitationSentence() {
     <div className="invitation" role="status">
       <p className="sentence">
         <strong>
-          {invitedByName ? `${invitedByName} invited you` : 'You are invited'} to {organizationName} as {roleName}
+          {invitedByName} invited you to {organizationName} as {roleName}
         </strong>
       </p>
       <p>

@@ -29,14 +29,15 @@ export function TaskFields({ task, names, onChanged }: { task: TaskDetailFragmen
   }
   return (
     <section aria-labelledby="task-fields">
-      <h2 id="task-fields">
-        Details
+      {/* The button beside the heading, not in it: the heading's name stays "Details". */}
+      <div className="section-heading">
+        <h2 id="task-fields">Details</h2>
         {can('tasks:write') && (
           <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
             Edit
           </button>
         )}
-      </h2>
+      </div>
       <dl className="task-fields">
         <dt>Status</dt>
         <dd>
@@ -53,7 +54,7 @@ export function TaskFields({ task, names, onChanged }: { task: TaskDetailFragmen
         <dt>Metadata</dt>
         <dd>
           {task.metadata && typeof task.metadata === 'object' && Object.keys(task.metadata).length > 0 ? (
-            <pre className="metadata" aria-label="Metadata">
+            <pre className="metadata">
               <code>{pretty(task.metadata)}</code>
             </pre>
           ) : (
