@@ -154,7 +154,7 @@ function EditTask({ task, names, onDone }: { task: TaskDetailFragment; names: Na
           </SelectField>
         </div>
         <TextArea label="Description" name="description" defaultValue={before.description} rows={5} />
-        <TextArea label="Metadata (JSON)" name="metadata" defaultValue={pretty(before.metadata ?? {})} rows={6} spellCheck={false} className="json" />
+        <TextArea label="Metadata (JSON)" name="metadata" defaultValue={pretty(before.metadata ?? {})} rows={Math.min(16, Math.max(4, pretty(before.metadata ?? {}).split('\n').length + 1))} spellCheck={false} className="json" />
         <ErrorMessage error={error} />
         <p className="actions">
           <button type="submit" disabled={busy}>
