@@ -568,6 +568,13 @@ export type AcceptInvitationLinkMutationVariables = Exact<{
 
 export type AcceptInvitationLinkMutation = { acceptInvitation: { result: { rowId: string, name: string, slug: string } | null } | null };
 
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationPreviewQuery = { invitationByToken: { organizationName: string, roleName: string, invitedByName: string, email: string, expiresAt: string } | null };
+
 export type TaskListChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -614,6 +621,51 @@ export type UnassignRoleMutationVariables = Exact<{
 
 
 export type UnassignRoleMutation = { deleteUserRole: { userRole: { rowId: string } | null } | null };
+
+export type TaskDetailFragment = { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, metadata: unknown, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, completedAt: string | null, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null, createdBy: { rowId: string, name: string } | null };
+
+export type TaskLinkFragment = { rowId: string, type: TaskDependencyType, createdAt: string, taskId: string, dependsOnTaskId: string, task: { rowId: string, title: string, status: TaskStatus } | null, dependsOnTask: { rowId: string, title: string, status: TaskStatus } | null };
+
+export type TaskPageQueryVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type TaskPageQuery = { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, metadata: unknown, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, completedAt: string | null, dependencies: { totalCount: number, nodes: Array<{ rowId: string, type: TaskDependencyType, createdAt: string, taskId: string, dependsOnTaskId: string, task: { rowId: string, title: string, status: TaskStatus } | null, dependsOnTask: { rowId: string, title: string, status: TaskStatus } | null }> }, dependents: { totalCount: number, nodes: Array<{ rowId: string, type: TaskDependencyType, createdAt: string, taskId: string, dependsOnTaskId: string, task: { rowId: string, title: string, status: TaskStatus } | null, dependsOnTask: { rowId: string, title: string, status: TaskStatus } | null }> }, history: { totalCount: number, nodes: Array<{ rowId: string, action: string, actorId: string | null, changes: unknown, createdAt: string, actor: { rowId: string, name: string } | null }> }, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null, createdBy: { rowId: string, name: string } | null } | null };
+
+export type TaskLinkChoicesQueryVariables = Exact<{
+  filter?: TaskFilter | null | undefined;
+}>;
+
+
+export type TaskLinkChoicesQuery = { tasks: { nodes: Array<{ rowId: string, title: string }> } | null };
+
+export type UpdateTaskDetailMutationVariables = Exact<{
+  rowId: string;
+  patch: TaskPatch;
+}>;
+
+
+export type UpdateTaskDetailMutation = { updateTask: { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, metadata: unknown, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, completedAt: string | null, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null, createdBy: { rowId: string, name: string } | null } | null } | null };
+
+export type AddTaskLinkMutationVariables = Exact<{
+  taskDependency: TaskDependencyInput;
+}>;
+
+
+export type AddTaskLinkMutation = { createTaskDependency: { taskDependency: { rowId: string } | null } | null };
+
+export type RemoveTaskLinkMutationVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type RemoveTaskLinkMutation = { deleteTaskDependency: { taskDependency: { rowId: string } | null } | null };
+
+export type TaskPageChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaskPageChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string } };
 
 export type TaskRowFragment = { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null };
 
@@ -1466,6 +1518,53 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TaskDetailFragmentDoc = new TypedDocumentString(`
+    fragment TaskDetail on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  metadata
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  completedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+  createdBy {
+    rowId
+    name
+  }
+}
+    `, {"fragmentName":"TaskDetail"}) as unknown as TypedDocumentString<TaskDetailFragment, unknown>;
+export const TaskLinkFragmentDoc = new TypedDocumentString(`
+    fragment TaskLink on TaskDependency {
+  rowId
+  type
+  createdAt
+  taskId
+  dependsOnTaskId
+  task {
+    rowId
+    title
+    status
+  }
+  dependsOnTask {
+    rowId
+    title
+    status
+  }
+}
+    `, {"fragmentName":"TaskLink"}) as unknown as TypedDocumentString<TaskLinkFragment, unknown>;
 export const TaskRowFragmentDoc = new TypedDocumentString(`
     fragment TaskRow on Task {
   id
@@ -1813,6 +1912,17 @@ export const AcceptInvitationLinkDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:c3ac9f842751a8670e24fbc51f01fd94cc025fb66bead187f67350acae76ce3d"}) as unknown as TypedDocumentString<AcceptInvitationLinkMutation, AcceptInvitationLinkMutationVariables>;
+export const InvitationPreviewDocument = new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitationByToken(token: $token) {
+    organizationName
+    roleName
+    invitedByName
+    email
+    expiresAt
+  }
+}
+    `, {"hash":"sha256:0ffbb55244cd93daccb8c5449a09184358b196235c682fdb5ce900b90d429717"}) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
 export const TaskListChangedDocument = new TypedDocumentString(`
     subscription TaskListChanged {
   taskChanged {
@@ -1889,6 +1999,151 @@ export const UnassignRoleDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:37bcc6822ca474019d9321057f651f8cbf79cb3e0d4a44b1faed99ae2cce7034"}) as unknown as TypedDocumentString<UnassignRoleMutation, UnassignRoleMutationVariables>;
+export const TaskPageDocument = new TypedDocumentString(`
+    query TaskPage($rowId: UUID!) {
+  task(rowId: $rowId) {
+    ...TaskDetail
+    dependencies(first: 100) {
+      totalCount
+      nodes {
+        ...TaskLink
+      }
+    }
+    dependents(first: 100) {
+      totalCount
+      nodes {
+        ...TaskLink
+      }
+    }
+    history(first: 50, orderBy: [CREATED_AT_DESC]) {
+      totalCount
+      nodes {
+        rowId
+        action
+        actorId
+        actor {
+          rowId
+          name
+        }
+        changes
+        createdAt
+      }
+    }
+  }
+}
+    fragment TaskDetail on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  metadata
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  completedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+  createdBy {
+    rowId
+    name
+  }
+}
+fragment TaskLink on TaskDependency {
+  rowId
+  type
+  createdAt
+  taskId
+  dependsOnTaskId
+  task {
+    rowId
+    title
+    status
+  }
+  dependsOnTask {
+    rowId
+    title
+    status
+  }
+}`, {"hash":"sha256:68f3ddc53810c9bc7164bd5ba07e1abd1ddf7ec3841a7fe9c24b9f1f1a80f846"}) as unknown as TypedDocumentString<TaskPageQuery, TaskPageQueryVariables>;
+export const TaskLinkChoicesDocument = new TypedDocumentString(`
+    query TaskLinkChoices($filter: TaskFilter) {
+  tasks(first: 50, orderBy: [TITLE_ASC], filter: $filter) {
+    nodes {
+      rowId
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:d5f2597894fca96d6064eb4c808a054ffefd44e8b832b25f1ad92de2c12f3d0e"}) as unknown as TypedDocumentString<TaskLinkChoicesQuery, TaskLinkChoicesQueryVariables>;
+export const UpdateTaskDetailDocument = new TypedDocumentString(`
+    mutation UpdateTaskDetail($rowId: UUID!, $patch: TaskPatch!) {
+  updateTask(input: {rowId: $rowId, patch: $patch}) {
+    task {
+      ...TaskDetail
+    }
+  }
+}
+    fragment TaskDetail on Task {
+  id
+  rowId
+  title
+  description
+  status
+  priority
+  metadata
+  assigneeId
+  teamId
+  createdAt
+  updatedAt
+  completedAt
+  assignee {
+    rowId
+    name
+  }
+  team {
+    rowId
+    name
+  }
+  createdBy {
+    rowId
+    name
+  }
+}`, {"hash":"sha256:57121b3793c21f91fbaade773a769621ad6e8544e2b3062795c2c51e28c86fda"}) as unknown as TypedDocumentString<UpdateTaskDetailMutation, UpdateTaskDetailMutationVariables>;
+export const AddTaskLinkDocument = new TypedDocumentString(`
+    mutation AddTaskLink($taskDependency: TaskDependencyInput!) {
+  createTaskDependency(input: {taskDependency: $taskDependency}) {
+    taskDependency {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:07f7ee51a3b46e487060f280662695c3938ce1376c9554f5ee32a456e389ef0b"}) as unknown as TypedDocumentString<AddTaskLinkMutation, AddTaskLinkMutationVariables>;
+export const RemoveTaskLinkDocument = new TypedDocumentString(`
+    mutation RemoveTaskLink($rowId: UUID!) {
+  deleteTaskDependency(input: {rowId: $rowId}) {
+    taskDependency {
+      rowId
+    }
+  }
+}
+    `, {"hash":"sha256:42f09e788b73a124aaa799b78da7ce057c5087e7a575a901b1ce90c39762078f"}) as unknown as TypedDocumentString<RemoveTaskLinkMutation, RemoveTaskLinkMutationVariables>;
+export const TaskPageChangedDocument = new TypedDocumentString(`
+    subscription TaskPageChanged {
+  taskChanged {
+    event
+    rowId
+  }
+}
+    `, {"hash":"sha256:c642c3d58dcf373d1bd9ea8701b5e52df6f05c7ad4ec90ddcc48f98e2555044c"}) as unknown as TypedDocumentString<TaskPageChangedSubscription, TaskPageChangedSubscriptionVariables>;
 export const TaskListDocument = new TypedDocumentString(`
     query TaskList($filter: TaskFilter, $orderBy: [TaskOrderBy!], $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
   tasks(

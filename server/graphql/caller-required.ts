@@ -1,6 +1,7 @@
 // Who must be asking, judged by the root fields an operation selects, before it runs:
-//   - anonymous callers may ask only about themselves (currentUser, currentUserPermissions: both empty)
-//     and accept an invitation (which then asks them to sign in). Everything else the database would
+//   - anonymous callers may ask only about themselves (currentUser, currentUserPermissions: both empty),
+//     read the invitation whose token they hold (invitationByToken) and accept an invitation (which then
+//     asks them to sign in). Everything else the database would
 //     refuse anyway (app_anonymous holds no grant on any table), but only after planning and compiling
 //     the whole operation, which an anonymous caller should not get to make the server do: refused
 //     first, PERMISSION_DENIED as the database would have said;
@@ -8,13 +9,13 @@
 //     ORGANIZATION_REQUIRED. Without it RLS would answer an empty list or a bare PERMISSION_DENIED, which
 //     reads like "you have nothing" or "you may not" rather than "you did not say where". The fields of
 //     ORGANIZATION_FREE work without one: they are about the signed-in user (their security events too), every organization they
-//     belong to, or the permission catalog; every other root field (all of an organization's tables,
+//     belong to, the permission catalog, or an invitation by its token; every other root field (all of an organization's tables,
 //     inviting) needs it.
 // Relay's `query` field is the Query type again: what is selected under it counts as selected at the root.
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type SelectionSetNode } from 'postgraphile/graphql';
 import { fastifyRequestOf } from '../request-context.ts';
 
-const ANONYMOUS_FIELDS = new Set(['__typename', '__schema', '__type', 'currentUser', 'currentUserPermissions', 'acceptInvitation']);
+const ANONYMOUS_FIELDS = new Set(['__typename', '__schema', '__type', 'currentUser', 'currentUserPermissions', 'invitationByToken', 'acceptInvitation']);
 
 const ORGANIZATION_FREE = new Set([
   '__typename',
@@ -37,6 +38,7 @@ const ORGANIZATION_FREE = new Set([
   'securityEvents',
   'securityEvent',
   'securityEventById',
+  'invitationByToken',
   'acceptInvitation',
   'createOrganization',
   'updateOrganization',

@@ -17,6 +17,7 @@ import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { RolesPage } from './pages/RolesPage.tsx';
 import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
 import { TasksPage } from './pages/TasksPage.tsx';
+import { TaskPage } from './pages/task/TaskPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
 import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';
 
@@ -47,6 +48,7 @@ export function App() {
       >
         <Route index element={<Navigate to="/tasks" replace />} />
         <Route path="/tasks" element={<TasksPage />} />
+        <Route path="/tasks/:id" element={<TaskPage />} />
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/members" element={<MembersPage />} />
         <Route path="/roles" element={<RolesPage />} />

@@ -1,6 +1,7 @@
 // Tasks: filter, sort, cursor pages, create, edit, delete; the list reads itself again whenever
 // taskChanged says a task of this organization changed (anyone's change, this tab's included).
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import {
   CreateTaskRowDocument,
   DeleteTaskRowDocument,
@@ -302,7 +303,9 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
   }
   return (
     <tr data-task={task.rowId}>
-      <th scope="row">{task.title}</th>
+      <th scope="row">
+        <Link to={`/tasks/${task.rowId}`}>{task.title}</Link>
+      </th>
       <td>
         <span className={`status ${task.status.toLowerCase()}`}>{label(STATUSES, task.status)}</span>
       </td>

@@ -1,0 +1,253 @@
+// The task page (/tasks/:id) in a real Chromium against the real server and worker (npm test builds
+// web/dist first): every field; editing the description and metadata (text that is not JSON refused
+// before anything is sent, the database's refusals shown as its message); the history in words, names
+// not ids; dependencies added, followed, removed, and a cycle refused with a message; changes and a
+// deletion made by another user appearing without a reload; a Viewer offered no edit or remove control.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DeleteTaskRowDocument, UpdateTaskDetailDocument } from '../../client/generated/graphql.ts';
+import { addMember } from '../../db/tenant-data.ts';
+import { launchBrowser } from '../../test/support/browser.ts';
+import { gql, register, startTestServer, type TestServer } from '../../test/support/server.ts';
+import { waitFor } from '../../test/support/worker.ts';
+import { addTask, createOrganization, field, openConsole, signIn, signUp, taskRow, type ConsoleTab } from './driver.ts';
+
+let server: TestServer;
+let browser: Browser;
+const tabs: ConsoleTab[] = [];
+
+async function tab(): Promise<ConsoleTab> {
+  const opened = await openConsole(browser, server.url);
+  tabs.push(opened);
+  return opened;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({}, { worker: true });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterEach(async () => {
+  const origin = new URL(server.url).origin;
+  for (const { errors, requests } of tabs) {
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
+  }
+  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** An organization made through the console by a new Admin, with one more member (a session) of `role`. */
+async function organizationWith(admin: Page, adminName: string, slug: string, memberName: string, role: 'Developer' | 'Viewer') {
+  await signUp(admin, adminName, `${slug}-admin@console.test`);
+  await createOrganization(admin, slug.replace(/-/g, ' '));
+  const member = await register(server, memberName);
+  const { rows } = await server.db.pool.query<{ id: string; role: string }>(
+    `select o.id, r.id as role from app_public.organizations o join app_public.roles r on r.organization_id = o.id and r.name = $2 where o.slug = $1`,
+    [slug, role],
+  );
+  const client = await server.db.pool.connect();
+  try {
+    await addMember(client, rows[0].id, member.user.id, rows[0].role);
+  } finally {
+    client.release();
+  }
+  return { organizationId: rows[0].id, member };
+}
+
+const taskIdOf = async (title: string) => (await server.db.pool.query<{ id: string }>('select id from app_public.tasks where title = $1', [title])).rows[0].id;
+
+/** Opens the task from the list by its title's link. */
+async function openTask(page: Page, title: string): Promise<void> {
+  await page.goto('/tasks');
+  await taskRow(page, title).getByRole('link', { name: title, exact: true }).click();
+  await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+/** The value shown for a field of the details list. */
+const shown = (page: Page, name: string) => page.locator('dl.task-fields dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]');
+
+const historyTexts = (page: Page) => page.getByRole('list', { name: 'History' }).locator('li').allTextContents();
+
+async function expectHistoryEntry(page: Page, pattern: RegExp): Promise<void> {
+  await waitFor(async () => (await historyTexts(page)).some((text) => pattern.test(text)), 15_000, `a history entry like ${pattern}`).catch(async (error: Error) => {
+    throw new Error(`${error.message}; the history shows ${JSON.stringify(await historyTexts(page))}`);
+  });
+}
+
+describe('the task page', () => {
+  test('shows every field; edits description and metadata (refusing text that is not JSON); the history says who changed what', async () => {
+    const ann = await tab();
+    const { organizationId } = await organizationWith(ann.page, 'Ann Admin', 'fields-co', 'Bob Builder', 'Developer');
+    await server.db.pool.query(`insert into app_public.teams (organization_id, name) values ($1, 'Core')`, [organizationId]);
+    await addTask(ann.page, 'Ship the page', 'High');
+    await openTask(ann.page, 'Ship the page');
+    const page = ann.page;
+
+    expect(await shown(page, 'Status').textContent()).toBe('Pending');
+    expect(await shown(page, 'Priority').textContent()).toBe('High');
+    expect(await shown(page, 'Assignee').textContent()).toBe('Nobody');
+    expect(await shown(page, 'Team').textContent()).toBe('No team');
+    expect(await shown(page, 'Description').textContent()).toBe('No description');
+    expect(await shown(page, 'Metadata').textContent()).toBe('None');
+    expect(await shown(page, 'Created').textContent()).toMatch(/ by Ann Admin$/);
+    expect(await shown(page, 'Updated').locator('time').getAttribute('datetime')).toMatch(/^\d{4}-/);
+    await expectHistoryEntry(page, /Ann Admin created the task as “Ship the page”/);
+
+    await page.getByRole('button', { name: 'Edit Ship the page' }).click();
+    const form = page.getByRole('form', { name: 'Edit Ship the page' });
+    await field(form, 'Description').fill('Two lines\nof description');
+    await field(form, 'Metadata (JSON)').fill('{"sprint": 4, "labels": ["web"]');
+    await field(form, 'Status').selectOption({ label: 'In progress' });
+    await field(form, 'Assignee').selectOption({ label: 'Bob Builder' });
+    await field(form, 'Team').selectOption({ label: 'Core' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').filter({ hasText: /^Metadata is not valid JSON: / }).waitFor();
+    const unchanged = await server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
+    expect(unchanged.rows).toEqual([{ description: '', metadata: {}, status: 'PENDING' }]);
+
+    // The database's own refusal, as its message: metadata must be an object.
+    await field(form, 'Metadata (JSON)').fill('[1, 2]');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Metadata is a JSON object of at most 64 KiB.' }).waitFor();
+
+    await field(form, 'Metadata (JSON)').fill('{"sprint": 4, "labels": ["web"]}');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await waitFor(async () => (await shown(page, 'Status').textContent()) === 'In progress', 5000, 'the new status shown');
+    expect(await shown(page, 'Description').textContent()).toBe('Two lines\nof description');
+    expect(await shown(page, 'Assignee').textContent()).toBe('Bob Builder');
+    expect(await shown(page, 'Team').textContent()).toBe('Core');
+    expect(JSON.parse((await shown(page, 'Metadata').locator('pre').textContent())!)).toEqual({ sprint: 4, labels: ['web'] });
+    const saved = await server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
+    expect(saved.rows).toEqual([{ description: 'Two lines\nof description', metadata: { sprint: 4, labels: ['web'] }, status: 'IN_PROGRESS' }]);
+
+    // Names, not ids: the assignee and team by name; the description and metadata said, not dumped.
+    await expectHistoryEntry(page, /Ann Admin changed .*the status to In progress/);
+    const entry = (await historyTexts(page)).find((text) => text.includes('the status to In progress'))!;
+    for (const part of ['the assignee to Bob Builder', 'the team to Core', 'the description', 'the metadata']) expect(entry).toContain(part);
+    expect(entry).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+
+    // A title the database refuses: its message beside the form.
+    await page.getByRole('button', { name: 'Edit Ship the page' }).click();
+    await field(form, 'Title').fill('   ');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').filter({ hasText: 'A title has 1 to 500 characters and is not blank.' }).waitFor();
+  });
+
+  test('dependencies: added by picking a task, followed by their links, a cycle refused with a message, removed after confirming', async () => {
+    const ann = await tab();
+    await organizationWith(ann.page, 'Ann Links', 'links-co', 'Lee Linker', 'Developer');
+    const page = ann.page;
+    for (const title of ['Design', 'Build', 'Unrelated']) await addTask(page, title);
+    await openTask(page, 'Build');
+    expect(await page.getByText('No dependencies.').count()).toBe(1);
+
+    const add = page.getByRole('form', { name: 'Add a dependency' });
+    await field(add, 'Link').selectOption({ label: 'Blocked by' });
+    await field(add, 'Find a task').fill('desi');
+    await waitFor(async () => (await field(add, 'Task').locator('option').allTextContents()).join('|') === 'Design', 5000, 'the search to list Design alone');
+    await add.getByRole('button', { name: 'Add dependency' }).click();
+    const links = page.getByRole('list', { name: 'Dependencies' });
+    await links.locator('li', { hasText: 'Blocked by' }).getByRole('link', { name: 'Design' }).waitFor();
+
+    // Its link leads to the other task's page, which shows the link from its side.
+    await links.getByRole('link', { name: 'Design' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Design' }).waitFor();
+    await page.getByRole('list', { name: 'Dependencies' }).locator('li', { hasText: 'Blocks' }).getByRole('link', { name: 'Build' }).waitFor();
+
+    // Design blocked by Build would close a cycle: refused by the database, said on the page.
+    await field(add, 'Link').selectOption({ label: 'Blocked by' });
+    await field(add, 'Task').selectOption({ label: 'Build' });
+    await add.getByRole('button', { name: 'Add dependency' }).click();
+    await add
+      .getByRole('alert')
+      .filter({ hasText: 'This dependency would make a BLOCKS cycle: “Build” already waits for “Design”, directly or through other tasks, so “Design” cannot also wait for it.' })
+      .waitFor();
+    const count = async () => (await server.db.pool.query<{ n: number }>(`select count(*)::int as n from app_public.task_dependencies`)).rows[0].n;
+    expect(await count()).toBe(1);
+
+    // A plain link is no cycle.
+    await field(add, 'Link').selectOption({ label: 'Relates to' });
+    await field(add, 'Task').selectOption({ label: 'Unrelated' });
+    await add.getByRole('button', { name: 'Add dependency' }).click();
+    await page.getByRole('list', { name: 'Dependencies' }).locator('li', { hasText: 'Relates to' }).getByRole('link', { name: 'Unrelated' }).waitFor();
+    expect(await count()).toBe(2);
+
+    // Removing asks first; "Keep" keeps it.
+    await page.getByRole('button', { name: 'Remove blocks Build' }).click();
+    await page.getByRole('button', { name: 'Keep' }).click();
+    expect(await count()).toBe(2);
+    await page.getByRole('button', { name: 'Remove blocks Build' }).click();
+    await page.getByRole('button', { name: 'Confirm removing the link blocks Build' }).click();
+    await page.getByRole('link', { name: 'Build' }).waitFor({ state: 'detached' });
+    expect(await count()).toBe(1);
+    const { rows } = await server.db.pool.query<{ type: string }>('select type from app_public.task_dependencies');
+    expect(rows).toEqual([{ type: 'RELATES_TO' }]);
+  });
+
+  test("another user's change appears live, and their deletion is said, without a reload", async () => {
+    const ann = await tab();
+    const { organizationId, member: bob } = await organizationWith(ann.page, 'Ann Live', 'live-page-co', 'Bob Elsewhere', 'Developer');
+    await addTask(ann.page, 'Watched task');
+    await openTask(ann.page, 'Watched task');
+    const page = ann.page;
+    const rowId = await taskIdOf('Watched task');
+    // No navigation from here on: what changes, changes in this very document.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+    const as = { token: bob.accessToken, organizationId };
+    const update = await gql(server, UpdateTaskDetailDocument, { rowId, patch: { title: 'Watched and renamed', priority: 'CRITICAL' } }, as);
+    expect(update.errors).toBeUndefined();
+    await page.getByRole('heading', { level: 1, name: 'Watched and renamed' }).waitFor();
+    await waitFor(async () => (await shown(page, 'Priority').textContent()) === 'Critical', 5000, 'the new priority');
+    await expectHistoryEntry(page, /^.*Bob Elsewhere changed .*the priority to Critical/);
+    await expectHistoryEntry(page, /Bob Elsewhere changed .*the title to “Watched and renamed”/);
+
+    const deleted = await gql(server, DeleteTaskRowDocument, { rowId }, as);
+    expect(deleted.errors).toBeUndefined();
+    await page.getByRole('alert').filter({ hasText: 'This task was deleted.' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  });
+
+  test('a Viewer sees every field and the dependencies, and no control to edit, delete, add or remove', async () => {
+    const ann = await tab();
+    const { member: vic } = await organizationWith(ann.page, 'Ann Owner', 'viewer-co', 'Vic Reader', 'Viewer');
+    await addTask(ann.page, 'Read only', 'Low');
+    await addTask(ann.page, 'Before it');
+    await openTask(ann.page, 'Read only');
+    const add = ann.page.getByRole('form', { name: 'Add a dependency' });
+    await field(add, 'Task').selectOption({ label: 'Before it' });
+    await add.getByRole('button', { name: 'Add dependency' }).click();
+    await ann.page.getByRole('button', { name: 'Remove blocked by Before it' }).waitFor();
+    // What the Admin is offered, the Viewer must not be.
+    for (const name of ['Edit Read only', 'Delete task']) await ann.page.getByRole('button', { name }).waitFor();
+
+    const viewer = await tab();
+    await signIn(viewer.page, vic.user.email);
+    await openTask(viewer.page, 'Read only');
+    const page = viewer.page;
+    expect(await shown(page, 'Priority').textContent()).toBe('Low');
+    await page.getByRole('list', { name: 'Dependencies' }).getByRole('link', { name: 'Before it' }).waitFor();
+    await expectHistoryEntry(page, /Ann Owner created the task/);
+    expect(await page.getByRole('button', { name: /^(Edit|Delete|Remove)/ }).count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Add a dependency' }).count()).toBe(0);
+    expect(await page.getByRole('form').count()).toBe(0);
+  });
+
+  test('an unknown id says the task is not there', async () => {
+    const { page } = await tab();
+    await signUp(page, 'Nora Nobody', 'nora@console.test');
+    await createOrganization(page, 'Nora Co');
+    await page.goto('/tasks/0190a0a0-0000-7000-8000-000000000000');
+    await page.getByRole('heading', { name: 'Task not found' }).waitFor();
+    await page.goto('/tasks/not-a-uuid');
+    await page.getByRole('heading', { name: 'Task not found' }).waitFor();
+  });
+});
