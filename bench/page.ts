@@ -10,7 +10,7 @@ import pg from 'pg';
 import { connect } from '../db/bootstrap.ts';
 import { makeSchema } from 'postgraphile';
 import { grafast } from 'postgraphile/grafast';
-import { TasksPageDocument } from '../client/generated/graphql.ts';
+import { TasksPageDocument } from '../test/generated/graphql.ts';
 import { readServerConfig } from '../server/config.ts';
 import { silentLog } from '../server/graphql/export-schema.ts';
 import { openTransaction } from '../server/graphql/pg-adaptor.ts';

@@ -1,7 +1,7 @@
 // The peers measured beside rowgate in the same run, started on the run's database as the authenticator,
 // verifying the server's own access tokens, asked for the same page: PostGraphile 4
 // (bench/peer-postgraphile4.ts) and stock PostGraphile 5 (bench/peer-postgraphile5.ts).
-import { TasksPageDocument } from '../client/generated/graphql.ts';
+import { TasksPageDocument } from '../test/generated/graphql.ts';
 import { spawnNode, type Child } from '../test/support/processes.ts';
 import type { RunDatabase } from './dataset.ts';
 import type { HttpRequest } from './load.ts';

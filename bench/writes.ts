@@ -3,7 +3,7 @@
 // the rows themselves: the audit row's time minus the task's (both are their transactions' start times,
 // so the lag is measured from the mutation's start, a little more than from its commit).
 import type pg from 'pg';
-import { CreateTaskDocument } from '../client/generated/graphql.ts';
+import { CreateTaskDocument } from '../test/generated/graphql.ts';
 import type { LoadResult } from './load.ts';
 import { graphqlRequest, type Identity } from './stack.ts';
 

@@ -1,4 +1,5 @@
-// The operations this project ships: codegen's persisted-documents manifest of client/operations. The
+// The operations this project ships: codegen's persisted-documents manifest of client/operations (the
+// console's and the documented TaskChanged; the tests' probes in test/operations are not in it). The
 // GraphQL layer serves them as trusted documents (graphql/trusted-documents.ts); /metrics uses their names
 // as the only label values of `operation` (ops/metrics.ts).
 import { readFileSync } from 'node:fs';

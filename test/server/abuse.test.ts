@@ -3,7 +3,7 @@
 // where an attack once stalled the server, a bystander's request is served beside it.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../generated/graphql.ts';
 import { productionKey } from '../support/keys.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 

@@ -3,7 +3,7 @@
 // operation, its duration and its round trips to PostgreSQL; never Fastify's own two lines.
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, TasksPageDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, TasksPageDocument } from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
 
 type Line = Record<string, unknown>;

@@ -5,7 +5,7 @@
 // user's sessions and events.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AcceptInvitationDocument, CreateOrganizationDocument, InviteToOrganizationDocument } from '../../client/generated/graphql.ts';
+import { AcceptInvitationDocument, CreateOrganizationDocument, InviteToOrganizationDocument } from '../generated/graphql.ts';
 import { mailsTo, tokenIn, waitForMail } from '../support/mail.ts';
 import { subscriber } from '../support/realtime.ts';
 import { gql, http, register, startTestServer, type HttpResult, type Session, type TestServer } from '../support/server.ts';

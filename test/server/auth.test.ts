@@ -2,7 +2,7 @@
 // refresh-token rotation and reuse detection, logout, token claims, and the rate limits.
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CurrentUserDocument } from '../../client/generated/graphql.ts';
+import { CurrentUserDocument } from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type HttpResult, type Session, type TestServer } from '../support/server.ts';
 
 const PASSWORD = 'correct horse battery';

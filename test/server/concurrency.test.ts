@@ -14,7 +14,7 @@ import {
   TaskDocument,
   TasksDocument,
   UpdateTaskDocument,
-} from '../../client/generated/graphql.ts';
+} from '../generated/graphql.ts';
 import { gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 
 const REQUESTS = 200;

@@ -13,8 +13,8 @@ import {
   DeleteTaskDocument,
   TasksDocument,
   UpdateTaskDocument,
-} from '../../client/generated/graphql.ts';
-import type { TypedDocumentString } from '../../client/generated/graphql.ts';
+} from '../generated/graphql.ts';
+import type { TypedDocumentString } from '../generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
 import { DATABASE_ERRORS, ERROR_CODES } from '../../server/errors.ts';
 import { gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer } from '../support/server.ts';

@@ -8,8 +8,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
-import { addMember } from '../../db/tenant-data.ts';
+import * as D from '../generated/graphql.ts';
+import { createOrganization, customRole, join, type Organization } from '../support/organizations.ts';
 import { gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -117,12 +117,6 @@ const expected = (holding: string[], path: Path): Outcome => EXCEPTIONS[key(hold
 // ---------------------------------------------------------------------------------------------------
 // Fixtures: organizations a and b, made through the API by their admins; everything else as the superuser.
 
-interface Org {
-  id: string;
-  admin: Session;
-  roles: Record<'Admin' | 'Developer' | 'Viewer', string>;
-}
-
 interface Attacker {
   holding: string[];
   session: Session;
@@ -136,8 +130,8 @@ interface Attacker {
   invitationToken: string;
 }
 
-let a: Org;
-let b: Org;
+let a: Organization;
+let b: Organization;
 const attackers = new Map<string, Attacker>();
 
 async function sql<R extends Record<string, any> = any>(text: string, params: unknown[] = []): Promise<R[]> {
@@ -149,34 +143,12 @@ function must<T>(result: GraphQLResult<T>): T {
   return result.data;
 }
 
-async function createOrg(slug: string): Promise<Org> {
-  const admin = await register(server, `Admin ${slug}`);
-  const id = must(await gql(server, D.CreateOrganizationDocument, { name: `Org ${slug}`, slug: `${slug}-${suffix}` }, { token: admin.accessToken }))
-    .createOrganization!.organization!.rowId;
-  const rows = await sql<{ id: string; name: string }>('select id, name from app_public.roles where organization_id = $1 and is_system', [id]);
-  return { id, admin, roles: Object.fromEntries(rows.map((r) => [r.name, r.id])) as Org['roles'] };
-}
-
-async function customRole(org: string, name: string, permissions: string[]): Promise<string> {
-  const [{ id }] = await sql<{ id: string }>('insert into app_public.roles (organization_id, name, permissions) values ($1, $2, $3) returning id', [org, name, permissions]);
-  return id;
-}
-
-async function join(org: string, session: Pick<Session, 'user'>, role: string): Promise<void> {
-  const client = await server.db.pool.connect();
-  try {
-    await addMember(client, org, session.user.id, role);
-  } finally {
-    client.release();
-  }
-}
-
 let bystanders = 0;
 /** A fresh Viewer of a to give roles to (never signs in, so no password or session is needed). */
 async function bystander(): Promise<string> {
   bystanders += 1;
   const [{ id }] = await sql<{ id: string }>('insert into app_public.users (email, name) values ($1, $2) returning id', [`bystander-${bystanders}-${suffix}@a.test`, 'Bystander']);
-  await join(a.id, { user: { id, email: '', name: '' } }, a.roles.Viewer);
+  await join(server, a.id, { user: { id, email: '', name: '' } }, a.roles.Viewer);
   return id;
 }
 
@@ -192,9 +164,9 @@ async function fixtureInvitation(org: string, email: string, role: string, invit
   return token;
 }
 
-const as = (session: Session, org: Org): Caller => ({ token: session.accessToken, organizationId: org.id });
+const as = (session: Session, org: Organization): Caller => ({ token: session.accessToken, organizationId: org.id });
 
-async function permissionsOf(session: Session, org: Org): Promise<string[]> {
+async function permissionsOf(session: Session, org: Organization): Promise<string[]> {
   return [...(must(await gql(server, D.CurrentUserDocument, {}, as(session, org))).currentUserPermissions ?? [])].sort();
 }
 
@@ -213,17 +185,17 @@ async function grantsIn(org: string): Promise<string> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  a = await createOrg('escalation-a');
-  b = await createOrg('escalation-b');
+  a = await createOrganization(server, 'escalation-a');
+  b = await createOrganization(server, 'escalation-b');
   // b holds the same kinds of rows: custom roles, members, invitations.
-  const bRole = await customRole(b.id, 'Custom of b', ['tasks:read']);
-  await join(b.id, await register(server, 'Member of b'), bRole);
+  const bRole = await customRole(server, b.id, ['tasks:read'], 'Custom of b');
+  await join(server, b.id, await register(server, 'Member of b'), bRole);
   await fixtureInvitation(b.id, `someone-${suffix}@b.test`, b.roles.Admin, b.admin.user.id);
   for (const holding of HOLDINGS) {
     const session = await register(server, `Holds ${key(holding)}`);
-    const role = holding[0] === '*' ? a.roles.Admin : await customRole(a.id, `Holds ${key(holding)}`, holding);
-    const stronger = await customRole(a.id, `Stronger than ${key(holding)}`, holding[0] === '*' ? ['tasks:read'] : [...holding, notHeld(holding)]);
-    await join(a.id, session, role);
+    const role = holding[0] === '*' ? a.roles.Admin : await customRole(server, a.id, holding, `Holds ${key(holding)}`);
+    const stronger = await customRole(server, a.id, holding[0] === '*' ? ['tasks:read'] : [...holding, notHeld(holding)], `Stronger than ${key(holding)}`);
+    await join(server, a.id, session, role);
     const second = await register(server, `Second of ${key(holding)}`);
     const invitationToken = await fixtureInvitation(a.id, session.user.email, a.roles.Admin, a.admin.user.id);
     attackers.set(key(holding), { holding, session, role, stronger, second, invitationToken });
@@ -301,9 +273,9 @@ test('every exception names a holding of the table, and every refusal code is do
 describe('what is held elsewhere counts for nothing', () => {
   test('Admin of b holding role editing, assignment and inviting in a cannot grant in a what only b gave them', async () => {
     const both = await register(server, 'Admin of b, editor in a');
-    await join(b.id, both, b.roles.Admin);
-    const role = await customRole(a.id, `Editor ${suffix}`, ['roles:read', 'roles:write', 'roles:assign', 'users:invite']);
-    await join(a.id, both, role);
+    await join(server, b.id, both, b.roles.Admin);
+    const role = await customRole(server, a.id, ['roles:read', 'roles:write', 'roles:assign', 'users:invite'], `Editor ${suffix}`);
+    await join(server, a.id, both, role);
     const before = await grantsIn(a.id);
     const star = await gql(server, D.CreateRoleDocument, { role: { name: 'Star from b', permissions: ['*'] } }, as(both, a));
     const admin = await gql(server, D.CreateUserRoleDocument, { userRole: { userId: both.user.id, roleId: a.roles.Admin } }, as(both, a));
@@ -325,7 +297,7 @@ describe('what is held elsewhere counts for nothing', () => {
 describe('wildcards', () => {
   test('holding every tasks: permission one by one does not cover tasks:*, which would cover permissions added later', async () => {
     const holder = await register(server, 'Every tasks permission');
-    await join(a.id, holder, await customRole(a.id, `All tasks one by one ${suffix}`, ['tasks:read', 'tasks:write', 'tasks:delete', 'tasks:assign', 'roles:read', 'roles:write']));
+    await join(server, a.id, holder, await customRole(server, a.id, ['tasks:read', 'tasks:write', 'tasks:delete', 'tasks:assign', 'roles:read', 'roles:write'], `All tasks one by one ${suffix}`));
     const wildcard = await gql(server, D.CreateRoleDocument, { role: { name: 'Tasks wildcard', permissions: ['tasks:*'] } }, as(holder, a));
     expect(outcomeOf(wildcard)).toBe('PRIVILEGE_ESCALATION');
     expect(wildcard.errors![0].message).toMatch(/do not hold tasks:\*/);
@@ -345,7 +317,7 @@ describe('wildcards', () => {
 describe('accepting an invitation', () => {
   async function member(label: string, permissions: string[]): Promise<Session> {
     const session = await register(server, label);
-    await join(a.id, session, await customRole(a.id, `${label} ${suffix}`, permissions));
+    await join(server, a.id, session, await customRole(server, a.id, permissions, `${label} ${suffix}`));
     return session;
   }
 
@@ -354,7 +326,7 @@ describe('accepting an invitation', () => {
   }
 
   test("an invitation is given on its sender's behalf: it works while they could still give the role, and is void once they cannot", async () => {
-    const reader = await customRole(a.id, `Reader ${suffix}`, ['tasks:read']);
+    const reader = await customRole(server, a.id, ['tasks:read'], `Reader ${suffix}`);
     const inviter = await member('Inviter', ['users:invite', 'tasks:read']);
     const guests = await Promise.all(['Guest kept', 'Guest of the demoted', 'Guest of the leaver', 'Guest of a grown role'].map((n) => register(server, n)));
     const [kept, demoted, leaver, grown] = guests;
@@ -368,7 +340,7 @@ describe('accepting an invitation', () => {
     const tokenLeaver = await fixtureInvitation(a.id, leaver.user.email, reader, leavingInviter.user.id);
     await sql('delete from app_public.organization_memberships where user_id = $1 and organization_id = $2', [leavingInviter.user.id, a.id]);
     // The role that grew, since the invitation, beyond what its sender holds.
-    const growing = await customRole(a.id, `Growing ${suffix}`, ['tasks:read']);
+    const growing = await customRole(server, a.id, ['tasks:read'], `Growing ${suffix}`);
     const tokenGrown = await fixtureInvitation(a.id, grown.user.email, growing, inviter.user.id);
     await sql(`update app_public.roles set permissions = '{tasks:read,audit:read}' where id = $1`, [growing]);
 
@@ -394,8 +366,8 @@ describe('system roles', () => {
 });
 
 test('seeds and migrations (not API requests) still write any role and assignment', async () => {
-  const role = await customRole(a.id, `Seeded ${suffix}`, ['*']);
+  const role = await customRole(server, a.id, ['*'], `Seeded ${suffix}`);
   const seeded = await register(server, 'Seeded');
-  await join(a.id, seeded, role);
+  await join(server, a.id, seeded, role);
   expect(await permissionsOf(seeded, a)).toEqual([...CATALOG].sort());
 });

@@ -5,7 +5,7 @@ import http_ from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { base64url, decodeJwt, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CurrentUserDocument } from '../../client/generated/graphql.ts';
+import { CurrentUserDocument } from '../generated/graphql.ts';
 import { tokenIn, waitForMail } from '../support/mail.ts';
 import { gql, http, register, startTestServer, type HttpResult, type TestServer } from '../support/server.ts';
 

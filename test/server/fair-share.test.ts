@@ -3,7 +3,7 @@
 // another organization is served. Orderings and counts, not timings: the bystander is answered before
 // the attacker's first statement ends; the pool never has anyone waiting for a connection.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
+import * as D from '../generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
 import { subscriber, type Subscriber } from '../support/realtime.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';

@@ -22,7 +22,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CreateOrganizationDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument } from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));

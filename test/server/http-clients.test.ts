@@ -4,7 +4,7 @@
 import { Client, fetchExchange, gql as urqlGql } from '@urql/core';
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
+import * as D from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type Caller, type TestServer } from '../support/server.ts';
 
 let server: TestServer;

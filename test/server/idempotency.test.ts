@@ -3,7 +3,7 @@
 // with another request is refused; a query ignores the key; keys are per user; a mutation that failed
 // leaves its key unused.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
+import * as D from '../generated/graphql.ts';
 import { http, register, startTestServer, gql, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 

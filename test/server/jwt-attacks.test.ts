@@ -19,7 +19,7 @@ import {
   type JWTPayload,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CurrentUserDocument } from '../../client/generated/graphql.ts';
+import { CurrentUserDocument } from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type HttpResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import * as D from '../../client/generated/graphql.ts';
+import * as D from '../generated/graphql.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import type { MetricsListener } from '../../server/ops/metrics-endpoint.ts';
 import { serveMonitoring } from '../../worker/monitoring.ts';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CreateOrganizationDocument, CurrentUserDocument, TasksDocument } from '../../client/generated/graphql.ts';
+import { ConsoleSessionDocument, CreateConsoleOrganizationDocument, CreateOrganizationDocument, CurrentUserDocument, TaskListDocument } from '../generated/graphql.ts';
 import { freePort } from '../../db/ports.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { ConfigError } from '../../db/environment.ts';
@@ -127,7 +127,8 @@ describe('health and readiness', () => {
 describe('metrics', () => {
   test('/metrics is Prometheus text with HTTP durations, GraphQL operations by name and outcome, and the pool', async () => {
     const ann = await register(server, 'Ann');
-    await gql(server, CurrentUserDocument, {}, { token: ann.accessToken });
+    // Label values are the shipped (console) operations' names (server/shipped-operations.ts).
+    await gql(server, ConsoleSessionDocument, {}, { token: ann.accessToken });
     await http(server, 'GET', '/no-such-route-1234');
     const response = await http(server, 'GET', '/metrics');
     expect(response.status).toBe(200);
@@ -135,7 +136,7 @@ describe('metrics', () => {
     const text = response.body as string;
     expect(text).toMatch(/^rowgate_http_request_duration_seconds_bucket\{.*method="POST".*route="\/graphql".*status="200".*\} \d+$/m);
     expect(text).toMatch(/^rowgate_http_request_duration_seconds_count\{method="POST",route="\/auth\/register",status="201"\} [1-9]/m);
-    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="ConsoleSession",outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^rowgate_db_pool_connections \d+$/m);
     expect(text).toMatch(/^rowgate_db_pool_idle_connections \d+$/m);
     expect(text).toMatch(/^rowgate_db_pool_waiting_requests \d+$/m);
@@ -146,21 +147,24 @@ describe('metrics', () => {
 
   test('operations that fail or are refused are counted with their outcome', async () => {
     const ann = await register(server, 'Ann');
-    const org = await gql(server, CreateOrganizationDocument, { name: 'Metrics', slug: 'metrics-org' }, { token: ann.accessToken });
+    const org = await gql(server, CreateConsoleOrganizationDocument, { name: 'Metrics', slug: 'metrics-org' }, { token: ann.accessToken });
     // `error`: executed, with an error (the slug is taken).
-    await gql(server, CreateOrganizationDocument, { name: 'Metrics', slug: 'metrics-org' }, { token: ann.accessToken });
+    await gql(server, CreateConsoleOrganizationDocument, { name: 'Metrics', slug: 'metrics-org' }, { token: ann.accessToken });
     // `rejected`: never executed (too deep; page size over the cap).
     let deep = 'rowId';
     for (let i = 0; i < server.config.graphql.maxDepth; i += 1) deep = `tasks(first: 1) { nodes { organization { ${deep} } } }`;
     const refused = await http(server, 'POST', '/graphql', { body: { query: `query TooDeep { ${deep} }`, operationName: 'TooDeep' } });
     expect(refused.status).toBe(400);
-    const tooMany = await gql(server, TasksDocument, { first: 1_000_000 }, { token: ann.accessToken, organizationId: org.data!.createOrganization!.organization!.rowId });
+    const tooMany = await gql(server, TaskListDocument, { first: 1_000_000 }, { token: ann.accessToken, organizationId: org.data!.createOrganization!.organization!.rowId });
     expect(tooMany.status).toBe(400);
 
     const text = (await http(server, 'GET', '/metrics')).body as string;
-    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="CreateOrganization",outcome="error"\} [1-9]/m);
-    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="Tasks",outcome="rejected"\} [1-9]/m);
-    // TooDeep is no operation of client/operations: it is counted, under `other`.
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="CreateConsoleOrganization",outcome="error"\} [1-9]/m);
+    expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="TaskList",outcome="rejected"\} [1-9]/m);
+    // TooDeep is no operation of client/operations: it is counted, under `other`; so are the tests' own
+    // probes (test/operations), which are not shipped.
+    await gql(server, CurrentUserDocument, {}, { token: ann.accessToken });
+    expect(((await http(server, 'GET', '/metrics')).body as string)).not.toMatch(/operation="CurrentUser"/);
     expect(text).toMatch(/^rowgate_graphql_operations_total\{operation="other",outcome="rejected"\} [1-9]/m);
     expect(text).not.toContain('TooDeep');
   });
@@ -206,10 +210,10 @@ describe('metrics', () => {
       const onMain = await http(apart, 'GET', '/metrics');
       expect(onMain.status).toBe(404);
       expect(onMain.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
-      await gql(apart, CurrentUserDocument, {});
+      await gql(apart, ConsoleSessionDocument, {}, { token: (await register(apart, 'Apart')).accessToken });
       const scraped = await http({ url: apart.metricsUrl! }, 'GET', '/metrics');
       expect(scraped.status).toBe(200);
-      expect(scraped.body).toMatch(/^rowgate_graphql_operations_total\{operation="CurrentUser",outcome="ok"\} [1-9]/m);
+      expect(scraped.body).toMatch(/^rowgate_graphql_operations_total\{operation="ConsoleSession",outcome="ok"\} [1-9]/m);
       expect((await http({ url: apart.metricsUrl! }, 'POST', '/graphql', { body: { query: '{ __typename }' } })).status).toBe(404);
     } finally {
       await apart.close();

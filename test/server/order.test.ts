@@ -1,7 +1,7 @@
 // A connection without orderBy returns rows in creation order, never in an arbitrary one (API.md §3), and
 // its cursors stay stable while rows are added: ids are time-ordered (UUIDv7, migration 000024).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
+import * as D from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type Caller, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 

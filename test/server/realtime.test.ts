@@ -7,8 +7,8 @@ import path from 'node:path';
 import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
-import { addMember } from '../../db/tenant-data.ts';
+import * as D from '../generated/graphql.ts';
+import { as, createOrganization, member, type Organization } from '../support/organizations.ts';
 import { rawSocket, subscriber, type Subscriber } from '../support/realtime.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
@@ -25,37 +25,8 @@ afterEach(async () => {
 });
 afterAll(() => server?.close());
 
-interface Org {
-  id: string;
-  admin: Session;
-  roles: Record<string, string>;
-}
-
 async function sql<R extends pg.QueryResultRow = any>(text: string, params: unknown[] = []): Promise<R[]> {
   return (await server.db.pool.query<R>(text, params)).rows;
-}
-
-async function createOrg(label: string): Promise<Org> {
-  const admin = await register(server, `Admin ${label}`);
-  const created = await gql(server, D.CreateOrganizationDocument, { name: label, slug: `realtime-${label}-${Date.now()}` }, { token: admin.accessToken });
-  const id = created.data!.createOrganization!.organization!.rowId;
-  const rows = await sql<{ id: string; name: string }>('select id, name from app_public.roles where organization_id = $1', [id]);
-  return { id, admin, roles: Object.fromEntries(rows.map((r) => [r.name, r.id])) };
-}
-
-/** A new user who is a member of `org` with `role` (a role id, or the permissions of a new custom role). */
-async function member(org: Org, role: string | string[]): Promise<Session> {
-  const session = await register(server, 'Member');
-  const roleId = Array.isArray(role)
-    ? (await sql<{ id: string }>('insert into app_public.roles (organization_id, name, permissions) values ($1, $2, $3) returning id', [org.id, `Custom ${Date.now()}-${Math.random()}`, role]))[0].id
-    : role;
-  const client = await server.db.pool.connect();
-  try {
-    await addMember(client, org.id, session.user.id, roleId);
-  } finally {
-    client.release();
-  }
-  return session;
 }
 
 async function listen(token: string | undefined, organizationId: string | undefined, options = {}): Promise<Subscriber> {
@@ -64,20 +35,18 @@ async function listen(token: string | undefined, organizationId: string | undefi
   return s;
 }
 
-const as = (session: Session, org: Org) => ({ token: session.accessToken, organizationId: org.id });
-
-async function createTask(org: Org, title: string): Promise<string> {
+async function createTask(org: Organization, title: string): Promise<string> {
   const result = await gql(server, D.CreateTaskDocument, { task: { title } }, as(org.admin, org));
   return result.data!.createTask!.task!.rowId;
 }
 
 const closedWithin = async (s: Subscriber, ms: number) => Promise.race([s.closed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 
-let a: Org;
-let b: Org;
+let a: Organization;
+let b: Organization;
 beforeAll(async () => {
   server = await startTestServer();
-  [a, b] = [await createOrg('a'), await createOrg('b')];
+  [a, b] = [await createOrganization(server, 'a'), await createOrganization(server, 'b')];
   // Both hold data.
   await createTask(a, 'Existing of a');
   await createTask(b, 'Existing of b');
@@ -85,8 +54,8 @@ beforeAll(async () => {
 
 describe('who hears what', () => {
   test('each committed change reaches those who may read tasks, in commit order; nobody else receives anything', async () => {
-    const viewer = await member(a, a.roles.Viewer);
-    const noRead = await member(a, ['teams:read', 'users:read']);
+    const viewer = await member(server, a, a.roles.Viewer);
+    const noRead = await member(server, a, ['teams:read', 'users:read']);
     const outsider = await register(server, 'Outsider');
     const adminA = await listen(a.admin.accessToken, a.id);
     const viewerA = await listen(viewer.accessToken, a.id);
@@ -154,15 +123,15 @@ describe('many subscribers in one organization', () => {
   // still get exactly what RLS lets them read. A restrictive policy hides "Secret" tasks from whoever
   // cannot write tasks; a member is removed, and a session revoked, in the same commit as a change.
   test('each gets exactly what RLS allows: roles, a restrictive policy, a removal and a revocation in the commit of a change, several connections of one session', async () => {
-    const c = await createOrg('many');
+    const c = await createOrganization(server, 'many');
     await sql(`create policy secret_needs_write on app_public.tasks as restrictive for select to app_user
       using (title not like 'Secret%' or app_public.current_user_has_permission('tasks:write'))`);
     try {
-      const developers = [await member(c, c.roles.Developer), await member(c, c.roles.Developer)];
-      const viewers = [await member(c, c.roles.Viewer), await member(c, c.roles.Viewer), await member(c, c.roles.Viewer)];
-      const reader = await member(c, ['tasks:read']);
-      const removed = await member(c, c.roles.Developer);
-      const revoked = await member(c, c.roles.Developer);
+      const developers = [await member(server, c, c.roles.Developer), await member(server, c, c.roles.Developer)];
+      const viewers = [await member(server, c, c.roles.Viewer), await member(server, c, c.roles.Viewer), await member(server, c, c.roles.Viewer)];
+      const reader = await member(server, c, ['tasks:read']);
+      const removed = await member(server, c, c.roles.Developer);
+      const revoked = await member(server, c, c.roles.Developer);
       const [adminFirst, adminSecond] = [await listen(c.admin.accessToken, c.id), await listen(c.admin.accessToken, c.id)];
       const writers = [adminFirst, adminSecond, ...(await Promise.all(developers.map((d) => listen(d.accessToken, c.id))))];
       const readers = [...(await Promise.all(viewers.map((v) => listen(v.accessToken, c.id)))), await listen(reader.accessToken, c.id)];
@@ -205,8 +174,8 @@ describe('one read for every subscriber, and per subscriber where it must', () =
   // A document that selects only the task's own columns is answered from one read of the row for all its
   // subscribers (shared-delivery.ts); one that follows a relation runs per subscriber. Both as written.
   test('columns only, under aliases, and a relation each get the change under their own names', async () => {
-    const org = await createOrg('shapes');
-    const developer = await member(org, org.roles.Developer);
+    const org = await createOrganization(server, 'shapes');
+    const developer = await member(server, org, org.roles.Developer);
     const columns = await listen(developer.accessToken, org.id, { query: 'subscription { taskChanged { kind: event id: rowId __typename task { name: title state: status } } }' });
     const related = await listen(org.admin.accessToken, org.id, { query: 'subscription { taskChanged { event rowId task { title createdBy { name } } } }' });
     const rowId = await createTask(org, 'Shapes');
@@ -246,7 +215,7 @@ describe('credentials at connection_init', () => {
 
 describe('authorization lives past the handshake', () => {
   test('logout closes the session’s connections with 4401 within 2 s; another session of the same user stays', async () => {
-    const user = await member(a, a.roles.Developer);
+    const user = await member(server, a, a.roles.Developer);
     const other = (await http(server, 'POST', '/auth/login', { body: { email: user.user.email, password: 'correct horse battery' } })).body as Session;
     const doomed = await listen(user.accessToken, a.id);
     const kept = await listen(other.accessToken, a.id);
@@ -258,7 +227,7 @@ describe('authorization lives past the handshake', () => {
   });
 
   test('a refresh token presented twice revokes the session: 4401', async () => {
-    const user = await member(a, a.roles.Viewer);
+    const user = await member(server, a, a.roles.Viewer);
     const s = await listen(user.accessToken, a.id);
     expect((await http(server, 'POST', '/auth/refresh', { body: { refreshToken: user.refreshToken } })).status).toBe(200);
     expect((await http(server, 'POST', '/auth/refresh', { body: { refreshToken: user.refreshToken } })).status).toBe(401);
@@ -266,8 +235,8 @@ describe('authorization lives past the handshake', () => {
   });
 
   test('removal from the organization closes with 4403 within 2 s; members who stay are untouched', async () => {
-    const leaving = await member(a, a.roles.Viewer);
-    const staying = await member(a, a.roles.Viewer);
+    const leaving = await member(server, a, a.roles.Viewer);
+    const staying = await member(server, a, a.roles.Viewer);
     const s = await listen(leaving.accessToken, a.id);
     const t = await listen(staying.accessToken, a.id);
     const [membership] = await sql<{ id: string }>('select id from app_public.organization_memberships where organization_id = $1 and user_id = $2', [a.id, leaving.user.id]);
@@ -278,9 +247,9 @@ describe('authorization lives past the handshake', () => {
   });
 
   test('losing tasks:read, by a role taken away or a role edited, closes with 4403 within 2 s', async () => {
-    const assigned = await member(a, a.roles.Viewer);
+    const assigned = await member(server, a, a.roles.Viewer);
     const editedRole = (await sql<{ id: string }>(`insert into app_public.roles (organization_id, name, permissions) values ($1, $2, '{tasks:read}') returning id`, [a.id, `Editable ${Date.now()}`]))[0].id;
-    const edited = await member(a, editedRole);
+    const edited = await member(server, a, editedRole);
     const s1 = await listen(assigned.accessToken, a.id);
     const s2 = await listen(edited.accessToken, a.id);
     const [userRole] = await sql<{ id: string }>('select id from app_public.user_roles where organization_id = $1 and user_id = $2', [a.id, assigned.user.id]);
@@ -291,7 +260,7 @@ describe('authorization lives past the handshake', () => {
   });
 
   test("the access token's exp closes its connection at that moment, with 4401", async () => {
-    const user = await member(a, a.roles.Viewer);
+    const user = await member(server, a, a.roles.Viewer);
     const algorithm = server.config.jwt.algorithm;
     const key = await importPKCS8(await fs.readFile(path.join(server.config.dataDir, 'keys', `${algorithm}.pem`), 'utf8'), algorithm);
     const claims = decodeJwt(user.accessToken);

@@ -3,7 +3,7 @@
 // the query, commit), and a request whose session has ended is refused by the message that opens its
 // transaction, before its query runs, with the same 401 as any revoked token.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, CreateTaskDocument, TasksPageDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, CreateTaskDocument, TasksPageDocument } from '../generated/graphql.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CreateOrganizationDocument, CreateTaskDocument, TasksDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, CreateTaskDocument, TasksDocument } from '../generated/graphql.ts';
 import { gql, register, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;

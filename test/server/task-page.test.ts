@@ -13,7 +13,7 @@ import {
   SendInvitationDocument,
   TaskPageDocument,
   UpdateTaskDetailDocument,
-} from '../../client/generated/graphql.ts';
+} from '../generated/graphql.ts';
 import { addMember, createOrganization } from '../../db/tenant-data.ts';
 import { tokenIn, waitForMail } from '../support/mail.ts';
 import { gql, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';

@@ -9,8 +9,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../../client/generated/graphql.ts';
-import type { TypedDocumentString } from '../../client/generated/graphql.ts';
+import * as D from '../generated/graphql.ts';
+import type { TypedDocumentString } from '../generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
 import { gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 

@@ -1,8 +1,10 @@
-// The typed client's documents run by hash on every server (the console sends nothing else); with
-// TRUSTED_DOCUMENTS=1 anything else is refused.
+// The console's documents (client/operations, the persisted manifest) run by hash on every server (the
+// console sends nothing else); with TRUSTED_DOCUMENTS=1 anything else is refused, the tests' own probes
+// (test/operations) included.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CurrentUserDocument } from '../../client/generated/graphql.ts';
-import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { ConsoleSessionDocument } from '../../client/generated/graphql.ts';
+import { CurrentUserDocument } from '../generated/graphql.ts';
+import { http, register, startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,9 +14,19 @@ afterAll(() => server?.close());
 
 test('a document from the codegen manifest runs by its hash', async () => {
   const ann = await register(server, 'Trusted');
-  const result = await gql(server, CurrentUserDocument, {}, { token: ann.accessToken });
-  expect(result.errors).toBeUndefined();
-  expect(result.data?.currentUser?.rowId).toBe(ann.user.id);
+  const result = await http(server, 'POST', '/graphql', { body: { documentId: ConsoleSessionDocument.__meta__!.hash }, headers: { authorization: `Bearer ${ann.accessToken}` } });
+  expect(result.body.errors).toBeUndefined();
+  expect(result.body.data.currentUser.rowId).toBe(ann.user.id);
+});
+
+test("a test's own probe is not shipped: refused by hash and by text alike", async () => {
+  const ann = await register(server, 'Probe');
+  const caller = { authorization: `Bearer ${ann.accessToken}` };
+  for (const body of [{ query: String(CurrentUserDocument) }, { documentId: ConsoleSessionDocument.__meta__!.hash.replace(/.$/, (c: string) => (c === '0' ? '1' : '0')) }]) {
+    const refused = await http(server, 'POST', '/graphql', { body, headers: caller });
+    expect(refused.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+    expect(JSON.stringify(refused.body)).not.toContain('"data"');
+  }
 });
 
 test('an ad-hoc document is refused (400 VALIDATION_FAILED, before anything runs), and so is an unknown hash', async () => {
@@ -32,7 +44,7 @@ test('without TRUSTED_DOCUMENTS a shipped document runs by hash too, beside ad-h
   try {
     const ann = await register(open, 'Open');
     const caller = { authorization: `Bearer ${ann.accessToken}` };
-    const byHash = await http(open, 'POST', '/graphql', { body: { documentId: CurrentUserDocument.__meta__!.hash }, headers: caller });
+    const byHash = await http(open, 'POST', '/graphql', { body: { documentId: ConsoleSessionDocument.__meta__!.hash }, headers: caller });
     expect(byHash.body.data.currentUser.rowId).toBe(ann.user.id);
     const byText = await http(open, 'POST', '/graphql', { body: { query: '{ currentUser { rowId } }' }, headers: caller });
     expect(byText.body.data.currentUser.rowId).toBe(ann.user.id);

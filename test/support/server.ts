@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { TypedDocumentString } from '../../client/generated/graphql.ts';
+import type { TypedDocumentString } from '../generated/graphql.ts';
 import { readServerConfig, type ServerConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/run.ts';
 import { createTestDatabase, roleUrlsFor, type TestDatabase } from './database.ts';

@@ -38,7 +38,7 @@ import {
   UpdateTaskDocument,
   UpdateTeamDocument,
   type TypedDocumentString,
-} from '../../client/generated/graphql.ts';
+} from '../generated/graphql.ts';
 import { addMember, createTask } from '../../db/tenant-data.ts';
 import { asActor, createTestDatabase, roleUrlsFor, sqlState } from '../support/database.ts';
 import { tokenIn, waitForMail } from '../support/mail.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { makeWorkerUtils } from 'graphile-worker';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
-import { AuditVerifyChainDocument, CreateOrganizationDocument, CreateTaskDocument } from '../../client/generated/graphql.ts';
+import { AuditVerifyChainDocument, CreateOrganizationDocument, CreateTaskDocument } from '../generated/graphql.ts';
 import { withDatabase } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase, type Database } from '../../db/database.ts';

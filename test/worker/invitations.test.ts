@@ -14,7 +14,7 @@ import {
   InvitationDocument,
   InvitationsAllFieldsDocument,
   InviteToOrganizationDocument,
-} from '../../client/generated/graphql.ts';
+} from '../generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
 import { readWorkerConfig } from '../../worker/config.ts';
 import { asActor, sqlState } from '../support/database.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CreateOrganizationDocument, CreateTaskDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, CreateTaskDocument } from '../generated/graphql.ts';
 import { gql, register, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 

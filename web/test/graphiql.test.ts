@@ -4,7 +4,7 @@
 // 30 s here (no clock tolerance), so the renewal runs for real.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import * as D from '../../client/generated/graphql.ts';
+import * as D from '../../test/generated/graphql.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { gql, register, startTestServer, type Session, type TestServer } from '../../test/support/server.ts';
 import { field, openConsole, PASSWORD } from './driver.ts';
