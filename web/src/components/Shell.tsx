@@ -1,7 +1,7 @@
 // The signed-in frame: the organization switcher, the pages the user's permissions offer, and sign out.
 // Each organization gets a GraphQL client of its own (see api/graphql.ts): switching organizations
 // switches clients, so nothing read in one organization is ever shown in another.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { ConsoleSessionDocument } from '../../../client/generated/graphql.ts';
@@ -74,40 +74,45 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
 
   return (
     <OrganizationContext.Provider value={state}>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
       <header className="bar">
         <Link to="/" className="brand">
           rowgate
         </Link>
-        {organizations.length > 0 && (
-          <div className="switcher">
-            <label htmlFor="organization-switcher">Organization</label>
-            <select id="organization-switcher" value={current?.rowId ?? ''} onChange={(event) => switchTo(event.target.value)}>
-              {organizations.map((o) => (
-                <option key={o.rowId} value={o.rowId}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <nav aria-label="Pages">
-          {pages.map((page) => (
-            <NavLink key={page.to} to={page.to}>
-              {page.label}
-            </NavLink>
-          ))}
-          <NavLink to="/organizations/new">New organization</NavLink>
-        </nav>
-        <span className="who">{state.user?.name}</span>
-        {/* Beside the name rather than among the pages: it is about the user, not the organization. */}
-        <NavLink to="/account" className="account-link">
-          Account
-        </NavLink>
-        <button type="button" onClick={signOut}>
-          Sign out
-        </button>
+        <Menu>
+          {organizations.length > 0 && (
+            <div className="switcher">
+              <label htmlFor="organization-switcher">Organization</label>
+              <select id="organization-switcher" value={current?.rowId ?? ''} onChange={(event) => switchTo(event.target.value)}>
+                {organizations.map((o) => (
+                  <option key={o.rowId} value={o.rowId}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <nav aria-label="Pages">
+            {pages.map((page) => (
+              <NavLink key={page.to} to={page.to}>
+                {page.label}
+              </NavLink>
+            ))}
+            <NavLink to="/organizations/new">New organization</NavLink>
+          </nav>
+          <span className="who">{state.user?.name}</span>
+          {/* Beside the name rather than among the pages: it is about the user, not the organization. */}
+          <NavLink to="/account" className="account-link">
+            Account
+          </NavLink>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </Menu>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         {state.user && data?.currentUser?.emailVerified === false && <VerifyBanner email={state.user.email} />}
         <ErrorMessage error={signOutError} />
         <ErrorMessage error={error} />
@@ -126,5 +131,54 @@ function Frame({ organizationId, switchTo }: { organizationId: string | undefine
         )}
       </main>
     </OrganizationContext.Provider>
+  );
+}
+
+/** The skip link moves the focus itself: a fragment link alone would also change the router's location. */
+function skipToMain(event: MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+/**
+ * The header's organization switcher, pages and account controls: in the bar on wide screens, behind a
+ * Menu button on narrow ones (styles.css decides which; the button is hidden where the bar has room). A
+ * disclosure rather than an ARIA menu: these are links and a form control, read and tabbed as such.
+ * Escape closes it and gives the focus back to the button; following a link closes it and puts the
+ * focus on the page that opened.
+ */
+function Menu({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  const opened = useRef(open);
+  opened.current = open;
+  useEffect(() => {
+    if (!opened.current) return;
+    setOpen(false);
+    document.getElementById('main')?.focus();
+  }, [location.pathname]);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <>
+      <button
+        type="button"
+        ref={button}
+        className="menu-toggle secondary"
+        aria-expanded={open}
+        aria-controls="site-menu"
+        onClick={() => setOpen(!open)}
+        onKeyDown={closeOnEscape}
+      >
+        Menu
+      </button>
+      <div id="site-menu" className={open ? 'menu open' : 'menu'} onKeyDown={closeOnEscape}>
+        {children}
+      </div>
+    </>
   );
 }

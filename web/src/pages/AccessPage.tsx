@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { MemberAccessDocument } from '../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../api/graphql.ts';
-import { ErrorMessage } from '../components/ui.tsx';
+import { ErrorMessage, ScrollRegion } from '../components/ui.tsx';
 
 export function AccessPage() {
   const [after, setAfter] = useState<string>();
@@ -16,7 +16,7 @@ export function AccessPage() {
       <p>What each member may do in this organization, through all of their roles. The database answers with the rule its policies use.</p>
       <ErrorMessage error={access.error} />
       {connection && (
-        <div className="scroll">
+        <ScrollRegion label="Permissions by member">
           <table className="matrix">
             <thead>
               <tr>
@@ -44,7 +44,7 @@ export function AccessPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button type="button" className="secondary" onClick={() => setAfter(connection.pageInfo.endCursor ?? undefined)}>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { AuditChainStatusDocument, AuditLogListDocument, TaskChoicesDocument, type AuditLogFilter } from '../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../api/graphql.ts';
-import { ErrorMessage, SelectField, TextField, formatTime } from '../components/ui.tsx';
+import { ErrorMessage, ScrollRegion, SelectField, TextField, formatTime } from '../components/ui.tsx';
 
 /** The changed fields, shortly: ids and timestamps the row already shows are left out (the title has all). */
 function summary(details: unknown): string {
@@ -57,38 +57,40 @@ export function AuditPage() {
       </form>
       <ErrorMessage error={log.error} />
       {connection && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Action</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {connection.nodes.map((entry) => (
-              <tr key={entry.rowId}>
-                <td>{entry.seq}</td>
-                <td>
-                  <time dateTime={entry.createdAt}>{formatTime(entry.createdAt)}</time>
-                </td>
-                <td>{entry.actor?.name ?? (entry.actorId ? 'a former member' : 'system')}</td>
-                <th scope="row">{entry.action}</th>
-                <td>
-                  {entry.resourceType} <code>{entry.resourceId.slice(0, 8)}</code>
-                </td>
-                <td>
-                  <code className="details" title={JSON.stringify(entry.details, null, 2)}>
-                    {summary(entry.details)}
-                  </code>
-                </td>
+        <ScrollRegion label="Audit log entries">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">When</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Resource</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {connection.nodes.map((entry) => (
+                <tr key={entry.rowId}>
+                  <td>{entry.seq}</td>
+                  <td>
+                    <time dateTime={entry.createdAt}>{formatTime(entry.createdAt)}</time>
+                  </td>
+                  <td>{entry.actor?.name ?? (entry.actorId ? 'a former member' : 'system')}</td>
+                  <th scope="row">{entry.action}</th>
+                  <td>
+                    {entry.resourceType} <code>{entry.resourceId.slice(0, 8)}</code>
+                  </td>
+                  <td>
+                    <code className="details" title={JSON.stringify(entry.details, null, 2)}>
+                      {summary(entry.details)}
+                    </code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button type="button" className="secondary" onClick={() => setAfter(connection.pageInfo.endCursor ?? undefined)}>

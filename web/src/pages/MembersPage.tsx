@@ -12,11 +12,12 @@ import {
   RoleListDocument,
   SendInvitationDocument,
   UnassignRoleDocument,
+  type InvitationListQuery,
   type MemberListQuery,
 } from '../../../client/generated/graphql.ts';
-import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
+import { useDocumentMutation, useDocumentQuery, type Result } from '../api/graphql.ts';
 import { useCan, useOrganization } from '../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 type Member = NonNullable<MemberListQuery['organizationMemberships']>['nodes'][number];
 type Role = { rowId: string; name: string; permissions: string[] };
@@ -33,40 +34,45 @@ export function MembersPage() {
   const members = useDocumentQuery(MemberListDocument, { first: 50, after });
   const roles = useDocumentQuery(RoleListDocument, {}, !can('roles:read'));
   const roleList: Role[] = roles.data?.roles?.nodes ?? [];
+  const invitations = useDocumentQuery(InvitationListDocument, { first: 50 }, !can('users:invite'));
   const connection = members.data?.organizationMemberships;
 
   return (
     <section>
       <h1>Members</h1>
+      {/* Inviting is what this page is for most often: first, where it is seen without scrolling. */}
+      {can('users:invite') && <InviteForm roles={roleList} onSent={invitations.refetch} />}
       <ErrorMessage error={members.error} />
       {connection && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              {can('roles:assign') && <th scope="col">Roles</th>}
-              <th scope="col">Member since</th>
-              {can('users:delete') && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {connection.nodes.map((member) => (
-              <MemberRow key={member.rowId} member={member} roles={roleList} onChanged={members.refetch} />
-            ))}
-          </tbody>
-        </table>
+        <ScrollRegion label="Members">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                {can('roles:assign') && <th scope="col">Roles</th>}
+                <th scope="col">Member since</th>
+                {can('users:delete') && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {connection.nodes.map((member) => (
+                <MemberRow key={member.rowId} member={member} roles={roleList} onChanged={members.refetch} />
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button type="button" className="secondary" onClick={() => setAfter(connection.pageInfo.endCursor ?? undefined)}>
           Next page
         </button>
       )}
-      {can('users:invite') && <Invitations roles={roleList} />}
+      {can('users:invite') && <Invitations invitations={invitations} />}
     </section>
   );
 }
@@ -147,10 +153,8 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
   );
 }
 
-function Invitations({ roles }: { roles: Role[] }) {
-  const invitations = useDocumentQuery(InvitationListDocument, { first: 50 });
+function InviteForm({ roles, onSent }: { roles: Role[]; onSent(): void }) {
   const [send, sending] = useDocumentMutation(SendInvitationDocument);
-  const [revoke] = useDocumentMutation(RevokeInvitationDocument);
   const [error, setError] = useState<Error>();
   const [sent, setSent] = useState<string>();
   // Chosen by the user, else the least-privileged role (known once the roles have loaded).
@@ -159,6 +163,7 @@ function Invitations({ roles }: { roles: Role[] }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (sending) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const email = String(form.get('email'));
@@ -167,70 +172,80 @@ function Invitations({ roles }: { roles: Role[] }) {
       setSent(`Invitation sent to ${email}.`);
       formElement.reset();
       setRoleId(undefined);
-      invitations.refetch();
+      // Ready for the next address; the status above says this one went.
+      (formElement.elements.namedItem('email') as HTMLInputElement).focus();
+      onSent();
     }
   };
+  return (
+    <form className="create" aria-label="Invite someone" onSubmit={submit}>
+      <TextField label="E-mail address" name="email" type="email" required />
+      <SelectField label="Role" name="roleId" required value={role} onChange={(event) => setRoleId(event.target.value)}>
+        {roles.map((role) => (
+          <option key={role.rowId} value={role.rowId}>
+            {role.name}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" disabled={roles.length === 0} aria-disabled={sending}>
+        Send invitation
+      </button>
+      <ErrorMessage error={error} />
+      {sent && (
+        <p className="notice" role="status">
+          {sent}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Invitations({ invitations }: { invitations: Result<InvitationListQuery> }) {
+  const [revoke] = useDocumentMutation(RevokeInvitationDocument);
   const now = Date.now();
   return (
     <>
       <h2>Invitations</h2>
-      <form className="create" aria-label="Invite someone" onSubmit={submit}>
-        <TextField label="E-mail address" name="email" type="email" required />
-        <SelectField label="Role" name="roleId" required value={role} onChange={(event) => setRoleId(event.target.value)}>
-          {roles.map((role) => (
-            <option key={role.rowId} value={role.rowId}>
-              {role.name}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" disabled={sending || roles.length === 0}>
-          Send invitation
-        </button>
-        <ErrorMessage error={error} />
-        {sent && (
-          <p className="notice" role="status">
-            {sent}
-          </p>
-        )}
-      </form>
       <ErrorMessage error={invitations.error} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Invited by</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(invitations.data?.invitations?.nodes ?? []).map((invitation) => {
-            const state = invitation.acceptedAt ? 'Accepted' : Date.parse(invitation.expiresAt) < now ? 'Expired' : `Pending until ${formatTime(invitation.expiresAt)}`;
-            return (
-              <tr key={invitation.rowId} data-invitation={invitation.email}>
-                <th scope="row">{invitation.email}</th>
-                <td>{invitation.role?.name}</td>
-                <td>{invitation.invitedBy?.name ?? '—'}</td>
-                <td>{state}</td>
-                <td className="actions">
-                  {!invitation.acceptedAt && (
-                    <ConfirmedAction
-                      label="Revoke"
-                      name={`Revoke the invitation to ${invitation.email}`}
-                      confirm={`Confirm revoking the invitation to ${invitation.email}`}
-                      run={() => revoke({ rowId: invitation.rowId })}
-                      onDone={invitations.refetch}
-                    />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion label="Invitations">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Invited by</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(invitations.data?.invitations?.nodes ?? []).map((invitation) => {
+              const state = invitation.acceptedAt ? 'Accepted' : Date.parse(invitation.expiresAt) < now ? 'Expired' : `Pending until ${formatTime(invitation.expiresAt)}`;
+              return (
+                <tr key={invitation.rowId} data-invitation={invitation.email}>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{invitation.role?.name}</td>
+                  <td>{invitation.invitedBy?.name ?? '—'}</td>
+                  <td>{state}</td>
+                  <td className="actions">
+                    {!invitation.acceptedAt && (
+                      <ConfirmedAction
+                        label="Revoke"
+                        name={`Revoke the invitation to ${invitation.email}`}
+                        confirm={`Confirm revoking the invitation to ${invitation.email}`}
+                        run={() => revoke({ rowId: invitation.rowId })}
+                        onDone={invitations.refetch}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

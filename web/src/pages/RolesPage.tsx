@@ -17,6 +17,14 @@ export function RolesPage() {
   return (
     <section>
       <h1>Roles</h1>
+      {/* The form is below every role's permissions: the way to it comes first. */}
+      {can('roles:write') && (
+        <p>
+          <button type="button" onClick={() => document.querySelector<HTMLInputElement>('#new-role input')?.focus()}>
+            Create a role
+          </button>
+        </p>
+      )}
       <ErrorMessage error={list.error} />
       {(list.data?.roles?.nodes ?? []).map((role) => (
         <RoleEditor key={role.rowId} role={role} catalog={catalog} onChanged={list.refetch} />
@@ -106,7 +114,7 @@ function NewRole({ catalog, onCreated }: { catalog: Catalog; onCreated(): void }
     }
   };
   return (
-    <form className="role" aria-label="New role" onSubmit={submit}>
+    <form className="role" id="new-role" aria-label="New role" onSubmit={submit}>
       <h2>New role</h2>
       <TextField label="Role name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       <Permissions catalog={catalog} selected={selected} onToggle={(p) => setSelected(toggle(selected, p))} disabled={false} legend="Permissions of the new role" />

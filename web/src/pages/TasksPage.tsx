@@ -16,7 +16,7 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 const PAGE_SIZE = 20;
 const STATUSES: [TaskStatus, string][] = [
@@ -113,7 +113,7 @@ export function TasksPage() {
 
   return (
     <section>
-      <h1>Tasks</h1>
+      <h1 tabIndex={-1}>Tasks</h1>
       {can('tasks:write') && <CreateTask people={can('tasks:assign') ? people : []} teams={teams} onCreated={refetch} />}
 
       <form className="filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
@@ -178,26 +178,28 @@ export function TasksPage() {
           <p className="count" aria-live="polite">
             {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
           </p>
-          <table className="tasks">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">Team</th>
-                <th scope="col">Created</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.nodes.map((task) => (
-                <TaskRow key={task.rowId} task={task} people={people} teams={teams} onChanged={refetch} />
-              ))}
-            </tbody>
-          </table>
+          <ScrollRegion label="Tasks">
+            <table className="tasks">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Assignee</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {connection.nodes.map((task) => (
+                  <TaskRow key={task.rowId} task={task} people={people} teams={teams} onChanged={refetch} />
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           {/* Paging forward, PostGraphile knows what follows but not what precedes; backward, the reverse. */}
           <nav className="pager" aria-label="Task pages">
             <button type="button" className="secondary" disabled={!connection.pageInfo.hasPreviousPage && !page.after} onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined })}>
@@ -223,6 +225,7 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
   const [error, setError] = useState<Error>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const assigneeId = String(form.get('assigneeId') ?? '');
@@ -241,6 +244,8 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
     );
     if (ok) {
       formElement.reset();
+      // Ready for the next one.
+      (formElement.elements.namedItem('title') as HTMLInputElement).focus();
       onCreated();
     }
   };
@@ -274,7 +279,7 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
           ))}
         </SelectField>
       )}
-      <button type="submit" disabled={busy}>
+      <button type="submit" aria-disabled={busy}>
         Add task
       </button>
       <ErrorMessage error={error} />
@@ -286,6 +291,19 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
   const can = useCan();
   const [editing, setEditing] = useState(false);
   const [remove] = useDocumentMutation(DeleteTaskRowDocument);
+  const row = useRef<HTMLTableRowElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const leftEditing = useRef(false);
+  // Saved or cancelled: the focus goes back to this row's Edit button, where the user left it.
+  useEffect(() => {
+    if (editing || !leftEditing.current) return;
+    leftEditing.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  const stopEditing = () => {
+    leftEditing.current = true;
+    setEditing(false);
+  };
 
   if (editing) {
     return (
@@ -293,15 +311,16 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
         task={task}
         people={can('tasks:assign') ? people : []}
         teams={teams}
-        onDone={() => {
-          setEditing(false);
+        onCancel={stopEditing}
+        onSaved={() => {
+          stopEditing();
           onChanged();
         }}
       />
     );
   }
   return (
-    <tr data-task={task.rowId}>
+    <tr data-task={task.rowId} ref={row}>
       <th scope="row">{task.title}</th>
       <td>
         <span className={`status ${task.status.toLowerCase()}`}>{label(STATUSES, task.status)}</span>
@@ -314,23 +333,39 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
       </td>
       <td className="actions">
         {can('tasks:write') && (
-          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+          <button type="button" ref={editButton} className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
             Edit
           </button>
         )}
         {can('tasks:delete') && (
-          <ConfirmedAction label="Delete" name={`Delete ${task.title}`} confirm={`Confirm deleting ${task.title}`} run={() => remove({ rowId: task.rowId })} onDone={onChanged} />
+          <ConfirmedAction
+            label="Delete"
+            name={`Delete ${task.title}`}
+            confirm={`Confirm deleting ${task.title}`}
+            run={() => remove({ rowId: task.rowId })}
+            onDone={() => {
+              focusAfterDeleting(row.current);
+              onChanged();
+            }}
+          />
         )}
       </td>
     </tr>
   );
 }
 
-function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onDone(): void }) {
+/** The row's task is gone: the focus goes to the next row's action, else the previous row's, else the heading. */
+function focusAfterDeleting(row: HTMLTableRowElement | null) {
+  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+  (neighbour?.querySelector<HTMLElement>('td.actions button') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+}
+
+function EditTask({ task, people, teams, onCancel, onSaved }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onCancel(): void; onSaved(): void }) {
   const [update, busy] = useDocumentMutation(UpdateTaskRowDocument);
   const [error, setError] = useState<Error>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const patch = {
       title: String(form.get('title')),
@@ -340,13 +375,14 @@ function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; peop
       // The assignee is only sent when it may be changed (tasks:assign) and was.
       ...(people.length && String(form.get('assigneeId') ?? '') !== (task.assigneeId ?? '') ? { assigneeId: String(form.get('assigneeId')) || null } : {}),
     };
-    if (await attempt(() => update({ rowId: task.rowId, patch }), setError)) onDone();
+    if (await attempt(() => update({ rowId: task.rowId, patch }), setError)) onSaved();
   };
   return (
     <tr data-task={task.rowId} className="editing">
       <td colSpan={7}>
-        <form className="edit" aria-label={`Edit ${task.title}`} onSubmit={submit}>
-          <TextField label="Title" name="title" defaultValue={task.title} required />
+        <form className="edit" aria-label={`Edit ${task.title}`} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+          {/* The focus comes here from the Edit button the row replaced. */}
+          <TextField label="Title" name="title" defaultValue={task.title} required autoFocus />
           <SelectField label="Status" name="status" defaultValue={task.status}>
             {STATUSES.map(([value, text]) => (
               <option key={value} value={value}>
@@ -379,10 +415,10 @@ function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; peop
               </option>
             ))}
           </SelectField>
-          <button type="submit" disabled={busy}>
+          <button type="submit" aria-disabled={busy}>
             Save
           </button>
-          <button type="button" className="secondary" onClick={onDone}>
+          <button type="button" className="secondary" onClick={onCancel}>
             Cancel
           </button>
           <ErrorMessage error={error} />

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { AddTeamMemberDocument, CreateTeamRowDocument, DeleteTeamRowDocument, RemoveTeamMemberDocument, TaskChoicesDocument, TeamListDocument } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ErrorMessage, TextField, attempt } from '../components/ui.tsx';
+import { ErrorMessage, ScrollRegion, TextField, attempt } from '../components/ui.tsx';
 
 export function TeamsPage() {
   const can = useCan();
@@ -45,57 +45,59 @@ export function TeamsPage() {
         <TextField label="Name contains" type="search" value={name} onChange={(e) => setName(e.target.value)} />
       </form>
       <ErrorMessage error={error ?? teams.error} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Team</th>
-            <th scope="col">Members</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(teams.data?.teams?.nodes ?? []).map((team) => {
-            const inTeam = new Set(team.members.nodes.map((m) => m.user?.rowId));
-            const addable = members.filter((m) => !inTeam.has(m.rowId));
-            return (
-              <tr key={team.rowId}>
-                <th scope="row">{team.name}</th>
-                <td className="roles">
-                  {team.members.nodes.map((m) => (
-                    <span key={m.rowId} className="chip">
-                      {m.user?.name}
-                      {can('teams:manage_members') && (
-                        <button type="button" className="link" aria-label={`Remove ${m.user?.name} from ${team.name}`} onClick={() => run(() => drop({ rowId: m.rowId }))}>
-                          ×
-                        </button>
-                      )}
-                    </span>
-                  ))}
-                  {can('teams:manage_members') && addable.length > 0 && (
-                    <select aria-label={`Add a member to ${team.name}`} value="" onChange={(e) => e.target.value && run(() => add({ teamId: team.rowId, userId: e.target.value }))}>
-                      <option value="">Add member…</option>
-                      {addable.map((m) => (
-                        <option key={m.rowId} value={m.rowId}>
-                          {m.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </td>
-                <td className="actions">
-                  {can('teams:delete') && (
-                    <button type="button" className="danger" aria-label={`Delete team ${team.name}`} onClick={() => run(() => remove({ rowId: team.rowId }))}>
-                      Delete
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion label="Teams">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Members</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(teams.data?.teams?.nodes ?? []).map((team) => {
+              const inTeam = new Set(team.members.nodes.map((m) => m.user?.rowId));
+              const addable = members.filter((m) => !inTeam.has(m.rowId));
+              return (
+                <tr key={team.rowId}>
+                  <th scope="row">{team.name}</th>
+                  <td className="roles">
+                    {team.members.nodes.map((m) => (
+                      <span key={m.rowId} className="chip">
+                        {m.user?.name}
+                        {can('teams:manage_members') && (
+                          <button type="button" className="link" aria-label={`Remove ${m.user?.name} from ${team.name}`} onClick={() => run(() => drop({ rowId: m.rowId }))}>
+                            ×
+                          </button>
+                        )}
+                      </span>
+                    ))}
+                    {can('teams:manage_members') && addable.length > 0 && (
+                      <select aria-label={`Add a member to ${team.name}`} value="" onChange={(e) => e.target.value && run(() => add({ teamId: team.rowId, userId: e.target.value }))}>
+                        <option value="">Add member…</option>
+                        {addable.map((m) => (
+                          <option key={m.rowId} value={m.rowId}>
+                            {m.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  <td className="actions">
+                    {can('teams:delete') && (
+                      <button type="button" className="danger" aria-label={`Delete team ${team.name}`} onClick={() => run(() => remove({ rowId: team.rowId }))}>
+                        Delete
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }
