@@ -202,7 +202,7 @@ describe('invitations', () => {
     await choose.focus();
     for (let i = 0; i < 3; i++) await admin.page.keyboard.press('ArrowDown');
     await choose.selectOption({ label: 'Triager' });
-    await admin.page.getByRole('button', { name: 'Give Rita Roles the role Triager' }).click();
+    await admin.page.getByRole('button', { name: 'Give role Triager to Rita Roles' }).click();
     const granted = async () => (await server.db.pool.query(`select count(*)::int as n from app_public.user_roles ur join app_public.users u on u.id = ur.user_id where u.email = 'rita@console.test'`)).rows[0].n;
     expect(await granted()).toBe(1);
     expect(await admin.page.locator('.chip').count()).toBe(1);

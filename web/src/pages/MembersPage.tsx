@@ -126,7 +126,7 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
               </select>
               <ConfirmedAction
                 label="Give role"
-                name={chosenRole ? `Give ${name} the role ${chosenRole.name}` : `Give ${name} the chosen role`}
+                name={chosenRole ? `Give role ${chosenRole.name} to ${name}` : `Give role to ${name}`}
                 confirm={`Confirm giving ${name} the role ${chosenRole?.name ?? ''}`}
                 tone="secondary"
                 disabled={!chosenRole}
