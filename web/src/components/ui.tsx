@@ -2,12 +2,40 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type SelectHTMLAttributes } from 'react';
 import type { ApiError } from '../api/errors.ts';
 
-export function ErrorMessage({ error }: { error: ApiError | Error | undefined | null }) {
+/** A refusal or a failure, announced; `retry` offers to read again (a list that could not be read). */
+export function ErrorMessage({ error, retry }: { error: ApiError | Error | undefined | null; retry?: () => void }) {
   if (!error) return null;
   return (
     <p className="error" role="alert">
       {error.message}
+      {retry && (
+        <>
+          {' '}
+          <button type="button" className="secondary" onClick={retry}>
+            Retry
+          </button>
+        </>
+      )}
     </p>
+  );
+}
+
+/** Shown while a page's first answer is on its way, and announced. */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      Loading {what}…
+    </p>
+  );
+}
+
+/** An empty list says so in a sentence, with what the user may do about it (when they may). */
+export function Empty({ children, action }: { children: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p>{children}</p>
+      {action}
+    </div>
   );
 }
 

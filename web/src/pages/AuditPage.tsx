@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { AuditChainStatusDocument, AuditLogListDocument, TaskChoicesDocument, type AuditLogFilter } from '../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../api/graphql.ts';
-import { ErrorMessage, ScrollRegion, SelectField, TextField, formatTime } from '../components/ui.tsx';
+import { Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, formatTime } from '../components/ui.tsx';
 
 /** The changed fields, shortly: ids and timestamps the row already shows are left out (the title has all). */
 function summary(details: unknown): string {
@@ -32,7 +32,7 @@ export function AuditPage() {
   return (
     <section>
       <h1>Audit log</h1>
-      <ErrorMessage error={chain.error} />
+      <ErrorMessage error={chain.error} retry={chain.refetch} />
       {status && (
         <p className={status.ok ? 'chain ok' : 'chain broken'} role="status">
           {status.ok
@@ -55,8 +55,10 @@ export function AuditPage() {
           )}
         </SelectField>
       </form>
-      <ErrorMessage error={log.error} />
-      {connection && (
+      <ErrorMessage error={log.error} retry={log.refetch} />
+      {!connection && log.fetching && <Loading what="the audit log" />}
+      {connection?.nodes.length === 0 && <Empty>{action.trim() || actor ? 'No entry matches these filters.' : 'Nothing has been recorded yet.'}</Empty>}
+      {!!connection?.nodes.length && (
         <ScrollRegion label="Audit log entries">
           <table>
             <thead>

@@ -17,7 +17,7 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, type Result } from '../api/graphql.ts';
 import { useCan, useOrganization } from '../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 type Member = NonNullable<MemberListQuery['organizationMemberships']>['nodes'][number];
 type Role = { rowId: string; name: string; permissions: string[] };
@@ -42,7 +42,8 @@ export function MembersPage() {
       <h1>Members</h1>
       {/* Inviting is what this page is for most often: first, where it is seen without scrolling. */}
       {can('users:invite') && <InviteForm roles={roleList} onSent={invitations.refetch} />}
-      <ErrorMessage error={members.error} />
+      <ErrorMessage error={members.error} retry={members.refetch} />
+      {!connection && members.fetching && <Loading what="members" />}
       {connection && (
         <ScrollRegion label="Members">
           <table>
@@ -206,46 +207,50 @@ function Invitations({ invitations }: { invitations: Result<InvitationListQuery>
   return (
     <>
       <h2>Invitations</h2>
-      <ErrorMessage error={invitations.error} />
-      <ScrollRegion label="Invitations">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Invited by</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(invitations.data?.invitations?.nodes ?? []).map((invitation) => {
-              const state = invitation.acceptedAt ? 'Accepted' : Date.parse(invitation.expiresAt) < now ? 'Expired' : `Pending until ${formatTime(invitation.expiresAt)}`;
-              return (
-                <tr key={invitation.rowId} data-invitation={invitation.email}>
-                  <th scope="row">{invitation.email}</th>
-                  <td>{invitation.role?.name}</td>
-                  <td>{invitation.invitedBy?.name ?? '—'}</td>
-                  <td>{state}</td>
-                  <td className="actions">
-                    {!invitation.acceptedAt && (
-                      <ConfirmedAction
-                        label="Revoke"
-                        name={`Revoke the invitation to ${invitation.email}`}
-                        confirm={`Confirm revoking the invitation to ${invitation.email}`}
-                        run={() => revoke({ rowId: invitation.rowId })}
-                        onDone={invitations.refetch}
-                      />
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ErrorMessage error={invitations.error} retry={invitations.refetch} />
+      {!invitations.data && invitations.fetching && <Loading what="invitations" />}
+      {invitations.data?.invitations?.nodes.length === 0 && <Empty>No invitations yet: the form above sends one.</Empty>}
+      {!!invitations.data?.invitations?.nodes.length && (
+        <ScrollRegion label="Invitations">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">E-mail</th>
+                <th scope="col">Role</th>
+                <th scope="col">Invited by</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(invitations.data?.invitations?.nodes ?? []).map((invitation) => {
+                const state = invitation.acceptedAt ? 'Accepted' : Date.parse(invitation.expiresAt) < now ? 'Expired' : `Pending until ${formatTime(invitation.expiresAt)}`;
+                return (
+                  <tr key={invitation.rowId} data-invitation={invitation.email}>
+                    <th scope="row">{invitation.email}</th>
+                    <td>{invitation.role?.name}</td>
+                    <td>{invitation.invitedBy?.name ?? '—'}</td>
+                    <td>{state}</td>
+                    <td className="actions">
+                      {!invitation.acceptedAt && (
+                        <ConfirmedAction
+                          label="Revoke"
+                          name={`Revoke the invitation to ${invitation.email}`}
+                          confirm={`Confirm revoking the invitation to ${invitation.email}`}
+                          run={() => revoke({ rowId: invitation.rowId })}
+                          onDone={invitations.refetch}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
     </>
   );
 }

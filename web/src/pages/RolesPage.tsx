@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { CreateRoleRowDocument, DeleteRoleRowDocument, RoleListDocument, UpdateRoleRowDocument, type RoleListQuery } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ErrorMessage, TextField, attempt } from '../components/ui.tsx';
+import { ErrorMessage, Loading, TextField, attempt } from '../components/ui.tsx';
 
 type Catalog = NonNullable<RoleListQuery['permissions']>['nodes'];
 type Role = NonNullable<RoleListQuery['roles']>['nodes'][number];
@@ -25,7 +25,8 @@ export function RolesPage() {
           </button>
         </p>
       )}
-      <ErrorMessage error={list.error} />
+      <ErrorMessage error={list.error} retry={list.refetch} />
+      {!list.data && list.fetching && <Loading what="roles" />}
       {(list.data?.roles?.nodes ?? []).map((role) => (
         <RoleEditor key={role.rowId} role={role} catalog={catalog} onChanged={list.refetch} />
       ))}

@@ -16,7 +16,7 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 const PAGE_SIZE = 20;
 const STATUSES: [TaskStatus, string][] = [
@@ -110,6 +110,11 @@ export function TasksPage() {
   const connection = list.data?.tasks;
   const people = (choices.data?.organizationMemberships?.nodes ?? []).flatMap((m) => (m.user ? [m.user] : []));
   const teams = choices.data?.teams?.nodes ?? [];
+  const filtered = title !== '' || Object.values(filters).some((value) => value !== '');
+  const clearFilters = () => {
+    setTitle('');
+    setFilters(NO_FILTERS);
+  };
 
   return (
     <section>
@@ -160,20 +165,38 @@ export function TasksPage() {
             </option>
           ))}
         </SelectField>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setTitle('');
-            setFilters(NO_FILTERS);
-          }}
-        >
+        <button type="button" className="secondary" onClick={clearFilters}>
           Clear filters
         </button>
       </form>
 
-      <ErrorMessage error={list.error} />
-      {connection && (
+      <ErrorMessage error={list.error} retry={refetch} />
+      {!connection && list.fetching && <Loading what="tasks" />}
+      {connection?.totalCount === 0 &&
+        (filtered ? (
+          <Empty
+            action={
+              <button type="button" className="secondary" onClick={clearFilters}>
+                Show all tasks
+              </button>
+            }
+          >
+            No task matches these filters.
+          </Empty>
+        ) : (
+          <Empty
+            action={
+              can('tasks:write') && (
+                <button type="button" className="secondary" onClick={() => document.querySelector<HTMLInputElement>('#new-task input[name=title]')?.focus()}>
+                  Write the first task
+                </button>
+              )
+            }
+          >
+            No tasks yet.
+          </Empty>
+        ))}
+      {connection && connection.totalCount > 0 && (
         <>
           <p className="count" aria-live="polite">
             {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
@@ -250,7 +273,7 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
     }
   };
   return (
-    <form className="create" aria-label="Create a task" onSubmit={submit}>
+    <form className="create" id="new-task" aria-label="Create a task" onSubmit={submit}>
       <TextField label="New task" name="title" placeholder="What needs doing?" required />
       <SelectField label="Priority" name="priority" defaultValue="MEDIUM">
         {PRIORITIES.map(([value, text]) => (
