@@ -48,7 +48,7 @@ function makeFetch(organizationId: string | undefined): typeof fetch {
   };
 }
 
-function makeWsClient(organizationId: string | undefined): WsClient {
+function makeWsClient(organizationId: string | undefined, accessEnded: () => void): WsClient {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   return createWsClient({
     url,
@@ -63,14 +63,24 @@ function makeWsClient(organizationId: string | undefined): WsClient {
     shouldRetry: (event) => (event as CloseEvent).code !== 4403,
     on: {
       closed: (event) => {
-        if ((event as CloseEvent).code === 4401) void session.renew();
+        const { code } = event as CloseEvent;
+        if (code === 4401) void session.renew();
+        if (code === 4401 || code === 4403) accessEnded();
       },
     },
   });
 }
 
-export function makeClient(organizationId: string | undefined): { client: Client; dispose(): void } {
-  const ws = makeWsClient(organizationId);
+export interface OrganizationClient {
+  client: Client;
+  dispose(): void;
+  /** Calls `listener` whenever the server ends the live connection for access (4401, 4403); returns its removal. */
+  onAccessEnded(listener: () => void): () => void;
+}
+
+export function makeClient(organizationId: string | undefined): OrganizationClient {
+  const listeners = new Set<() => void>();
+  const ws = makeWsClient(organizationId, () => listeners.forEach((listener) => listener()));
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -90,7 +100,14 @@ export function makeClient(organizationId: string | undefined): { client: Client
       }),
     ],
   });
-  return { client, dispose: () => void ws.dispose() };
+  return {
+    client,
+    dispose: () => void ws.dispose(),
+    onAccessEnded: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 export type Result<T> = { data: T | undefined; error: ApiError | undefined; fetching: boolean; refetch(): void };

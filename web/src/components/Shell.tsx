@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEve
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Provider } from 'urql';
 import { ConsoleSessionDocument } from '../../../client/generated/graphql.ts';
-import { makeClient, useDocumentQuery } from '../api/graphql.ts';
+import { makeClient, useDocumentQuery, type OrganizationClient } from '../api/graphql.ts';
 import { session } from '../auth/session.ts';
 import { ErrorMessage } from './ui.tsx';
 import { VerifyBanner } from './VerifyBanner.tsx';
@@ -25,7 +25,7 @@ const PAGES = [
 
 export function Shell() {
   const [organizationId, setOrganizationId] = useState(rememberedOrganization);
-  const { client, dispose } = useMemo(() => makeClient(organizationId), [organizationId]);
+  const { client, dispose, onAccessEnded } = useMemo(() => makeClient(organizationId), [organizationId]);
   useEffect(() => dispose, [dispose]);
   const switchTo = (id: string) => {
     rememberOrganization(id);
@@ -33,13 +33,45 @@ export function Shell() {
   };
   return (
     <Provider value={client} key={organizationId ?? 'none'}>
-      <Frame organizationId={organizationId} switchTo={switchTo} />
+      <Frame organizationId={organizationId} switchTo={switchTo} onAccessEnded={onAccessEnded} />
     </Provider>
   );
 }
 
-function Frame({ organizationId, switchTo }: { organizationId: string | undefined; switchTo(id: string): void }) {
+/** How often a visible tab reads its permissions again; see useLivePermissions. */
+const PERMISSIONS_RECHECK_MS = 5000;
+
+/**
+ * What the user may do here changes while the tab is open (a role given or taken by an Admin). The server
+ * closes the live task list's socket when reading tasks is no longer allowed (4403) or the session ended
+ * (4401): the permissions are read again at once. A change that leaves reading allowed (a Developer made a
+ * Viewer) ends no socket, so a visible tab also reads them every few seconds and whenever it is shown
+ * again. This only decides what is offered; the database decides what is done.
+ */
+function useLivePermissions(refetch: () => void, onAccessEnded: OrganizationClient['onAccessEnded']) {
+  useEffect(() => onAccessEnded(refetch), [onAccessEnded, refetch]);
+  useEffect(() => {
+    const ifVisible = () => document.visibilityState === 'visible' && refetch();
+    const timer = setInterval(ifVisible, PERMISSIONS_RECHECK_MS);
+    document.addEventListener('visibilitychange', ifVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', ifVisible);
+    };
+  }, [refetch]);
+}
+
+function Frame({
+  organizationId,
+  switchTo,
+  onAccessEnded,
+}: {
+  organizationId: string | undefined;
+  switchTo(id: string): void;
+  onAccessEnded: OrganizationClient['onAccessEnded'];
+}) {
   const { data, error, refetch } = useDocumentQuery(ConsoleSessionDocument, {});
+  useLivePermissions(refetch, onAccessEnded);
   const location = useLocation();
   const organizations = data?.organizations?.nodes ?? [];
   const current = organizations.find((o) => o.rowId === organizationId);
