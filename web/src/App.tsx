@@ -8,7 +8,7 @@ import { Shell } from './components/Shell.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { AccessPage } from './pages/AccessPage.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { NewOrganizationPage } from './pages/NewOrganizationPage.tsx';

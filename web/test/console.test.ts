@@ -355,7 +355,7 @@ describe('every page', () => {
     }
     // The audit log of Acme Labs: the worker's entries, with the chain verified.
     await page.getByRole('status').filter({ hasText: /^Chain verified: \d+ entries/ }).waitFor();
-    await page.getByRole('rowheader', { name: 'task.created' }).first().waitFor();
+    await page.getByRole('rowheader', { name: 'Task created' }).first().waitFor();
     await page.goto('/no-such-page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   });

@@ -1,19 +1,13 @@
 // The audit log, newest first, with the hash chain's verification (verifyAuditChain) above it; filtered by
-// action or actor. Needs audit:read.
-import { useState } from 'react';
-import { AuditChainStatusDocument, AuditLogListDocument, TaskChoicesDocument, type AuditLogFilter } from '../../../client/generated/graphql.ts';
-import { useDocumentQuery } from '../api/graphql.ts';
-import { Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, formatTime } from '../components/ui.tsx';
-
-/** The changed fields, shortly: ids and timestamps the row already shows are left out (the title has all). */
-function summary(details: unknown): string {
-  if (!details || typeof details !== 'object') return '';
-  const text = Object.entries(details as Record<string, unknown>)
-    .filter(([key]) => key !== 'id' && key !== 'organization_id' && key !== 'created_at' && key !== 'updated_at')
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-}
+// action or actor. Needs audit:read. Entries are told in words: who, what happened to which object (named,
+// and linked where the console has a page for it), and what changed, with names instead of ids.
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { AuditChainStatusDocument, AuditLogListDocument, AuditTaskTitlesDocument, RoleListDocument, TaskChoicesDocument, type AuditLogFilter } from '../../../../client/generated/graphql.ts';
+import { useDocumentQuery } from '../../api/graphql.ts';
+import { useCan } from '../../components/organization.ts';
+import { Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, formatTime } from '../../components/ui.tsx';
+import { describeEntry, type Names } from './words.ts';
 
 export function AuditPage() {
   const [action, setAction] = useState('');
@@ -23,11 +17,22 @@ export function AuditPage() {
     ...(action.trim() ? { action: { includesInsensitive: action.trim() } } : {}),
     ...(actor ? { actorId: { equalTo: actor } } : {}),
   };
+  const can = useCan();
   const log = useDocumentQuery(AuditLogListDocument, { filter, first: 50, after });
   const chain = useDocumentQuery(AuditChainStatusDocument, {});
   const people = useDocumentQuery(TaskChoicesDocument, {});
+  const roles = useDocumentQuery(RoleListDocument, {}, !can('roles:read'));
   const status = chain.data?.verifyAuditChain;
   const connection = log.data?.auditLogs;
+  // Tasks named by id only (an update records just what changed): their titles, as far as the user may read them.
+  const taskIds = useMemo(() => [...new Set((connection?.nodes ?? []).filter((e) => e.resourceType === 'task').map((e) => e.resourceId))].sort(), [connection]);
+  const titles = useDocumentQuery(AuditTaskTitlesDocument, { ids: taskIds }, !can('tasks:read') || taskIds.length === 0);
+  const names: Names = {
+    users: new Map((people.data?.organizationMemberships?.nodes ?? []).flatMap((m) => (m.user ? [[m.user.rowId, m.user.name] as const] : []))),
+    teams: new Map((people.data?.teams?.nodes ?? []).map((t) => [t.rowId, t.name] as const)),
+    roles: new Map((roles.data?.roles?.nodes ?? []).map((r) => [r.rowId, r.name] as const)),
+    tasks: new Map((titles.data?.tasks?.nodes ?? []).map((t) => [t.rowId, t.title] as const)),
+  };
 
   return (
     <section>
@@ -65,31 +70,32 @@ export function AuditPage() {
               <tr>
                 <th scope="col">#</th>
                 <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Resource</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Which</th>
                 <th scope="col">Details</th>
               </tr>
             </thead>
             <tbody>
-              {connection.nodes.map((entry) => (
-                <tr key={entry.rowId}>
-                  <td>{entry.seq}</td>
-                  <td>
-                    <time dateTime={entry.createdAt}>{formatTime(entry.createdAt)}</time>
-                  </td>
-                  <td>{entry.actor?.name ?? (entry.actorId ? 'a former member' : 'system')}</td>
-                  <th scope="row">{entry.action}</th>
-                  <td>
-                    {entry.resourceType} <code>{entry.resourceId.slice(0, 8)}</code>
-                  </td>
-                  <td>
-                    <code className="details" title={JSON.stringify(entry.details, null, 2)}>
-                      {summary(entry.details)}
-                    </code>
-                  </td>
-                </tr>
-              ))}
+              {connection.nodes.map((entry) => {
+                const told = describeEntry(entry, names);
+                return (
+                  <tr key={entry.rowId} data-action={entry.action}>
+                    <td>{entry.seq}</td>
+                    <td>
+                      <time dateTime={entry.createdAt}>{formatTime(entry.createdAt)}</time>
+                    </td>
+                    <td>{entry.actor?.name ?? (entry.actorId ? 'a former member' : 'the system')}</td>
+                    <th scope="row" title={entry.action}>
+                      {told.what}
+                    </th>
+                    <td>{told.page ? <Link to={told.page}>{told.which}</Link> : told.which}</td>
+                    <td className="details" title={JSON.stringify(entry.details, null, 2)}>
+                      {told.details}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </ScrollRegion>
