@@ -18,7 +18,7 @@ import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '
 import { useCan } from '../components/organization.ts';
 import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [10, 20, 50, 100];
 const STATUSES: [TaskStatus, string][] = [
   ['PENDING', 'Pending'],
   ['IN_PROGRESS', 'In progress'],
@@ -37,8 +37,19 @@ const SORTS: Record<string, { label: string; orderBy: TaskOrderBy[] }> = {
   oldest: { label: 'Oldest first', orderBy: ['CREATED_AT_ASC'] },
   updated: { label: 'Recently changed', orderBy: ['UPDATED_AT_DESC'] },
   priority: { label: 'Most urgent', orderBy: ['PRIORITY_DESC'] },
+  leastUrgent: { label: 'Least urgent', orderBy: ['PRIORITY_ASC'] },
   status: { label: 'Status', orderBy: ['STATUS_ASC'] },
+  statusDesc: { label: 'Status, reversed', orderBy: ['STATUS_DESC'] },
   title: { label: 'Title', orderBy: ['TITLE_ASC'] },
+  titleDesc: { label: 'Title, Z to A', orderBy: ['TITLE_DESC'] },
+};
+
+/** Columns that sort: the SORTS key for ascending and for descending, and which comes first on a click. */
+const SORTABLE: Record<string, { ascending: string; descending: string; first: 'ascending' | 'descending' }> = {
+  Title: { ascending: 'title', descending: 'titleDesc', first: 'ascending' },
+  Status: { ascending: 'status', descending: 'statusDesc', first: 'ascending' },
+  Priority: { ascending: 'leastUrgent', descending: 'priority', first: 'descending' },
+  Created: { ascending: 'oldest', descending: 'newest', first: 'descending' },
 };
 const label = (pairs: [string, string][], value: string) => pairs.find(([v]) => v === value)?.[1] ?? value;
 
@@ -71,28 +82,30 @@ function toTaskFilter(f: Filters): TaskFilter {
   return filter;
 }
 
-type Page = { after?: string; before?: string };
+/** A cursor page, and how many pages it is from the first (for "21–40 of 53"). */
+type Page = { after?: string; before?: string; index: number };
 
 export function TasksPage() {
   const can = useCan();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [title, setTitle] = useState(''); // typed; applied after a pause
   const [sort, setSort] = useState('newest');
-  const [page, setPage] = useState<Page>({});
+  const [page, setPage] = useState<Page>({ index: 0 });
+  const [pageSize, setPageSize] = useState(20);
 
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => (f.title === title ? f : { ...f, title })), 300);
     return () => clearTimeout(timer);
   }, [title]);
-  useEffect(() => setPage({}), [filters, sort]);
+  useEffect(() => setPage({ index: 0 }), [filters, sort, pageSize]);
 
   const variables = useMemo(
     () => ({
       filter: toTaskFilter(filters),
       orderBy: SORTS[sort].orderBy,
-      ...(page.before ? { last: PAGE_SIZE, before: page.before } : { first: PAGE_SIZE, after: page.after }),
+      ...(page.before ? { last: pageSize, before: page.before } : { first: pageSize, after: page.after }),
     }),
-    [filters, sort, page],
+    [filters, sort, page, pageSize],
   );
   const list = useDocumentQuery(TaskListDocument, variables);
   const choices = useDocumentQuery(TaskChoicesDocument, {});
@@ -199,18 +212,18 @@ export function TasksPage() {
       {connection && connection.totalCount > 0 && (
         <>
           <p className="count" aria-live="polite">
-            {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
+            {page.index * pageSize + 1}–{page.index * pageSize + connection.nodes.length} of {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
           </p>
           <ScrollRegion label="Tasks">
             <table className="tasks">
               <thead>
                 <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Priority</th>
+                  <SortHeader column="Title" sort={sort} onSort={setSort} />
+                  <SortHeader column="Status" sort={sort} onSort={setSort} />
+                  <SortHeader column="Priority" sort={sort} onSort={setSort} />
                   <th scope="col">Assignee</th>
                   <th scope="col">Team</th>
-                  <th scope="col">Created</th>
+                  <SortHeader column="Created" sort={sort} onSort={setSort} />
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -225,16 +238,48 @@ export function TasksPage() {
           </ScrollRegion>
           {/* Paging forward, PostGraphile knows what follows but not what precedes; backward, the reverse. */}
           <nav className="pager" aria-label="Task pages">
-            <button type="button" className="secondary" disabled={!connection.pageInfo.hasPreviousPage && !page.after} onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={page.index === 0 || (!connection.pageInfo.hasPreviousPage && !page.after)}
+              onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined, index: page.index - 1 })}
+            >
               Previous page
             </button>
-            <button type="button" className="secondary" disabled={!connection.pageInfo.hasNextPage && !page.before} onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!connection.pageInfo.hasNextPage && !page.before}
+              onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined, index: page.index + 1 })}
+            >
               Next page
             </button>
+            <SelectField label="Tasks per page" value={String(pageSize)} onChange={(e) => setPageSize(Number(e.target.value))}>
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </SelectField>
           </nav>
         </>
       )}
     </section>
+  );
+}
+
+/** A column header that sorts the list by its column (through the API's orderBy), saying how with aria-sort. */
+function SortHeader({ column, sort, onSort }: { column: string; sort: string; onSort(sort: string): void }) {
+  const { ascending, descending, first } = SORTABLE[column];
+  const current = sort === ascending ? 'ascending' : sort === descending ? 'descending' : undefined;
+  const next = current ? (current === 'ascending' ? descending : ascending) : first === 'ascending' ? ascending : descending;
+  return (
+    <th scope="col" aria-sort={current ?? 'none'}>
+      <button type="button" className="sort" onClick={() => onSort(next)}>
+        {column}
+        <span aria-hidden="true">{current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ' ↕'}</span>
+      </button>
+    </th>
   );
 }
 
