@@ -208,6 +208,8 @@ describe('invitations', () => {
     expect(await admin.page.locator('.chip').count()).toBe(1);
     await admin.page.getByRole('button', { name: 'Confirm giving Rita Roles the role Triager' }).click();
     await admin.page.locator('.chip', { hasText: 'Triager' }).waitFor();
+    // The focus goes back to the choice, not to the page.
+    expect(await admin.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Choose a role for Rita Roles');
     expect(await granted()).toBe(2);
     await admin.page.getByRole('button', { name: 'Remove role Triager from Rita Roles' }).click();
     await admin.page.getByRole('button', { name: 'Confirm taking the role Triager from Rita Roles' }).click();
@@ -215,6 +217,45 @@ describe('invitations', () => {
     // An invitation offers the least-privileged role until another is chosen (never Admin by default).
     const invite = admin.page.getByRole('form', { name: 'Invite someone' });
     await expect.poll(async () => field(invite, 'Role').locator('option:checked').textContent()).toBe('Viewer');
+  });
+});
+
+describe('nothing destructive on one click', () => {
+  test('deleting a team or a role and removing a team member each ask first, and Keep keeps them', async () => {
+    const { page } = await tab();
+    await signUp(page, 'Cal Careful', 'cal@console.test');
+    await createOrganization(page, 'Careful Co');
+    await page.goto('/teams');
+    await field(page, 'New team').fill('Keepers');
+    await page.getByRole('button', { name: 'Add team' }).click();
+    await page.getByLabel('Add a member to Keepers').selectOption({ label: 'Cal Careful' });
+    await page.locator('.chip', { hasText: 'Cal Careful' }).waitFor();
+    const count = async (sql: string) => (await server.db.pool.query(sql)).rows[0].n as number;
+    const teamMembers = () => count(`select count(*)::int as n from app_public.team_memberships tm join app_public.teams t on t.id = tm.team_id where t.name = 'Keepers'`);
+    const teams = () => count(`select count(*)::int as n from app_public.teams where name = 'Keepers'`);
+
+    await page.getByRole('button', { name: 'Remove Cal Careful from Keepers' }).click();
+    await page.getByRole('button', { name: 'Delete team Keepers' }).click();
+    expect([await teamMembers(), await teams()]).toEqual([1, 1]);
+    await page.getByRole('button', { name: 'Confirm removing Cal Careful from Keepers' }).click();
+    await page.locator('.chip', { hasText: 'Cal Careful' }).waitFor({ state: 'detached' });
+    expect(await teamMembers()).toBe(0);
+    await page.getByRole('button', { name: 'Confirm deleting the team Keepers' }).click();
+    await page.getByRole('rowheader', { name: 'Keepers' }).waitFor({ state: 'detached' });
+    expect(await teams()).toBe(0);
+
+    await page.goto('/roles');
+    const role = page.getByRole('form', { name: 'New role' });
+    await field(role, 'Role name').fill('Temporary');
+    await role.getByRole('checkbox', { name: 'tasks:read' }).check();
+    await role.getByRole('button', { name: 'Create role' }).click();
+    await page.getByRole('button', { name: 'Delete Temporary' }).click();
+    await page.getByRole('button', { name: 'Keep' }).click();
+    expect(await count(`select count(*)::int as n from app_public.roles where name = 'Temporary'`)).toBe(1);
+    await page.getByRole('button', { name: 'Delete Temporary' }).click();
+    await page.getByRole('button', { name: 'Confirm deleting the role Temporary' }).click();
+    await page.getByRole('form', { name: 'Role Temporary' }).waitFor({ state: 'detached' });
+    expect(await count(`select count(*)::int as n from app_public.roles where name = 'Temporary'`)).toBe(0);
   });
 });
 

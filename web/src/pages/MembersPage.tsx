@@ -2,7 +2,7 @@
 // removing needs users:delete; invitations (list, send, revoke) need users:invite. Nothing that grants,
 // takes away or removes happens on a selection alone: a role is chosen, then given by a button, and every
 // such action asks to confirm, naming what it does. An invitation offers the least-privileged role first.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   AssignRoleDocument,
   InvitationListDocument,
@@ -89,8 +89,11 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
   const name = member.user?.name ?? member.userId;
   const addable = roles.filter((role) => !held.some((h) => h.role?.rowId === role.rowId));
   const chosenRole = addable.find((role) => role.rowId === chosen);
+  const chooser = useRef<HTMLSelectElement>(null);
+  // Given: the focus goes back to the choice (the Give role button is disabled until the next one).
   const added = () => {
     setChosen('');
+    chooser.current?.focus();
     onChanged();
   };
 
@@ -117,7 +120,7 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
           ))}
           {addable.length > 0 && (
             <span className="add-role">
-              <select aria-label={`Choose a role for ${name}`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <select ref={chooser} aria-label={`Choose a role for ${name}`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
                 <option value="">Choose a role…</option>
                 {addable.map((role) => (
                   <option key={role.rowId} value={role.rowId}>

@@ -1,11 +1,11 @@
 // Roles: each role's permissions as checkboxes over the catalog. roles:write edits and creates (the
 // database refuses a permission the editor does not hold themself: PRIVILEGE_ESCALATION); roles:delete
-// deletes; system roles are shown, never editable.
+// deletes (asking first); system roles are shown, never editable.
 import { useState, type FormEvent } from 'react';
 import { CreateRoleRowDocument, DeleteRoleRowDocument, RoleListDocument, UpdateRoleRowDocument, type RoleListQuery } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ErrorMessage, Loading, TextField, attempt } from '../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, Loading, TextField, attempt } from '../components/ui.tsx';
 
 type Catalog = NonNullable<RoleListQuery['permissions']>['nodes'];
 type Role = NonNullable<RoleListQuery['roles']>['nodes'][number];
@@ -65,7 +65,7 @@ function RoleEditor({ role, catalog, onChanged }: { role: Role; catalog: Catalog
   const [selected, setSelected] = useState<Set<string>>();
   const [error, setError] = useState<Error>();
   const [update, saving] = useDocumentMutation(UpdateRoleRowDocument);
-  const [remove, removing] = useDocumentMutation(DeleteRoleRowDocument);
+  const [remove] = useDocumentMutation(DeleteRoleRowDocument);
   const editable = can('roles:write') && !role.isSystem;
   const shown = selected ?? expand(role.permissions, catalog);
 
@@ -92,9 +92,7 @@ function RoleEditor({ role, catalog, onChanged }: { role: Role; catalog: Catalog
           </button>
         )}
         {can('roles:delete') && !role.isSystem && (
-          <button type="button" className="danger" disabled={removing} onClick={async () => (await attempt(() => remove({ rowId: role.rowId }), setError)) && onChanged()}>
-            Delete {role.name}
-          </button>
+          <ConfirmedAction label={`Delete ${role.name}`} confirm={`Confirm deleting the role ${role.name}`} run={() => remove({ rowId: role.rowId })} onDone={onChanged} />
         )}
       </div>
     </form>

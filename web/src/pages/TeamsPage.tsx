@@ -1,10 +1,10 @@
 // Teams: teams:read lists them with their members; teams:write creates, teams:delete deletes,
-// teams:manage_members adds and removes members.
+// teams:manage_members adds and removes members. Deleting and removing ask first.
 import { useState, type FormEvent } from 'react';
 import { AddTeamMemberDocument, CreateTeamRowDocument, DeleteTeamRowDocument, RemoveTeamMemberDocument, TaskChoicesDocument, TeamListDocument } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { Empty, ErrorMessage, Loading, ScrollRegion, TextField, attempt } from '../components/ui.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, TextField, attempt } from '../components/ui.tsx';
 
 export function TeamsPage() {
   const can = useCan();
@@ -88,9 +88,13 @@ export function TeamsPage() {
                         <span key={m.rowId} className="chip">
                           {m.user?.name}
                           {can('teams:manage_members') && (
-                            <button type="button" className="link" aria-label={`Remove ${m.user?.name} from ${team.name}`} onClick={() => run(() => drop({ rowId: m.rowId }))}>
-                              ×
-                            </button>
+                            <ConfirmedAction
+                              label="×"
+                              name={`Remove ${m.user?.name} from ${team.name}`}
+                              confirm={`Confirm removing ${m.user?.name} from ${team.name}`}
+                              run={() => drop({ rowId: m.rowId })}
+                              onDone={teams.refetch}
+                            />
                           )}
                         </span>
                       ))}
@@ -107,9 +111,13 @@ export function TeamsPage() {
                     </td>
                     <td className="actions">
                       {can('teams:delete') && (
-                        <button type="button" className="danger" aria-label={`Delete team ${team.name}`} onClick={() => run(() => remove({ rowId: team.rowId }))}>
-                          Delete
-                        </button>
+                        <ConfirmedAction
+                          label="Delete"
+                          name={`Delete team ${team.name}`}
+                          confirm={`Confirm deleting the team ${team.name}`}
+                          run={() => remove({ rowId: team.rowId })}
+                          onDone={teams.refetch}
+                        />
                       )}
                     </td>
                   </tr>
