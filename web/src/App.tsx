@@ -5,6 +5,7 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { session } from './auth/session.ts';
 import { Shell } from './components/Shell.tsx';
+import { Loading } from './components/ui.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { AccessPage } from './pages/AccessPage.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
@@ -28,7 +29,7 @@ export function useSessionState() {
 function SignedIn({ children }: { children: ReactNode }) {
   const state = useSessionState();
   const location = useLocation();
-  if (state.status === 'starting') return <p className="loading">Loading…</p>;
+  if (state.status === 'starting') return <Loading what="your session" />;
   if (state.status === 'signedOut') return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return children;
 }

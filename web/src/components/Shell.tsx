@@ -7,7 +7,7 @@ import { Provider } from 'urql';
 import { ConsoleSessionDocument } from '../../../client/generated/graphql.ts';
 import { makeClient, useDocumentQuery, type OrganizationClient } from '../api/graphql.ts';
 import { session } from '../auth/session.ts';
-import { ErrorMessage } from './ui.tsx';
+import { ErrorMessage, Loading } from './ui.tsx';
 import { VerifyBanner } from './VerifyBanner.tsx';
 import { OrganizationContext, rememberOrganization, rememberedOrganization, type OrganizationState } from './organization.ts';
 
@@ -159,7 +159,7 @@ function Frame({
         ) : data ? (
           <Outlet />
         ) : (
-          <p className="loading">Loading…</p>
+          <Loading what="your organizations" />
         )}
       </main>
     </OrganizationContext.Provider>
