@@ -293,6 +293,28 @@ describe('live updates', () => {
   });
 });
 
+describe('live updates across a token expiry', () => {
+  test('the server closes the socket at the access token\'s exp (4401); the list subscribes again and stays live', async () => {
+    const watcher = await tab();
+    const sockets: string[] = [];
+    watcher.page.on('websocket', (socket) => {
+      sockets.push('opened');
+      socket.on('close', () => sockets.push('closed'));
+    });
+    await signUp(watcher.page, 'Wes Watcher', 'wes@console.test');
+    await createOrganization(watcher.page, 'Expiry Co');
+    await addTask(watcher.page, 'Before the expiry');
+    const writer = await tab();
+    await signIn(writer.page, 'wes@console.test');
+
+    // The first socket carries the token of its connection; the server ends it at that token's exp.
+    await waitFor(async () => sockets.includes('closed'), (ACCESS_TOKEN_TTL_SECONDS + 10) * 1000, 'the server to close the socket at the token\'s exp');
+    await addTask(writer.page, 'After the expiry');
+    await expectTitles(watcher.page, ['Before the expiry', 'After the expiry']);
+    expect(sockets.filter((s) => s === 'opened').length).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+});
+
 describe('sessions', () => {
   test('sign out ends the session: the refresh cookie is gone and the session is revoked in the database', async () => {
     const { page, context } = await tab();

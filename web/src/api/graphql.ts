@@ -8,7 +8,7 @@
 // Every document is sent by its codegen hash (`documentId`), so the console also runs on a server that
 // accepts only trusted documents.
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Client, fetchExchange, subscriptionExchange, useMutation, useQuery, useSubscription, type AnyVariables, type OperationResult } from 'urql';
 import type { TypedDocumentString } from '../../../client/generated/graphql.ts';
 import { session } from '../auth/session.ts';
@@ -57,7 +57,8 @@ function makeWsClient(organizationId: string | undefined, accessEnded: () => voi
       const token = session.token ?? (await session.renew());
       return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(organizationId ? { 'x-organization-id': organizationId } : {}) };
     },
-    // 4401: the token expired while connected; renew it, and the retry connects with the new one.
+    // 4401: the token expired while connected; renew it. graphql-ws never retries a 4401 itself, so the
+    // subscription hook subscribes again (useDocumentSubscription), with the renewed token.
     // 4403: no longer allowed; retrying would only be refused again.
     retryAttempts: Infinity,
     shouldRetry: (event) => (event as CloseEvent).code !== 4403,
@@ -134,11 +135,34 @@ export function useDocumentMutation<T, V extends AnyVariables>(document: TypedDo
   return [run, state.fetching];
 }
 
-/** Calls `onEvent` for every event of a generated subscription document. */
-export function useDocumentSubscription<T, V extends AnyVariables>(document: TypedDocumentString<T, V>, variables: V, onEvent: (data: T) => void): void {
+/** How long after a 4401 close the subscription is made again (the session renews its token meanwhile). */
+const RESUBSCRIBE_MS = 1000;
+
+/**
+ * Calls `onEvent` for every event of a generated subscription document. The server closes the socket with
+ * 4401 when the access token it was opened with expires, and graphql-ws treats 4401 as final (no retry),
+ * which would leave the page silently no longer live: the subscription is made again with the renewed
+ * token, and `onResumed` tells the page to read what it may have missed meanwhile. Other refusals (4403)
+ * stay final.
+ */
+export function useDocumentSubscription<T, V extends AnyVariables>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
+  onEvent: (data: T) => void,
+  onResumed?: () => void,
+): void {
   const query = useMemo(() => textOf(document), [document]);
-  useSubscription<T, T, V>({ query, variables } as never, (_previous, data) => {
+  const [state, subscribeAgain] = useSubscription<T, T, V>({ query, variables } as never, (_previous, data) => {
     onEvent(data);
     return data;
   });
+  const closedFor = (state.error?.networkError as Partial<CloseEvent> | undefined)?.code;
+  useEffect(() => {
+    if (closedFor !== 4401) return;
+    const timer = setTimeout(() => {
+      subscribeAgain();
+      onResumed?.();
+    }, RESUBSCRIBE_MS);
+    return () => clearTimeout(timer);
+  }, [state.error, closedFor, subscribeAgain, onResumed]);
 }

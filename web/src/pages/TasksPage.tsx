@@ -113,10 +113,15 @@ export function TasksPage() {
   // Live: whatever changed, read the page again (a burst of events is one read).
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { refetch } = list;
-  useDocumentSubscription(TaskListChangedDocument, {}, () => {
-    clearTimeout(pending.current);
-    pending.current = setTimeout(refetch, 100);
-  });
+  useDocumentSubscription(
+    TaskListChangedDocument,
+    {},
+    () => {
+      clearTimeout(pending.current);
+      pending.current = setTimeout(refetch, 100);
+    },
+    refetch,
+  );
   useEffect(() => () => clearTimeout(pending.current), []);
 
   const set = (key: keyof Filters) => (event: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: event.target.value }));
