@@ -391,6 +391,13 @@ export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null, setAside: number | null } | null };
 
+export type AuditTaskTitlesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type AuditTaskTitlesQuery = { tasks: { nodes: Array<{ rowId: string, title: string }> } | null };
+
 export type MemberListQueryVariables = Exact<{
   filter?: OrganizationMembershipFilter | null | undefined;
   first?: number | null | undefined;
@@ -789,6 +796,16 @@ export const AuditChainStatusDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:5da5e6cf7aecf6b59c753af092f70fa56c6e60f926657e18ad1d5769d89012c2"}) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
+export const AuditTaskTitlesDocument = new TypedDocumentString(`
+    query AuditTaskTitles($ids: [UUID!]!) {
+  tasks(filter: {rowId: {in: $ids}}, first: 100) {
+    nodes {
+      rowId
+      title
+    }
+  }
+}
+    `, {"hash":"sha256:db797a891586d0fc1517415600d1c4030ecb69b393b1548894fefac01775d872"}) as unknown as TypedDocumentString<AuditTaskTitlesQuery, AuditTaskTitlesQueryVariables>;
 export const MemberListDocument = new TypedDocumentString(`
     query MemberList($filter: OrganizationMembershipFilter, $first: Int, $after: Cursor) {
   organizationMemberships(

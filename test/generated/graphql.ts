@@ -439,6 +439,13 @@ export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null, setAside: number | null } | null };
 
+export type AuditTaskTitlesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type AuditTaskTitlesQuery = { tasks: { nodes: Array<{ rowId: string, title: string }> } | null };
+
 export type MemberListQueryVariables = Exact<{
   filter?: OrganizationMembershipFilter | null | undefined;
   first?: number | null | undefined;
@@ -1649,6 +1656,16 @@ export const AuditChainStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
+export const AuditTaskTitlesDocument = new TypedDocumentString(`
+    query AuditTaskTitles($ids: [UUID!]!) {
+  tasks(filter: {rowId: {in: $ids}}, first: 100) {
+    nodes {
+      rowId
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditTaskTitlesQuery, AuditTaskTitlesQueryVariables>;
 export const MemberListDocument = new TypedDocumentString(`
     query MemberList($filter: OrganizationMembershipFilter, $first: Int, $after: Cursor) {
   organizationMemberships(

@@ -5,10 +5,11 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSessionState } from './auth/session.ts';
 import { Shell } from './components/Shell.tsx';
+import { Loading } from './components/ui.tsx';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage.tsx';
 import { AccessPage } from './pages/AccessPage.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { NewOrganizationPage } from './pages/NewOrganizationPage.tsx';
@@ -25,7 +26,7 @@ import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';
 function SignedIn({ children }: { children: ReactNode }) {
   const state = useSessionState();
   const location = useLocation();
-  if (state.status === 'starting') return <p className="loading">Loading…</p>;
+  if (state.status === 'starting') return <Loading what="your session" />;
   if (state.status === 'signedOut') return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return children;
 }

@@ -202,12 +202,14 @@ describe('invitations', () => {
     await choose.focus();
     for (let i = 0; i < 3; i++) await admin.page.keyboard.press('ArrowDown');
     await choose.selectOption({ label: 'Triager' });
-    await admin.page.getByRole('button', { name: 'Give Rita Roles the role Triager' }).click();
+    await admin.page.getByRole('button', { name: 'Give role Triager to Rita Roles' }).click();
     const granted = async () => (await server.db.pool.query(`select count(*)::int as n from app_public.user_roles ur join app_public.users u on u.id = ur.user_id where u.email = 'rita@console.test'`)).rows[0].n;
     expect(await granted()).toBe(1);
     expect(await admin.page.locator('.chip').count()).toBe(1);
     await admin.page.getByRole('button', { name: 'Confirm giving Rita Roles the role Triager' }).click();
     await admin.page.locator('.chip', { hasText: 'Triager' }).waitFor();
+    // The focus goes back to the choice, not to the page.
+    expect(await admin.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Choose a role for Rita Roles');
     expect(await granted()).toBe(2);
     await admin.page.getByRole('button', { name: 'Remove role Triager from Rita Roles' }).click();
     await admin.page.getByRole('button', { name: 'Confirm taking the role Triager from Rita Roles' }).click();
@@ -215,6 +217,45 @@ describe('invitations', () => {
     // An invitation offers the least-privileged role until another is chosen (never Admin by default).
     const invite = admin.page.getByRole('form', { name: 'Invite someone' });
     await expect.poll(async () => field(invite, 'Role').locator('option:checked').textContent()).toBe('Viewer');
+  });
+});
+
+describe('nothing destructive on one click', () => {
+  test('deleting a team or a role and removing a team member each ask first, and Keep keeps them', async () => {
+    const { page } = await tab();
+    await signUp(page, 'Cal Careful', 'cal@console.test');
+    await createOrganization(page, 'Careful Co');
+    await page.goto('/teams');
+    await field(page, 'New team').fill('Keepers');
+    await page.getByRole('button', { name: 'Add team' }).click();
+    await page.getByLabel('Add a member to Keepers').selectOption({ label: 'Cal Careful' });
+    await page.locator('.chip', { hasText: 'Cal Careful' }).waitFor();
+    const count = async (sql: string) => (await server.db.pool.query(sql)).rows[0].n as number;
+    const teamMembers = () => count(`select count(*)::int as n from app_public.team_memberships tm join app_public.teams t on t.id = tm.team_id where t.name = 'Keepers'`);
+    const teams = () => count(`select count(*)::int as n from app_public.teams where name = 'Keepers'`);
+
+    await page.getByRole('button', { name: 'Remove Cal Careful from Keepers' }).click();
+    await page.getByRole('button', { name: 'Delete team Keepers' }).click();
+    expect([await teamMembers(), await teams()]).toEqual([1, 1]);
+    await page.getByRole('button', { name: 'Confirm removing Cal Careful from Keepers' }).click();
+    await page.locator('.chip', { hasText: 'Cal Careful' }).waitFor({ state: 'detached' });
+    expect(await teamMembers()).toBe(0);
+    await page.getByRole('button', { name: 'Confirm deleting the team Keepers' }).click();
+    await page.getByRole('rowheader', { name: 'Keepers' }).waitFor({ state: 'detached' });
+    expect(await teams()).toBe(0);
+
+    await page.goto('/roles');
+    const role = page.getByRole('form', { name: 'New role' });
+    await field(role, 'Role name').fill('Temporary');
+    await role.getByRole('checkbox', { name: 'tasks:read' }).check();
+    await role.getByRole('button', { name: 'Create role' }).click();
+    await page.getByRole('button', { name: 'Delete Temporary' }).click();
+    await page.getByRole('button', { name: 'Keep' }).click();
+    expect(await count(`select count(*)::int as n from app_public.roles where name = 'Temporary'`)).toBe(1);
+    await page.getByRole('button', { name: 'Delete Temporary' }).click();
+    await page.getByRole('button', { name: 'Confirm deleting the role Temporary' }).click();
+    await page.getByRole('form', { name: 'Role Temporary' }).waitFor({ state: 'detached' });
+    expect(await count(`select count(*)::int as n from app_public.roles where name = 'Temporary'`)).toBe(0);
   });
 });
 
@@ -250,6 +291,28 @@ describe('live updates', () => {
     await ann.page.getByRole('button', { name: 'Confirm deleting Made by Bob' }).click();
     await expectTitles(bob.page, ['Made by Ann']);
   });
+});
+
+describe('live updates across a token expiry', () => {
+  test('the server closes the socket at the access token\'s exp (4401); the list subscribes again and stays live', async () => {
+    const watcher = await tab();
+    const sockets: string[] = [];
+    watcher.page.on('websocket', (socket) => {
+      sockets.push('opened');
+      socket.on('close', () => sockets.push('closed'));
+    });
+    await signUp(watcher.page, 'Wes Watcher', 'wes@console.test');
+    await createOrganization(watcher.page, 'Expiry Co');
+    await addTask(watcher.page, 'Before the expiry');
+    const writer = await tab();
+    await signIn(writer.page, 'wes@console.test');
+
+    // The first socket carries the token of its connection; the server ends it at that token's exp.
+    await waitFor(async () => sockets.includes('closed'), (ACCESS_TOKEN_TTL_SECONDS + 10) * 1000, 'the server to close the socket at the token\'s exp');
+    await addTask(writer.page, 'After the expiry');
+    await expectTitles(watcher.page, ['Before the expiry', 'After the expiry']);
+    expect(sockets.filter((s) => s === 'opened').length).toBeGreaterThanOrEqual(2);
+  }, 90_000);
 });
 
 describe('sessions', () => {
@@ -355,7 +418,7 @@ describe('every page', () => {
     }
     // The audit log of Acme Labs: the worker's entries, with the chain verified.
     await page.getByRole('status').filter({ hasText: /^Chain verified: \d+ entries/ }).waitFor();
-    await page.getByRole('rowheader', { name: 'task.created' }).first().waitFor();
+    await page.getByRole('rowheader', { name: 'Task created' }).first().waitFor();
     await page.goto('/no-such-page');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   });

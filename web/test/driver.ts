@@ -1,5 +1,6 @@
 // What a person does in the console, as steps for the browser tests and the screenshot script: a real
 // Chromium on the real server, finding things by their labels and roles as a screen reader would.
+import type { Pool } from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { mailsTo } from '../../test/support/mail.ts';
 import { waitFor } from '../../test/support/worker.ts';
@@ -15,8 +16,24 @@ export interface ConsoleTab {
   errors: string[];
 }
 
-export async function openConsole(browser: Browser, baseURL: string): Promise<ConsoleTab> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
+export interface Screen {
+  width: number;
+  height: number;
+}
+
+/** A phone, a tablet upright, a laptop: every page is checked at each. */
+export const SCREENS: Screen[] = [
+  { width: 375, height: 667 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+];
+
+export async function openConsole(
+  browser: Browser,
+  baseURL: string,
+  { viewport = { width: 1280, height: 800 }, colorScheme = 'light' }: { viewport?: Screen; colorScheme?: 'light' | 'dark' } = {},
+): Promise<ConsoleTab> {
+  const context = await browser.newContext({ baseURL, viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const tab: ConsoleTab = { context, page, requests: [], errors: [] };
@@ -86,4 +103,74 @@ export async function mailedLink(outboxDir: string, email: string, pathname: str
     10_000,
     `a mail to ${email} with a link to ${pathname}`,
   );
+}
+
+export interface ConsolePage {
+  path: string;
+  heading: string;
+  /** The button a visitor most likely came for; it must be on the first screen. */
+  primary?: string;
+  /** Shows once the page's data has arrived. */
+  ready?: (page: Page) => Locator;
+}
+
+/** Every page a signed-out visitor can open. */
+export const SIGNED_OUT_PAGES: ConsolePage[] = [
+  { path: '/signin', heading: 'Sign in to rowgate', primary: 'Sign in' },
+  { path: '/signup', heading: 'Create your rowgate account', primary: 'Create account' },
+  { path: '/forgot-password', heading: 'Forgot your password?', primary: 'Send reset link' },
+];
+
+/** Every page of the signed-in console, as an Admin of an organization with some data sees it. */
+export const SIGNED_IN_PAGES: ConsolePage[] = [
+  { path: '/tasks', heading: 'Tasks', primary: 'Add task', ready: (page) => page.locator('table.tasks tbody tr').first() },
+  { path: '/teams', heading: 'Teams', primary: 'Add team', ready: (page) => page.locator('tbody tr').first() },
+  { path: '/members', heading: 'Members', primary: 'Send invitation', ready: (page) => page.locator('tr[data-member]').first() },
+  { path: '/roles', heading: 'Roles', primary: 'Create a role', ready: (page) => page.getByRole('form', { name: 'Role Admin' }) },
+  { path: '/access', heading: 'Access', ready: (page) => page.locator('tr[data-member]').first() },
+  { path: '/audit', heading: 'Audit log', ready: (page) => page.getByRole('status').filter({ hasText: /^Chain/ }) },
+  { path: '/organizations/new', heading: 'New organization', primary: 'Create organization' },
+  { path: '/account', heading: 'Your account', primary: 'Save name', ready: (page) => page.locator('tr[data-session]').first() },
+];
+
+/** Opens a page of the console and waits for its heading and its data. */
+export async function visit(page: Page, target: ConsolePage): Promise<void> {
+  await page.goto(target.path);
+  await page.getByRole('heading', { name: target.heading, exact: true }).waitFor();
+  await target.ready?.(page).waitFor();
+}
+
+/**
+ * An organization to look at: its Admin (signed in on `page`), a Developer and a Viewer, a team, tasks
+ * with long titles. Colleagues are written to the database as an accepted invitation would have.
+ */
+export async function seedOrganization(page: Page, pool: Pool, admin: { name: string; email: string }, organization: string): Promise<void> {
+  await signUp(page, admin.name, admin.email);
+  await createOrganization(page, organization);
+  const slug = organization.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const {
+    rows: [org],
+  } = await pool.query<{ id: string }>('select id from app_public.organizations where slug = $1', [slug]);
+  for (const [name, role] of [
+    ['Grace Hopper', 'Developer'],
+    ['Alan Turing', 'Viewer'],
+  ]) {
+    const email = `${name.split(' ')[0].toLowerCase()}@${slug}.test`;
+    const {
+      rows: [user],
+    } = await pool.query<{ id: string }>('insert into app_public.users (email, name) values ($1, $2) returning id', [email, name]);
+    await pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
+    await pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = $3`, [
+      org.id,
+      user.id,
+      role,
+    ]);
+  }
+  await page.goto('/teams');
+  await field(page, 'New team').fill('Platform');
+  await page.getByRole('button', { name: 'Add team' }).click();
+  await page.getByRole('rowheader', { name: 'Platform' }).waitFor();
+  await page.goto('/tasks');
+  await addTask(page, 'Rotate the signing keys before the old ones expire at the end of the quarter', 'Critical');
+  await addTask(page, 'Fix the login redirect bug', 'High');
 }

@@ -8,7 +8,7 @@
 // Every document is sent by its codegen hash (`documentId`), so the console also runs on a server that
 // accepts only trusted documents.
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Client, fetchExchange, subscriptionExchange, useMutation, useQuery, useSubscription, type AnyVariables, type OperationResult } from 'urql';
 import type { TypedDocumentString } from '../../../client/generated/graphql.ts';
 import { session } from '../auth/session.ts';
@@ -48,7 +48,7 @@ function makeFetch(organizationId: string | undefined): typeof fetch {
   };
 }
 
-function makeWsClient(organizationId: string | undefined): WsClient {
+function makeWsClient(organizationId: string | undefined, accessEnded: () => void): WsClient {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   return createWsClient({
     url,
@@ -57,20 +57,31 @@ function makeWsClient(organizationId: string | undefined): WsClient {
       const token = session.token ?? (await session.renew());
       return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(organizationId ? { 'x-organization-id': organizationId } : {}) };
     },
-    // 4401: the token expired while connected; renew it, and the retry connects with the new one.
+    // 4401: the token expired while connected; renew it. graphql-ws never retries a 4401 itself, so the
+    // subscription hook subscribes again (useDocumentSubscription), with the renewed token.
     // 4403: no longer allowed; retrying would only be refused again.
     retryAttempts: Infinity,
     shouldRetry: (event) => (event as CloseEvent).code !== 4403,
     on: {
       closed: (event) => {
-        if ((event as CloseEvent).code === 4401) void session.renew();
+        const { code } = event as CloseEvent;
+        if (code === 4401) void session.renew();
+        if (code === 4401 || code === 4403) accessEnded();
       },
     },
   });
 }
 
-export function makeClient(organizationId: string | undefined): { client: Client; dispose(): void } {
-  const ws = makeWsClient(organizationId);
+export interface OrganizationClient {
+  client: Client;
+  dispose(): void;
+  /** Calls `listener` whenever the server ends the live connection for access (4401, 4403); returns its removal. */
+  onAccessEnded(listener: () => void): () => void;
+}
+
+export function makeClient(organizationId: string | undefined): OrganizationClient {
+  const listeners = new Set<() => void>();
+  const ws = makeWsClient(organizationId, () => listeners.forEach((listener) => listener()));
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,
@@ -90,7 +101,14 @@ export function makeClient(organizationId: string | undefined): { client: Client
       }),
     ],
   });
-  return { client, dispose: () => void ws.dispose() };
+  return {
+    client,
+    dispose: () => void ws.dispose(),
+    onAccessEnded: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 export type Result<T> = { data: T | undefined; error: ApiError | undefined; fetching: boolean; refetch(): void };
@@ -117,11 +135,34 @@ export function useDocumentMutation<T, V extends AnyVariables>(document: TypedDo
   return [run, state.fetching];
 }
 
-/** Calls `onEvent` for every event of a generated subscription document. */
-export function useDocumentSubscription<T, V extends AnyVariables>(document: TypedDocumentString<T, V>, variables: V, onEvent: (data: T) => void): void {
+/** How long after a 4401 close the subscription is made again (the session renews its token meanwhile). */
+const RESUBSCRIBE_MS = 1000;
+
+/**
+ * Calls `onEvent` for every event of a generated subscription document. The server closes the socket with
+ * 4401 when the access token it was opened with expires, and graphql-ws treats 4401 as final (no retry),
+ * which would leave the page silently no longer live: the subscription is made again with the renewed
+ * token, and `onResumed` tells the page to read what it may have missed meanwhile. Other refusals (4403)
+ * stay final.
+ */
+export function useDocumentSubscription<T, V extends AnyVariables>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
+  onEvent: (data: T) => void,
+  onResumed?: () => void,
+): void {
   const query = useMemo(() => textOf(document), [document]);
-  useSubscription<T, T, V>({ query, variables } as never, (_previous, data) => {
+  const [state, subscribeAgain] = useSubscription<T, T, V>({ query, variables } as never, (_previous, data) => {
     onEvent(data);
     return data;
   });
+  const closedFor = (state.error?.networkError as Partial<CloseEvent> | undefined)?.code;
+  useEffect(() => {
+    if (closedFor !== 4401) return;
+    const timer = setTimeout(() => {
+      subscribeAgain();
+      onResumed?.();
+    }, RESUBSCRIBE_MS);
+    return () => clearTimeout(timer);
+  }, [state.error, closedFor, subscribeAgain, onResumed]);
 }

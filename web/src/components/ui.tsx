@@ -1,13 +1,41 @@
 // Small accessible building blocks: every input has a label, every refusal is announced.
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type SelectHTMLAttributes } from 'react';
 import type { ApiError } from '../api/errors.ts';
 
-export function ErrorMessage({ error }: { error: ApiError | Error | undefined | null }) {
+/** A refusal or a failure, announced; `retry` offers to read again (a list that could not be read). */
+export function ErrorMessage({ error, retry }: { error: ApiError | Error | undefined | null; retry?: () => void }) {
   if (!error) return null;
   return (
     <p className="error" role="alert">
       {error.message}
+      {retry && (
+        <>
+          {' '}
+          <button type="button" className="secondary" onClick={retry}>
+            Retry
+          </button>
+        </>
+      )}
     </p>
+  );
+}
+
+/** Shown while a page's first answer is on its way, and announced. */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      Loading {what}…
+    </p>
+  );
+}
+
+/** An empty list says so in a sentence, with what the user may do about it (when they may). */
+export function Empty({ children, action }: { children: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p>{children}</p>
+      {action}
+    </div>
   );
 }
 
@@ -47,12 +75,26 @@ export async function attempt(run: () => Promise<unknown>, setError: (error: Err
   }
 }
 
+/**
+ * A wide table's own horizontal scroll, so the page never scrolls sideways. Focusable and named, so a
+ * keyboard user can scroll it too (a table of plain text has nothing else to take the focus).
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 export const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 /**
  * A destructive or privilege-changing action that asks first: its button, then "Confirm" (named for what
  * it does, for screen readers) or "Keep". `name` is the first button's accessible name when its label is
- * short ("Remove" in a row of many).
+ * short ("Remove" in a row of many). Asking puts the focus on Confirm; Keep, Escape or a refusal put it
+ * back on the first button. After a success `onDone` may move it (to the next row, when this one goes);
+ * if it does not, it returns to the first button too.
  */
 export function ConfirmedAction({
   label,
@@ -74,26 +116,44 @@ export function ConfirmedAction({
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
+  const trigger = useRef<HTMLButtonElement>(null);
+  const confirmation = useRef<HTMLButtonElement>(null);
+  const returning = useRef(false);
+  useEffect(() => {
+    if (asking) confirmation.current?.focus();
+    else if (returning.current) {
+      returning.current = false;
+      // Only when nothing else took the focus meanwhile: the Confirm button it was on is gone.
+      if (document.activeElement === document.body || !document.activeElement) trigger.current?.focus();
+    }
+  }, [asking]);
+  const keep = () => {
+    returning.current = true;
+    setAsking(false);
+  };
   const go = async () => {
+    if (busy) return;
     setBusy(true);
     const ok = await attempt(run, setError);
     setBusy(false);
-    setAsking(false);
+    keep();
     if (ok) onDone();
   };
+  const escape = (event: KeyboardEvent) => event.key === 'Escape' && keep();
   return (
     <>
       {asking ? (
         <>
-          <button type="button" className={tone} onClick={go} disabled={busy} aria-label={confirm}>
+          {/* aria-disabled rather than disabled while busy: a disabled button drops the focus to <body>. */}
+          <button type="button" ref={confirmation} className={tone} onClick={go} onKeyDown={escape} aria-disabled={busy} aria-label={confirm}>
             Confirm
           </button>
-          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+          <button type="button" className="secondary" onClick={keep} onKeyDown={escape}>
             Keep
           </button>
         </>
       ) : (
-        <button type="button" className={tone} onClick={() => setAsking(true)} aria-label={name} disabled={disabled}>
+        <button type="button" ref={trigger} className={tone} onClick={() => setAsking(true)} aria-label={name} disabled={disabled}>
           {label}
         </button>
       )}

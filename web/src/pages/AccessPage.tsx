@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { MemberAccessDocument } from '../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../api/graphql.ts';
-import { ErrorMessage } from '../components/ui.tsx';
+import { ErrorMessage, Loading, ScrollRegion } from '../components/ui.tsx';
 
 export function AccessPage() {
   const [after, setAfter] = useState<string>();
@@ -14,9 +14,10 @@ export function AccessPage() {
     <section>
       <h1>Access</h1>
       <p>What each member may do in this organization, through all of their roles. The database answers with the rule its policies use.</p>
-      <ErrorMessage error={access.error} />
+      <ErrorMessage error={access.error} retry={access.refetch} />
+      {!connection && access.fetching && <Loading what="permissions" />}
       {connection && (
-        <div className="scroll">
+        <ScrollRegion label="Permissions by member">
           <table className="matrix">
             <thead>
               <tr>
@@ -44,7 +45,7 @@ export function AccessPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button type="button" className="secondary" onClick={() => setAfter(connection.pageInfo.endCursor ?? undefined)}>

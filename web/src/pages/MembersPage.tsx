@@ -2,7 +2,7 @@
 // removing needs users:delete; invitations (list, send, revoke) need users:invite. Nothing that grants,
 // takes away or removes happens on a selection alone: a role is chosen, then given by a button, and every
 // such action asks to confirm, naming what it does. An invitation offers the least-privileged role first.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   AssignRoleDocument,
   InvitationListDocument,
@@ -12,11 +12,12 @@ import {
   RoleListDocument,
   SendInvitationDocument,
   UnassignRoleDocument,
+  type InvitationListQuery,
   type MemberListQuery,
 } from '../../../client/generated/graphql.ts';
-import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
+import { useDocumentMutation, useDocumentQuery, type Result } from '../api/graphql.ts';
 import { useCan, useOrganization } from '../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
 type Member = NonNullable<MemberListQuery['organizationMemberships']>['nodes'][number];
 type Role = { rowId: string; name: string; permissions: string[] };
@@ -33,40 +34,46 @@ export function MembersPage() {
   const members = useDocumentQuery(MemberListDocument, { first: 50, after });
   const roles = useDocumentQuery(RoleListDocument, {}, !can('roles:read'));
   const roleList: Role[] = roles.data?.roles?.nodes ?? [];
+  const invitations = useDocumentQuery(InvitationListDocument, { first: 50 }, !can('users:invite'));
   const connection = members.data?.organizationMemberships;
 
   return (
     <section>
       <h1>Members</h1>
-      <ErrorMessage error={members.error} />
+      {/* Inviting is what this page is for most often: first, where it is seen without scrolling. */}
+      {can('users:invite') && <InviteForm roles={roleList} onSent={invitations.refetch} />}
+      <ErrorMessage error={members.error} retry={members.refetch} />
+      {!connection && members.fetching && <Loading what="members" />}
       {connection && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              {can('roles:assign') && <th scope="col">Roles</th>}
-              <th scope="col">Member since</th>
-              {can('users:delete') && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {connection.nodes.map((member) => (
-              <MemberRow key={member.rowId} member={member} roles={roleList} onChanged={members.refetch} />
-            ))}
-          </tbody>
-        </table>
+        <ScrollRegion label="Members">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">E-mail</th>
+                {can('roles:assign') && <th scope="col">Roles</th>}
+                <th scope="col">Member since</th>
+                {can('users:delete') && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {connection.nodes.map((member) => (
+                <MemberRow key={member.rowId} member={member} roles={roleList} onChanged={members.refetch} />
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       {connection?.pageInfo.hasNextPage && (
         <button type="button" className="secondary" onClick={() => setAfter(connection.pageInfo.endCursor ?? undefined)}>
           Next page
         </button>
       )}
-      {can('users:invite') && <Invitations roles={roleList} />}
+      {can('users:invite') && <Invitations invitations={invitations} />}
     </section>
   );
 }
@@ -82,8 +89,11 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
   const name = member.user?.name ?? member.userId;
   const addable = roles.filter((role) => !held.some((h) => h.role?.rowId === role.rowId));
   const chosenRole = addable.find((role) => role.rowId === chosen);
+  const chooser = useRef<HTMLSelectElement>(null);
+  // Given: the focus goes back to the choice (the Give role button is disabled until the next one).
   const added = () => {
     setChosen('');
+    chooser.current?.focus();
     onChanged();
   };
 
@@ -110,7 +120,7 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
           ))}
           {addable.length > 0 && (
             <span className="add-role">
-              <select aria-label={`Choose a role for ${name}`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <select ref={chooser} aria-label={`Choose a role for ${name}`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
                 <option value="">Choose a role…</option>
                 {addable.map((role) => (
                   <option key={role.rowId} value={role.rowId}>
@@ -120,7 +130,7 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
               </select>
               <ConfirmedAction
                 label="Give role"
-                name={chosenRole ? `Give ${name} the role ${chosenRole.name}` : `Give ${name} the chosen role`}
+                name={chosenRole ? `Give role ${chosenRole.name} to ${name}` : `Give role to ${name}`}
                 confirm={`Confirm giving ${name} the role ${chosenRole?.name ?? ''}`}
                 tone="secondary"
                 disabled={!chosenRole}
@@ -147,10 +157,8 @@ function MemberRow({ member, roles, onChanged }: { member: Member; roles: Role[]
   );
 }
 
-function Invitations({ roles }: { roles: Role[] }) {
-  const invitations = useDocumentQuery(InvitationListDocument, { first: 50 });
+function InviteForm({ roles, onSent }: { roles: Role[]; onSent(): void }) {
   const [send, sending] = useDocumentMutation(SendInvitationDocument);
-  const [revoke] = useDocumentMutation(RevokeInvitationDocument);
   const [error, setError] = useState<Error>();
   const [sent, setSent] = useState<string>();
   // Chosen by the user, else the least-privileged role (known once the roles have loaded).
@@ -159,6 +167,7 @@ function Invitations({ roles }: { roles: Role[] }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (sending) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const email = String(form.get('email'));
@@ -167,70 +176,84 @@ function Invitations({ roles }: { roles: Role[] }) {
       setSent(`Invitation sent to ${email}.`);
       formElement.reset();
       setRoleId(undefined);
-      invitations.refetch();
+      // Ready for the next address; the status above says this one went.
+      (formElement.elements.namedItem('email') as HTMLInputElement).focus();
+      onSent();
     }
   };
+  return (
+    <form className="create" aria-label="Invite someone" onSubmit={submit}>
+      <TextField label="E-mail address" name="email" type="email" required />
+      <SelectField label="Role" name="roleId" required value={role} onChange={(event) => setRoleId(event.target.value)}>
+        {roles.map((role) => (
+          <option key={role.rowId} value={role.rowId}>
+            {role.name}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" disabled={roles.length === 0} aria-disabled={sending}>
+        Send invitation
+      </button>
+      <ErrorMessage error={error} />
+      {sent && (
+        <p className="notice" role="status">
+          {sent}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Invitations({ invitations }: { invitations: Result<InvitationListQuery> }) {
+  const [revoke] = useDocumentMutation(RevokeInvitationDocument);
   const now = Date.now();
   return (
     <>
       <h2>Invitations</h2>
-      <form className="create" aria-label="Invite someone" onSubmit={submit}>
-        <TextField label="E-mail address" name="email" type="email" required />
-        <SelectField label="Role" name="roleId" required value={role} onChange={(event) => setRoleId(event.target.value)}>
-          {roles.map((role) => (
-            <option key={role.rowId} value={role.rowId}>
-              {role.name}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" disabled={sending || roles.length === 0}>
-          Send invitation
-        </button>
-        <ErrorMessage error={error} />
-        {sent && (
-          <p className="notice" role="status">
-            {sent}
-          </p>
-        )}
-      </form>
-      <ErrorMessage error={invitations.error} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Invited by</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(invitations.data?.invitations?.nodes ?? []).map((invitation) => {
-            const state = invitation.acceptedAt ? 'Accepted' : Date.parse(invitation.expiresAt) < now ? 'Expired' : `Pending until ${formatTime(invitation.expiresAt)}`;
-            return (
-              <tr key={invitation.rowId} data-invitation={invitation.email}>
-                <th scope="row">{invitation.email}</th>
-                <td>{invitation.role?.name}</td>
-                <td>{invitation.invitedBy?.name ?? '—'}</td>
-                <td>{state}</td>
-                <td className="actions">
-                  {!invitation.acceptedAt && (
-                    <ConfirmedAction
-                      label="Revoke"
-                      name={`Revoke the invitation to ${invitation.email}`}
-                      confirm={`Confirm revoking the invitation to ${invitation.email}`}
-                      run={() => revoke({ rowId: invitation.rowId })}
-                      onDone={invitations.refetch}
-                    />
-                  )}
-                </td>
+      <ErrorMessage error={invitations.error} retry={invitations.refetch} />
+      {!invitations.data && invitations.fetching && <Loading what="invitations" />}
+      {invitations.data?.invitations?.nodes.length === 0 && <Empty>No invitations yet: the form above sends one.</Empty>}
+      {!!invitations.data?.invitations?.nodes.length && (
+        <ScrollRegion label="Invitations">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">E-mail</th>
+                <th scope="col">Role</th>
+                <th scope="col">Invited by</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {(invitations.data?.invitations?.nodes ?? []).map((invitation) => {
+                const state = invitation.acceptedAt ? 'Accepted' : Date.parse(invitation.expiresAt) < now ? 'Expired' : `Pending until ${formatTime(invitation.expiresAt)}`;
+                return (
+                  <tr key={invitation.rowId} data-invitation={invitation.email}>
+                    <th scope="row">{invitation.email}</th>
+                    <td>{invitation.role?.name}</td>
+                    <td>{invitation.invitedBy?.name ?? '—'}</td>
+                    <td>{state}</td>
+                    <td className="actions">
+                      {!invitation.acceptedAt && (
+                        <ConfirmedAction
+                          label="Revoke"
+                          name={`Revoke the invitation to ${invitation.email}`}
+                          confirm={`Confirm revoking the invitation to ${invitation.email}`}
+                          run={() => revoke({ rowId: invitation.rowId })}
+                          onDone={invitations.refetch}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
     </>
   );
 }

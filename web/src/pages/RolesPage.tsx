@@ -1,11 +1,11 @@
 // Roles: each role's permissions as checkboxes over the catalog. roles:write edits and creates (the
 // database refuses a permission the editor does not hold themself: PRIVILEGE_ESCALATION); roles:delete
-// deletes; system roles are shown, never editable.
+// deletes (asking first); system roles are shown, never editable.
 import { useState, type FormEvent } from 'react';
 import { CreateRoleRowDocument, DeleteRoleRowDocument, RoleListDocument, UpdateRoleRowDocument, type RoleListQuery } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ErrorMessage, TextField, attempt } from '../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, Loading, TextField, attempt } from '../components/ui.tsx';
 
 type Catalog = NonNullable<RoleListQuery['permissions']>['nodes'];
 type Role = NonNullable<RoleListQuery['roles']>['nodes'][number];
@@ -17,7 +17,16 @@ export function RolesPage() {
   return (
     <section>
       <h1>Roles</h1>
-      <ErrorMessage error={list.error} />
+      {/* The form is below every role's permissions: the way to it comes first. */}
+      {can('roles:write') && (
+        <p>
+          <button type="button" onClick={() => document.querySelector<HTMLInputElement>('#new-role input')?.focus()}>
+            Create a role
+          </button>
+        </p>
+      )}
+      <ErrorMessage error={list.error} retry={list.refetch} />
+      {!list.data && list.fetching && <Loading what="roles" />}
       {(list.data?.roles?.nodes ?? []).map((role) => (
         <RoleEditor key={role.rowId} role={role} catalog={catalog} onChanged={list.refetch} />
       ))}
@@ -56,7 +65,7 @@ function RoleEditor({ role, catalog, onChanged }: { role: Role; catalog: Catalog
   const [selected, setSelected] = useState<Set<string>>();
   const [error, setError] = useState<Error>();
   const [update, saving] = useDocumentMutation(UpdateRoleRowDocument);
-  const [remove, removing] = useDocumentMutation(DeleteRoleRowDocument);
+  const [remove] = useDocumentMutation(DeleteRoleRowDocument);
   const editable = can('roles:write') && !role.isSystem;
   const shown = selected ?? expand(role.permissions, catalog);
 
@@ -83,9 +92,7 @@ function RoleEditor({ role, catalog, onChanged }: { role: Role; catalog: Catalog
           </button>
         )}
         {can('roles:delete') && !role.isSystem && (
-          <button type="button" className="danger" disabled={removing} onClick={async () => (await attempt(() => remove({ rowId: role.rowId }), setError)) && onChanged()}>
-            Delete {role.name}
-          </button>
+          <ConfirmedAction label={`Delete ${role.name}`} confirm={`Confirm deleting the role ${role.name}`} run={() => remove({ rowId: role.rowId })} onDone={onChanged} />
         )}
       </div>
     </form>
@@ -106,7 +113,7 @@ function NewRole({ catalog, onCreated }: { catalog: Catalog; onCreated(): void }
     }
   };
   return (
-    <form className="role" aria-label="New role" onSubmit={submit}>
+    <form className="role" id="new-role" aria-label="New role" onSubmit={submit}>
       <h2>New role</h2>
       <TextField label="Role name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
       <Permissions catalog={catalog} selected={selected} onToggle={(p) => setSelected(toggle(selected, p))} disabled={false} legend="Permissions of the new role" />

@@ -29,7 +29,11 @@ export function SignInPage() {
   return (
     <main className="auth">
       <h1>Sign in to rowgate</h1>
-      {state.status === 'signedOut' && state.reason && <p className="notice">{state.reason}</p>}
+      {state.status === 'signedOut' && state.reason && (
+        <p className="notice" role="status">
+          {state.reason}
+        </p>
+      )}
       <form onSubmit={submit}>
         <TextField label="E-mail" name="email" type="email" autoComplete="email" required autoFocus />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

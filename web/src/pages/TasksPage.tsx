@@ -17,9 +17,9 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [10, 20, 50, 100];
 const STATUSES: [TaskStatus, string][] = [
   ['PENDING', 'Pending'],
   ['IN_PROGRESS', 'In progress'],
@@ -38,8 +38,19 @@ const SORTS: Record<string, { label: string; orderBy: TaskOrderBy[] }> = {
   oldest: { label: 'Oldest first', orderBy: ['CREATED_AT_ASC'] },
   updated: { label: 'Recently changed', orderBy: ['UPDATED_AT_DESC'] },
   priority: { label: 'Most urgent', orderBy: ['PRIORITY_DESC'] },
+  leastUrgent: { label: 'Least urgent', orderBy: ['PRIORITY_ASC'] },
   status: { label: 'Status', orderBy: ['STATUS_ASC'] },
+  statusDesc: { label: 'Status, reversed', orderBy: ['STATUS_DESC'] },
   title: { label: 'Title', orderBy: ['TITLE_ASC'] },
+  titleDesc: { label: 'Title, Z to A', orderBy: ['TITLE_DESC'] },
+};
+
+/** Columns that sort: the SORTS key for ascending and for descending, and which comes first on a click. */
+const SORTABLE: Record<string, { ascending: string; descending: string; first: 'ascending' | 'descending' }> = {
+  Title: { ascending: 'title', descending: 'titleDesc', first: 'ascending' },
+  Status: { ascending: 'status', descending: 'statusDesc', first: 'ascending' },
+  Priority: { ascending: 'leastUrgent', descending: 'priority', first: 'descending' },
+  Created: { ascending: 'oldest', descending: 'newest', first: 'descending' },
 };
 const label = (pairs: [string, string][], value: string) => pairs.find(([v]) => v === value)?.[1] ?? value;
 
@@ -72,28 +83,30 @@ function toTaskFilter(f: Filters): TaskFilter {
   return filter;
 }
 
-type Page = { after?: string; before?: string };
+/** A cursor page, and how many pages it is from the first (for "21–40 of 53"). */
+type Page = { after?: string; before?: string; index: number };
 
 export function TasksPage() {
   const can = useCan();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [title, setTitle] = useState(''); // typed; applied after a pause
   const [sort, setSort] = useState('newest');
-  const [page, setPage] = useState<Page>({});
+  const [page, setPage] = useState<Page>({ index: 0 });
+  const [pageSize, setPageSize] = useState(20);
 
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => (f.title === title ? f : { ...f, title })), 300);
     return () => clearTimeout(timer);
   }, [title]);
-  useEffect(() => setPage({}), [filters, sort]);
+  useEffect(() => setPage({ index: 0 }), [filters, sort, pageSize]);
 
   const variables = useMemo(
     () => ({
       filter: toTaskFilter(filters),
       orderBy: SORTS[sort].orderBy,
-      ...(page.before ? { last: PAGE_SIZE, before: page.before } : { first: PAGE_SIZE, after: page.after }),
+      ...(page.before ? { last: pageSize, before: page.before } : { first: pageSize, after: page.after }),
     }),
-    [filters, sort, page],
+    [filters, sort, page, pageSize],
   );
   const list = useDocumentQuery(TaskListDocument, variables);
   const choices = useDocumentQuery(TaskChoicesDocument, {});
@@ -101,20 +114,30 @@ export function TasksPage() {
   // Live: whatever changed, read the page again (a burst of events is one read).
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { refetch } = list;
-  useDocumentSubscription(TaskListChangedDocument, {}, () => {
-    clearTimeout(pending.current);
-    pending.current = setTimeout(refetch, 100);
-  });
+  useDocumentSubscription(
+    TaskListChangedDocument,
+    {},
+    () => {
+      clearTimeout(pending.current);
+      pending.current = setTimeout(refetch, 100);
+    },
+    refetch,
+  );
   useEffect(() => () => clearTimeout(pending.current), []);
 
   const set = (key: keyof Filters) => (event: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: event.target.value }));
   const connection = list.data?.tasks;
   const people = (choices.data?.organizationMemberships?.nodes ?? []).flatMap((m) => (m.user ? [m.user] : []));
   const teams = choices.data?.teams?.nodes ?? [];
+  const filtered = title !== '' || Object.values(filters).some((value) => value !== '');
+  const clearFilters = () => {
+    setTitle('');
+    setFilters(NO_FILTERS);
+  };
 
   return (
     <section>
-      <h1>Tasks</h1>
+      <h1 tabIndex={-1}>Tasks</h1>
       {can('tasks:write') && <CreateTask people={can('tasks:assign') ? people : []} teams={teams} onCreated={refetch} />}
 
       <form className="filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
@@ -161,56 +184,108 @@ export function TasksPage() {
             </option>
           ))}
         </SelectField>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setTitle('');
-            setFilters(NO_FILTERS);
-          }}
-        >
+        <button type="button" className="secondary" onClick={clearFilters}>
           Clear filters
         </button>
       </form>
 
-      <ErrorMessage error={list.error} />
-      {connection && (
+      <ErrorMessage error={list.error} retry={refetch} />
+      {!connection && list.fetching && <Loading what="tasks" />}
+      {connection?.totalCount === 0 &&
+        (filtered ? (
+          <Empty
+            action={
+              <button type="button" className="secondary" onClick={clearFilters}>
+                Show all tasks
+              </button>
+            }
+          >
+            No task matches these filters.
+          </Empty>
+        ) : (
+          <Empty
+            action={
+              can('tasks:write') && (
+                <button type="button" className="secondary" onClick={() => document.querySelector<HTMLInputElement>('#new-task input[name=title]')?.focus()}>
+                  Write the first task
+                </button>
+              )
+            }
+          >
+            No tasks yet.
+          </Empty>
+        ))}
+      {connection && connection.totalCount > 0 && (
         <>
           <p className="count" aria-live="polite">
-            {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
+            {page.index * pageSize + 1}–{page.index * pageSize + connection.nodes.length} of {connection.totalCount === 1 ? '1 task' : `${connection.totalCount} tasks`}
           </p>
-          <table className="tasks">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">Team</th>
-                <th scope="col">Created</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.nodes.map((task) => (
-                <TaskRow key={task.rowId} task={task} people={people} teams={teams} onChanged={refetch} />
-              ))}
-            </tbody>
-          </table>
+          <ScrollRegion label="Tasks">
+            <table className="tasks">
+              <thead>
+                <tr>
+                  <SortHeader column="Title" sort={sort} onSort={setSort} />
+                  <SortHeader column="Status" sort={sort} onSort={setSort} />
+                  <SortHeader column="Priority" sort={sort} onSort={setSort} />
+                  <th scope="col">Assignee</th>
+                  <th scope="col">Team</th>
+                  <SortHeader column="Created" sort={sort} onSort={setSort} />
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {connection.nodes.map((task) => (
+                  <TaskRow key={task.rowId} task={task} people={people} teams={teams} onChanged={refetch} />
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           {/* Paging forward, PostGraphile knows what follows but not what precedes; backward, the reverse. */}
           <nav className="pager" aria-label="Task pages">
-            <button type="button" className="secondary" disabled={!connection.pageInfo.hasPreviousPage && !page.after} onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={page.index === 0 || (!connection.pageInfo.hasPreviousPage && !page.after)}
+              onClick={() => setPage({ before: connection.pageInfo.startCursor ?? undefined, index: page.index - 1 })}
+            >
               Previous page
             </button>
-            <button type="button" className="secondary" disabled={!connection.pageInfo.hasNextPage && !page.before} onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!connection.pageInfo.hasNextPage && !page.before}
+              onClick={() => setPage({ after: connection.pageInfo.endCursor ?? undefined, index: page.index + 1 })}
+            >
               Next page
             </button>
+            <SelectField label="Tasks per page" value={String(pageSize)} onChange={(e) => setPageSize(Number(e.target.value))}>
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </SelectField>
           </nav>
         </>
       )}
     </section>
+  );
+}
+
+/** A column header that sorts the list by its column (through the API's orderBy), saying how with aria-sort. */
+function SortHeader({ column, sort, onSort }: { column: string; sort: string; onSort(sort: string): void }) {
+  const { ascending, descending, first } = SORTABLE[column];
+  const current = sort === ascending ? 'ascending' : sort === descending ? 'descending' : undefined;
+  const next = current ? (current === 'ascending' ? descending : ascending) : first === 'ascending' ? ascending : descending;
+  return (
+    <th scope="col" aria-sort={current ?? 'none'}>
+      <button type="button" className="sort" onClick={() => onSort(next)}>
+        {column}
+        <span aria-hidden="true">{current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ' ↕'}</span>
+      </button>
+    </th>
   );
 }
 
@@ -224,6 +299,7 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
   const [error, setError] = useState<Error>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const assigneeId = String(form.get('assigneeId') ?? '');
@@ -242,11 +318,13 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
     );
     if (ok) {
       formElement.reset();
+      // Ready for the next one.
+      (formElement.elements.namedItem('title') as HTMLInputElement).focus();
       onCreated();
     }
   };
   return (
-    <form className="create" aria-label="Create a task" onSubmit={submit}>
+    <form className="create" id="new-task" aria-label="Create a task" onSubmit={submit}>
       <TextField label="New task" name="title" placeholder="What needs doing?" required />
       <SelectField label="Priority" name="priority" defaultValue="MEDIUM">
         {PRIORITIES.map(([value, text]) => (
@@ -275,7 +353,7 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
           ))}
         </SelectField>
       )}
-      <button type="submit" disabled={busy}>
+      <button type="submit" aria-disabled={busy}>
         Add task
       </button>
       <ErrorMessage error={error} />
@@ -287,6 +365,19 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
   const can = useCan();
   const [editing, setEditing] = useState(false);
   const [remove] = useDocumentMutation(DeleteTaskRowDocument);
+  const row = useRef<HTMLTableRowElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const leftEditing = useRef(false);
+  // Saved or cancelled: the focus goes back to this row's Edit button, where the user left it.
+  useEffect(() => {
+    if (editing || !leftEditing.current) return;
+    leftEditing.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  const stopEditing = () => {
+    leftEditing.current = true;
+    setEditing(false);
+  };
 
   if (editing) {
     return (
@@ -294,15 +385,16 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
         task={task}
         people={can('tasks:assign') ? people : []}
         teams={teams}
-        onDone={() => {
-          setEditing(false);
+        onCancel={stopEditing}
+        onSaved={() => {
+          stopEditing();
           onChanged();
         }}
       />
     );
   }
   return (
-    <tr data-task={task.rowId}>
+    <tr data-task={task.rowId} ref={row}>
       <th scope="row">
         <Link to={`/tasks/${task.rowId}`}>{task.title}</Link>
       </th>
@@ -317,23 +409,39 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
       </td>
       <td className="actions">
         {can('tasks:write') && (
-          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+          <button type="button" ref={editButton} className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
             Edit
           </button>
         )}
         {can('tasks:delete') && (
-          <ConfirmedAction label="Delete" name={`Delete ${task.title}`} confirm={`Confirm deleting ${task.title}`} run={() => remove({ rowId: task.rowId })} onDone={onChanged} />
+          <ConfirmedAction
+            label="Delete"
+            name={`Delete ${task.title}`}
+            confirm={`Confirm deleting ${task.title}`}
+            run={() => remove({ rowId: task.rowId })}
+            onDone={() => {
+              focusAfterDeleting(row.current);
+              onChanged();
+            }}
+          />
         )}
       </td>
     </tr>
   );
 }
 
-function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onDone(): void }) {
+/** The row's task is gone: the focus goes to the next row's action, else the previous row's, else the heading. */
+function focusAfterDeleting(row: HTMLTableRowElement | null) {
+  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+  (neighbour?.querySelector<HTMLElement>('td.actions button') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+}
+
+function EditTask({ task, people, teams, onCancel, onSaved }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onCancel(): void; onSaved(): void }) {
   const [update, busy] = useDocumentMutation(UpdateTaskRowDocument);
   const [error, setError] = useState<Error>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const patch = {
       title: String(form.get('title')),
@@ -343,13 +451,14 @@ function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; peop
       // The assignee is only sent when it may be changed (tasks:assign) and was.
       ...(people.length && String(form.get('assigneeId') ?? '') !== (task.assigneeId ?? '') ? { assigneeId: String(form.get('assigneeId')) || null } : {}),
     };
-    if (await attempt(() => update({ rowId: task.rowId, patch }), setError)) onDone();
+    if (await attempt(() => update({ rowId: task.rowId, patch }), setError)) onSaved();
   };
   return (
     <tr data-task={task.rowId} className="editing">
       <td colSpan={7}>
-        <form className="edit" aria-label={`Edit ${task.title}`} onSubmit={submit}>
-          <TextField label="Title" name="title" defaultValue={task.title} required />
+        <form className="edit" aria-label={`Edit ${task.title}`} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+          {/* The focus comes here from the Edit button the row replaced. */}
+          <TextField label="Title" name="title" defaultValue={task.title} required autoFocus />
           <SelectField label="Status" name="status" defaultValue={task.status}>
             {STATUSES.map(([value, text]) => (
               <option key={value} value={value}>
@@ -382,10 +491,10 @@ function EditTask({ task, people, teams, onDone }: { task: TaskRowFragment; peop
               </option>
             ))}
           </SelectField>
-          <button type="submit" disabled={busy}>
+          <button type="submit" aria-disabled={busy}>
             Save
           </button>
-          <button type="button" className="secondary" onClick={onDone}>
+          <button type="button" className="secondary" onClick={onCancel}>
             Cancel
           </button>
           <ErrorMessage error={error} />

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { ConsoleSecurityEventsDocument } from '../../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../../api/graphql.ts';
-import { ErrorMessage, formatTime } from '../../components/ui.tsx';
+import { ErrorMessage, ScrollRegion, formatTime } from '../../components/ui.tsx';
 import { describeAgent } from './agent.ts';
 
 const KINDS: Record<string, string> = {
@@ -26,7 +26,7 @@ export function SecurityEvents({ version }: { version: number }) {
     <>
       <h2>Recent security events</h2>
       <ErrorMessage error={error} />
-      <div className="scroll">
+      <ScrollRegion label="Recent security events">
         <table className="security-events">
           <thead>
             <tr>
@@ -49,7 +49,7 @@ export function SecurityEvents({ version }: { version: number }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { endSession, listSessions, signOutOthers, type SessionInfo } from '../../api/account.ts';
 import { session } from '../../auth/session.ts';
-import { ConfirmedAction, ErrorMessage, attempt, formatTime } from '../../components/ui.tsx';
+import { ConfirmedAction, ErrorMessage, ScrollRegion, attempt, formatTime } from '../../components/ui.tsx';
 import { describeAgent } from './agent.ts';
 
 export function Sessions({ version, onChanged }: { version: number; onChanged(): void }) {
@@ -20,7 +20,7 @@ export function Sessions({ version, onChanged }: { version: number; onChanged():
       <p>Where your account is signed in now. Sign out a session you do not recognise, then change your password.</p>
       <ErrorMessage error={error} />
       {sessions && (
-        <div className="scroll">
+        <ScrollRegion label="Sessions">
           <table className="sessions">
             <thead>
               <tr>
@@ -39,7 +39,7 @@ export function Sessions({ version, onChanged }: { version: number; onChanged():
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <div className="actions everywhere">
         {others > 0 && (

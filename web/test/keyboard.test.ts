@@ -1,0 +1,169 @@
+// The console with the keyboard alone, in a real Chromium against the real server: after every step the
+// focus is where a sighted user's eyes are (the field to type in next, the row just changed, the next row
+// after a delete), never dropped on <body>. And what a Viewer is offered: nothing that deletes or grants.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../test/support/browser.ts';
+import { startTestServer, type TestServer } from '../../test/support/server.ts';
+import { PASSWORD, SIGNED_IN_PAGES, openConsole, seedOrganization, signUp, taskRow, visit, type ConsoleTab } from './driver.ts';
+
+let server: TestServer;
+let browser: Browser;
+const tabs: ConsoleTab[] = [];
+
+async function tab(): Promise<ConsoleTab> {
+  const opened = await openConsole(browser, server.url);
+  tabs.push(opened);
+  return opened;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({}, { worker: true });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterEach(async () => {
+  for (const { errors } of tabs) expect(errors).toEqual([]);
+  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The focused element as "tag name": its aria-label, its label's text, else its own text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return 'body';
+    const tag = element.tagName.toLowerCase();
+    if (tag === 'main') return 'main';
+    const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
+    return `${tag} ${name.trim()}`;
+  });
+
+/** Waits until the focus is on `want` (a re-render may put it there a moment after the key). */
+async function expectFocus(page: Page, want: string): Promise<void> {
+  await expect.poll(() => focused(page), { timeout: 5000 }).toBe(want);
+}
+
+/** Presses Tab (or Shift+Tab) until `want` has the focus, as a keyboard user would. */
+async function tabTo(page: Page, want: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  const passed: string[] = [];
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (now === want) return;
+    passed.push(now);
+  }
+  throw new Error(`${want} never took the focus; ${key} went through ${passed.join(' → ')}`);
+}
+
+describe('the keyboard alone', () => {
+  test('signs in, skips to the content, creates, edits and deletes a task, and invites a member', async () => {
+    const admin = await tab();
+    await seedOrganization(admin.page, server.db.pool, { name: 'Kai Keys', email: 'kai@keys.test' }, 'Keys Co');
+
+    const { page } = await tab();
+    await page.goto('/signin');
+    await page.getByRole('heading', { name: 'Sign in to rowgate' }).waitFor();
+    await expectFocus(page, 'input E-mail');
+    await page.keyboard.type('kai@keys.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
+
+    // The first Tab offers the skip link; it leads past the header.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'a Skip to main content');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'main');
+
+    // Create: the field is ready for the next task afterwards.
+    await tabTo(page, 'input New task');
+    await page.keyboard.type('Typed with keys');
+    await page.keyboard.press('Enter');
+    await taskRow(page, 'Typed with keys').waitFor();
+    await expectFocus(page, 'input New task');
+
+    // Edit: the focus goes into the row's first field; Escape and Save bring it back to the row's Edit.
+    await tabTo(page, 'button Edit Typed with keys');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'input Title');
+    await page.keyboard.press('Escape');
+    await page.getByRole('form', { name: 'Edit Typed with keys' }).waitFor({ state: 'detached' });
+    await expectFocus(page, 'button Edit Typed with keys');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'input Title');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Typed and edited with keys');
+    await page.keyboard.press('Enter');
+    await taskRow(page, 'Typed and edited with keys').waitFor();
+    await expectFocus(page, 'button Edit Typed and edited with keys');
+
+    // Delete asks first, with the focus on Confirm; Escape keeps the task and the focus where it was.
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'button Delete Typed and edited with keys');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'button Confirm deleting Typed and edited with keys');
+    await page.keyboard.press('Escape');
+    await expectFocus(page, 'button Delete Typed and edited with keys');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await taskRow(page, 'Typed and edited with keys').waitFor({ state: 'detached' });
+    // The newest task was first: the focus moves on to the next row's action.
+    await expectFocus(page, 'button Edit Fix the login redirect bug');
+
+    // Invite, through the navigation (behind the content, so backwards).
+    await tabTo(page, 'a Members', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await tabTo(page, 'input E-mail address');
+    await page.keyboard.type('kim@keys.test');
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'select Role');
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'button Send invitation');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Invitation sent to kim@keys.test.' }).waitFor();
+    await expectFocus(page, 'input E-mail address');
+    const { rows } = await server.db.pool.query(`select r.name from app_public.invitations i join app_public.roles r on r.id = i.role_id where i.email = 'kim@keys.test'`);
+    expect(rows).toEqual([{ name: 'Viewer' }]);
+  }, 60_000);
+});
+
+describe('a Viewer', () => {
+  test('is offered nothing that creates, changes, deletes or grants, on any page', async () => {
+    const admin = await tab();
+    await seedOrganization(admin.page, server.db.pool, { name: 'Vera Admin', email: 'vera@viewer.test' }, 'Viewer Co');
+    const viewer = await tab();
+    await signUp(viewer.page, 'Val Viewer', 'val@viewer.test');
+    const {
+      rows: [org],
+    } = await server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'viewer-co'`);
+    const {
+      rows: [user],
+    } = await server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'val@viewer.test'`);
+    await server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
+    await server.db.pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = 'Viewer'`, [
+      org.id,
+      user.id,
+    ]);
+
+    const offered: Record<string, string[]> = {};
+    for (const target of SIGNED_IN_PAGES.filter((p) => ['/tasks', '/teams', '/members', '/roles'].includes(p.path))) {
+      await visit(viewer.page, target);
+      const main = viewer.page.locator('main');
+      const names = await main.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
+      offered[target.path] = names.filter((name) => /^(Add|Create|Edit|Save|Delete|Remove|Revoke|Give|Send|Confirm)\b|^×$/.test(name.trim()));
+      // The page shows its data, so "offered nothing" is about the controls, not an empty page.
+      expect(await main.locator('tbody tr, form[aria-label^="Role "]').count(), target.path).toBeGreaterThan(0);
+    }
+    expect(offered).toEqual({ '/tasks': [], '/teams': [], '/members': [], '/roles': [] });
+    // The same pages offer these to the Admin (the filter above would see them).
+    await visit(admin.page, SIGNED_IN_PAGES[0]);
+    expect(await admin.page.locator('main').getByRole('button', { name: /^Delete / }).count()).toBeGreaterThan(0);
+  });
+});
