@@ -6,14 +6,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, seedOrganization, visit, type ConsoleTab } from './driver.ts';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, seedOrganization, seededTaskPage, visit, type ConsoleTab } from './driver.ts';
 
 let server: TestServer;
 let browser: Browser;
 const tabs: ConsoleTab[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
+  // Every visit reloads the console, which renews its token: more than the default 30 a minute per session.
+  server = await startTestServer({ RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '600' }, { worker: true });
   browser = await launchBrowser();
 }, 120_000);
 
@@ -51,11 +52,12 @@ describe.each(['light', 'dark'] as const)('every page in the %s colour scheme', 
     tabs.push(visitor, admin);
     await seedOrganization(admin.page, server.db.pool, { name: `Ally ${colorScheme}`, email: `ally.${colorScheme}@a11y.test` }, `A11y ${colorScheme}`);
 
+    const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(server.db.pool)];
     const found: Record<string, string[]> = {};
     for (const screen of SCREENS) {
       for (const [tab, pages] of [
         [visitor, SIGNED_OUT_PAGES],
-        [admin, SIGNED_IN_PAGES],
+        [admin, signedIn],
       ] as const) {
         await tab.page.setViewportSize(screen);
         for (const target of pages) {

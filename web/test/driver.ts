@@ -133,6 +133,12 @@ export const SIGNED_IN_PAGES: ConsolePage[] = [
   { path: '/account', heading: 'Your account', primary: 'Save name', ready: (page) => page.locator('tr[data-session]').first() },
 ];
 
+/** The page of the task seedOrganization wrote last under `title` (a path with the task's own id). */
+export async function seededTaskPage(pool: Pool, title = 'Fix the login redirect bug'): Promise<ConsolePage> {
+  const { rows: [task] } = await pool.query<{ id: string }>('select id from app_public.tasks where title = $1 order by created_at desc limit 1', [title]);
+  return { path: `/tasks/${task.id}`, heading: title, primary: `Edit ${title}` };
+}
+
 /** Opens a page of the console and waits for its heading and its data. */
 export async function visit(page: Page, target: ConsolePage): Promise<void> {
   await page.goto(target.path);

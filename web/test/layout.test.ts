@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, seedOrganization, visit, type ConsolePage, type ConsoleTab } from './driver.ts';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, seedOrganization, seededTaskPage, visit, type ConsolePage, type ConsoleTab } from './driver.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -18,7 +18,8 @@ async function tab(): Promise<ConsoleTab> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
+  // Every visit reloads the console, which renews its token: more than the default 30 a minute per session.
+  server = await startTestServer({ RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '600' }, { worker: true });
   browser = await launchBrowser();
 }, 120_000);
 
@@ -65,9 +66,10 @@ describe('every page at 375, 768 and 1440 pixels wide', () => {
 
     const { page } = await tab();
     await seedOrganization(page, server.db.pool, { name: 'Lee Layout', email: 'lee@layout.test' }, 'Layout Co');
+    const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(server.db.pool)];
     for (const screen of SCREENS) {
       await page.setViewportSize(screen);
-      for (const target of SIGNED_IN_PAGES) {
+      for (const target of signedIn) {
         await visit(page, target);
         const measured = await measure(page, target);
         expect(measured, `${target.path} at ${screen.width}px`).toEqual(expected(target));
