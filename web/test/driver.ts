@@ -119,6 +119,10 @@ export const SIGNED_OUT_PAGES: ConsolePage[] = [
   { path: '/signin', heading: 'Sign in to rowgate', primary: 'Sign in' },
   { path: '/signup', heading: 'Create your rowgate account', primary: 'Create account' },
   { path: '/forgot-password', heading: 'Forgot your password?', primary: 'Send reset link' },
+  // The pages mailed links open; their tokens are checked only when used, or found to be no invitation.
+  { path: '/reset-password?token=checked-when-submitted', heading: 'Choose a new password', primary: 'Set new password' },
+  { path: '/verify-email', heading: 'Verify your e-mail address' },
+  { path: '/invitations/accept?token=no-such-invitation', heading: 'Join an organization' },
 ];
 
 /** Every page of the signed-in console, as an Admin of an organization with some data sees it. */
@@ -131,6 +135,7 @@ export const SIGNED_IN_PAGES: ConsolePage[] = [
   { path: '/audit', heading: 'Audit log', ready: (page) => page.getByRole('status').filter({ hasText: /^Chain/ }) },
   { path: '/organizations/new', heading: 'New organization', primary: 'Create organization' },
   { path: '/account', heading: 'Your account', primary: 'Save name', ready: (page) => page.locator('tr[data-session]').first() },
+  { path: '/no-such-page', heading: 'Page not found' },
 ];
 
 /** The page of the task seedOrganization wrote last under `title` (a path with the task's own id). */
