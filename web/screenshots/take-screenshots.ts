@@ -5,7 +5,7 @@ import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer } from '../../test/support/server.ts';
 import { waitFor } from '../../test/support/worker.ts';
 import type { Page } from 'playwright-core';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, addTask, createOrganization, field, mailedLink, openConsole, signUp, taskRow, visit, type ConsolePage } from '../test/driver.ts';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, addTask, createOrganization, field, invitationPage, openConsole, signUp, taskRow, visit, type ConsolePage } from '../test/driver.ts';
 
 /** The file name of each page's pictures. */
 const NAMES: Record<string, string> = {
@@ -93,10 +93,7 @@ test('screenshots of the console', async () => {
     await done.getByRole('button', { name: 'Save' }).click();
     await taskRow(page, 'Write the onboarding guide').getByText('Completed').waitFor();
 
-    await page.getByRole('link', { name: 'Members' }).click();
-    await field(page, 'E-mail address').fill('katherine@acme.test');
-    await page.getByRole('button', { name: 'Send invitation' }).click();
-    await page.getByRole('status').waitFor();
+    const invitation = await invitationPage(page, server.worker!.outboxDir, 'katherine@acme.test');
 
     await page.getByRole('link', { name: 'Roles' }).click();
     await field(page, 'Role name').fill('Triager');
@@ -113,8 +110,7 @@ test('screenshots of the console', async () => {
     const { rows: [task] } = await server.db.pool.query<{ id: string }>(`select id from app_public.tasks where title = 'Fix the login redirect bug'`);
     await shootUrlAtEveryWidth(page, `/tasks/${task.id}`, 'Fix the login redirect bug', 'task');
     // The invitation as Katherine opens it from her mail, signed out.
-    const invitation = await mailedLink(server.worker!.outboxDir, 'katherine@acme.test', '/invitations/accept');
-    await shootUrlAtEveryWidth(visitor.page, invitation.pathname + invitation.search, 'Join an organization', 'accept-invitation');
+    await shootUrlAtEveryWidth(visitor.page, invitation.path, invitation.heading, 'accept-invitation');
   } finally {
     await browser.close();
     await server.close();

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, seedOrganization, seededTaskPage, visit, type ConsoleTab } from './driver.ts';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, invitationPage, seedOrganization, seededTaskPage, visit, type ConsoleTab } from './driver.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -53,10 +53,11 @@ describe.each(['light', 'dark'] as const)('every page in the %s colour scheme', 
     await seedOrganization(admin.page, server.db.pool, { name: `Ally ${colorScheme}`, email: `ally.${colorScheme}@a11y.test` }, `A11y ${colorScheme}`);
 
     const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(server.db.pool)];
+    const signedOut = [...SIGNED_OUT_PAGES, await invitationPage(admin.page, server.worker!.outboxDir, `invitee.${colorScheme}@a11y.test`)];
     const found: Record<string, string[]> = {};
     for (const screen of SCREENS) {
       for (const [tab, pages] of [
-        [visitor, SIGNED_OUT_PAGES],
+        [visitor, signedOut],
         [admin, signedIn],
       ] as const) {
         await tab.page.setViewportSize(screen);

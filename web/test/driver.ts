@@ -138,6 +138,16 @@ export const SIGNED_IN_PAGES: ConsolePage[] = [
   { path: '/no-such-page', heading: 'Page not found' },
 ];
 
+/** Invites `email` from the Members page (as the Admin signed in on `page`) and returns the page its mailed link opens. */
+export async function invitationPage(page: Page, outboxDir: string, email: string): Promise<ConsolePage> {
+  await page.goto('/members');
+  await field(page, 'E-mail address').fill(email);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await page.getByRole('status').waitFor();
+  const link = await mailedLink(outboxDir, email, '/invitations/accept');
+  return { path: link.pathname + link.search, heading: 'Join an organization', primary: 'Sign in to accept', ready: (p) => p.getByText(/invited you to/) };
+}
+
 /** The page of the task seedOrganization wrote last under `title` (a path with the task's own id). */
 export async function seededTaskPage(pool: Pool, title = 'Fix the login redirect bug'): Promise<ConsolePage> {
   const { rows: [task] } = await pool.query<{ id: string }>('select id from app_public.tasks where title = $1 order by created_at desc limit 1', [title]);

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, seedOrganization, seededTaskPage, visit, type ConsolePage, type ConsoleTab } from './driver.ts';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, invitationPage, seedOrganization, seededTaskPage, visit, type ConsolePage, type ConsoleTab } from './driver.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -35,7 +35,10 @@ afterAll(async () => {
 
 /** What a page looks like on the first screen, measured by the browser. */
 async function measure(page: Page, target: ConsolePage) {
-  const primary = target.primary ? page.getByRole('button', { name: target.primary, exact: true }) : undefined;
+  // A button, or a link styled as one (the invitation's "Sign in to accept").
+  const primary = target.primary
+    ? page.getByRole('button', { name: target.primary, exact: true }).or(page.getByRole('link', { name: target.primary, exact: true }))
+    : undefined;
   const box = primary ? await primary.boundingBox() : null;
   const screen = await page.evaluate(() => ({
     width: innerWidth,
@@ -67,6 +70,13 @@ describe('every page at 375, 768 and 1440 pixels wide', () => {
     const { page } = await tab();
     await seedOrganization(page, server.db.pool, { name: 'Lee Layout', email: 'lee@layout.test' }, 'Layout Co');
     const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(server.db.pool)];
+    // The page an invitation's mailed link opens, as the invitee sees it signed out.
+    const invitation = await invitationPage(page, server.worker!.outboxDir, 'invitee@layout.test');
+    for (const screen of SCREENS) {
+      await visitor.page.setViewportSize(screen);
+      await visit(visitor.page, invitation);
+      expect(await measure(visitor.page, invitation), `the invitation at ${screen.width}px`).toEqual(expected(invitation));
+    }
     for (const screen of SCREENS) {
       await page.setViewportSize(screen);
       for (const target of signedIn) {
