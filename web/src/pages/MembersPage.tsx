@@ -167,7 +167,7 @@ function InviteForm({ roles, onSent }: { roles: Role[]; onSent(): void }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (sending) return;
+    if (sending || !role) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const email = String(form.get('email'));
@@ -191,7 +191,9 @@ function InviteForm({ roles, onSent }: { roles: Role[]; onSent(): void }) {
           </option>
         ))}
       </SelectField>
-      <button type="submit" disabled={roles.length === 0} aria-disabled={sending}>
+      {/* aria-disabled, never disabled: a button that becomes disabled while focused (the roles read
+          again) would drop the keyboard user's focus to the page. */}
+      <button type="submit" aria-disabled={sending || roles.length === 0}>
         Send invitation
       </button>
       <ErrorMessage error={error} />
