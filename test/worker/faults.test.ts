@@ -411,6 +411,26 @@ describe('a job locked for a live worker that never received it', () => {
   }, LONG);
 });
 
+describe('worker pools with leases of different lengths (WORKER_LEASE_SECONDS per process)', () => {
+  test("a pool is dead when its own lease ran out, not when a worker with a shorter lease looks", async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const worker = new pg.Client({ connectionString: workerUrlFor(db) });
+    await worker.connect();
+    cleanups.push(() => worker.end());
+    const beat = async (pool: string, seconds: number) =>
+      (await worker.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [[pool], `${seconds} seconds`])).rows[0].dead;
+    await beat('long', 60);
+    // Renewed 10 s ago: past a 6 s lease, well within its own 60 s.
+    await db.pool.query(`update app_worker.pool_leases set renewed_at = renewed_at - interval '10 seconds', expires_at = expires_at - interval '10 seconds' where pool_id = 'long'`);
+    expect(await beat('short', 6)).toEqual([]);
+    // Once its own lease has run out, it is dead, whoever looks.
+    await db.pool.query(`update app_worker.pool_leases set expires_at = now() - interval '1 second' where pool_id = 'long'`);
+    expect(await beat('short', 6)).toEqual(['long']);
+    expect((await db.pool.query('select pool_id from app_worker.pool_leases order by 1')).rows).toEqual([{ pool_id: 'short' }]);
+  });
+});
+
 describe('an audit job from before the outbox', () => {
   test('carrying its event (held by a worker while migration 000018 moved the others), it still writes that event once', async () => {
     const db = await createTestDatabase();
