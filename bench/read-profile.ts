@@ -16,7 +16,7 @@ interface Profile {
 }
 
 /** Where a frame's code lives: a package, a part of Node, the project, or V8's own work. */
-export function placeOf(frame: ProfileNode['callFrame']): string {
+function placeOf(frame: ProfileNode['callFrame']): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith('(') ? functionName : `(native) ${functionName}`;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
@@ -25,7 +25,7 @@ export function placeOf(frame: ProfileNode['callFrame']): string {
   return url.replace(/^file:\/\/.*?\/(server|worker|db|bench)\//, '$1/');
 }
 
-export function readProfile(profile: Profile) {
+function readProfile(profile: Profile) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { walDirOf } from './wal-archive.ts';
+import { exists } from './files.ts';
 
 export interface BackupManifest {
   id: string;
@@ -83,7 +84,7 @@ export async function verifyBackup(backupDir: string, manifest: BackupManifest):
     }
   }
   for (const segment of walRange(manifest)) {
-    if (!(await fs.access(path.join(walDirOf(backupDir), segment)).then(() => true, () => false))) {
+    if (!(await exists(path.join(walDirOf(backupDir), segment)))) {
       throw new Error(`backup ${manifest.id} needs WAL segment ${segment}, which is missing from ${walDirOf(backupDir)}. Choose another backup with --backup <id>`);
     }
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { backupFolder, PARTIAL, writeManifest, type BackupManifest } from './backup-store.ts';
 import { archiveCommand, walDirOf } from './wal-archive.ts';
+import { exists } from './files.ts';
 
 export interface BackupTarget {
   /** Superuser URL of the running embedded server. */
@@ -101,7 +102,7 @@ async function freeId(backupDir: string): Promise<string> {
   const base = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
-    const taken = await Promise.all([id, `${id}${PARTIAL}`].map((name) => fs.access(path.join(backupDir, name)).then(() => true, () => false)));
+    const taken = await Promise.all([id, `${id}${PARTIAL}`].map((name) => exists(path.join(backupDir, name))));
     if (!taken.includes(true)) return id;
   }
 }

@@ -98,3 +98,17 @@ export async function connect(url: string): Promise<pg.Client> {
   }
   return client;
 }
+
+/**
+ * Runs `fn` with search_path pg_catalog, so that pg_get_expr, pg_get_functiondef and regclass output name
+ * every object with its schema whatever the caller's search_path, then gives the session its own back.
+ */
+export async function withQualifiedNames<T>(client: pg.ClientBase, fn: () => Promise<T>): Promise<T> {
+  const { rows } = await client.query<{ search_path: string }>('show search_path');
+  await client.query("select pg_catalog.set_config('search_path', 'pg_catalog', false)");
+  try {
+    return await fn();
+  } finally {
+    await client.query("select pg_catalog.set_config('search_path', $1, false)", [rows[0].search_path]);
+  }
+}

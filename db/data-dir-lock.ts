@@ -13,16 +13,12 @@ export class DataDirInUseError extends Error {
   }
 }
 
-export interface Lock {
+interface Lock {
   release(): Promise<void>;
 }
 
 /** Takes DATA_DIR's lock (DataDirInUseError while `npm start` or another tool holds it). */
 export async function lockDataDir(dataDir: string): Promise<Lock> {
-  return acquireLock(path.resolve(dataDir));
-}
-
-async function acquireLock(dataDir: string): Promise<Lock> {
   const name = `rowgate-${createHash('sha256').update(await fs.realpath(dataDir)).digest('hex').slice(0, 24)}`;
   // Linux: an abstract socket, which is no file at all. Elsewhere: a socket file, cleared when stale.
   const address = os.platform() === 'linux' ? `\0${name}` : path.join(os.tmpdir(), `${name}.sock`);

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { lockDataDir } from './data-dir-lock.ts';
 import { choosePort, freePort } from './ports.ts';
-import { asPostgres, exists, postgresCan, postgresIds, reachableBinaries, SHARED_ROOT, unreachable, type Binaries, type Ids } from './postgres-user.ts';
+import { exists } from './files.ts';
+import { asPostgres, postgresCan, postgresIds, reachableBinaries, SHARED_ROOT, unreachable, type Binaries, type Ids } from './postgres-user.ts';
 import { archiveSettings, shellQuote, walDirOf } from './wal-archive.ts';
 
 const run = promisify(execFile);

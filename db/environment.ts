@@ -33,9 +33,9 @@ export function parseEnvironment<S extends TObject>(schema: S, source: NodeJS.Pr
 }
 
 /** Production needs these set; a problem for each that is not. */
-export function requiredInProduction(source: NodeJS.ProcessEnv, names: readonly string[], why: Record<string, string> = {}): string[] {
+export function requiredInProduction(source: NodeJS.ProcessEnv, names: readonly string[]): string[] {
   if (source.NODE_ENV !== 'production') return [];
-  return names.filter((name) => !source[name]).map((name) => `${name} is required when NODE_ENV=production${why[name] ? `: ${why[name]}` : ''}`);
+  return names.filter((name) => !source[name]).map((name) => `${name} is required when NODE_ENV=production`);
 }
 
 /** Throws one ConfigError listing every problem, if there are any. */

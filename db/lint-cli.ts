@@ -3,8 +3,9 @@
 // (graphile-migrate's afterCurrent, which passes the database in GM_DBURL) with --warn: it prints the
 // findings and lets the watch go on.
 import fs from 'node:fs/promises';
+import type pg from 'pg';
 import path from 'node:path';
-import pg from 'pg';
+import { connect } from './bootstrap.ts';
 import { readDatabaseConfig } from './config.ts';
 import { openDatabase, type Database } from './database.ts';
 import { formatFindings, lintDatabase, lintMigration } from './lint.ts';
@@ -12,16 +13,16 @@ import { PROJECT_ROOT } from './migrate.ts';
 
 const warnOnly = process.argv.includes('--warn');
 const db: Database | undefined = process.env.GM_DBURL ? undefined : await openDatabase(readDatabaseConfig(), { mode: 'shared' });
-const client = new pg.Client({ connectionString: process.env.GM_DBURL ?? db!.ownerUrl });
+let client: pg.Client | undefined;
 let found = 0;
 try {
-  await client.connect();
+  client = await connect(process.env.GM_DBURL ?? db!.ownerUrl);
   const current = path.join(PROJECT_ROOT, 'migrations', 'current.sql');
   const findings = [...(await lintDatabase(client)), ...lintMigration('migrations/current.sql', await fs.readFile(current, 'utf8'))];
   found = findings.length;
   console.log(found ? `db:lint: ${found} finding${found === 1 ? '' : 's'}\n${formatFindings(findings)}` : 'db:lint: no findings');
 } finally {
-  await client.end();
+  await client?.end();
   await db?.close();
 }
 process.exit(found && !warnOnly ? 1 : 0);

@@ -6,6 +6,7 @@
 // require-concurrent-index-creation, plus rowgate's own: forced RLS, column grants, comments, and rows
 // derived from a task following the task's policy.
 import type pg from 'pg';
+import { withQualifiedNames } from './bootstrap.ts';
 import { ROLES } from './roles.ts';
 
 export interface Finding {
@@ -16,14 +17,18 @@ export interface Finding {
 
 interface CatalogRule {
   rule: string;
-  /** Rows of `object` (and optionally `detail`), one per finding; $1 is the exposed schemas, $2 the API roles. */
+  /** Rows of `object` (and optionally `detail`), one per finding. */
   sql: string;
   fix: (row: { object: string; detail?: string }) => string;
 }
 
 /** Schemas PostGraphile exposes, and the roles API requests run as. */
-export const EXPOSED_SCHEMAS = ['app_public'];
+const EXPOSED_SCHEMAS = ['app_public'];
 const API_ROLES = [ROLES.anonymous, ROLES.user];
+/** Constants, written into the rules' SQL as array literals. */
+const sqlArray = (items: string[]) => `array[${items.map((item) => `'${item}'`).join(', ')}]`;
+const EXPOSED = sqlArray(EXPOSED_SCHEMAS);
+const API = sqlArray(API_ROLES);
 
 const CATALOG_RULES: CatalogRule[] = [
   {
@@ -33,7 +38,7 @@ const CATALOG_RULES: CatalogRule[] = [
                                  case when not c.relforcerowsecurity then 'RLS is not forced' end,
                                  case when not exists (select 1 from pg_policy p where p.polrelid = c.oid) then 'no policy' end) as detail
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = any($1) and c.relkind in ('r', 'p')
+          where n.nspname = any(${EXPOSED}) and c.relkind in ('r', 'p')
             and (not c.relrowsecurity or not c.relforcerowsecurity or not exists (select 1 from pg_policy p where p.polrelid = c.oid))`,
     fix: ({ object, detail }) => `${detail}: alter table ${object} enable row level security, force row level security; then create its policies`,
   },
@@ -97,7 +102,7 @@ const CATALOG_RULES: CatalogRule[] = [
     rule: 'table_level_write_grant',
     sql: `select table_schema || '.' || table_name as object, grantee || ' ' || privilege_type as detail
           from information_schema.table_privileges
-          where table_schema = any($1) and grantee = any($2) and privilege_type in ('INSERT', 'UPDATE')`,
+          where table_schema = any(${EXPOSED}) and grantee = any(${API}) and privilege_type in ('INSERT', 'UPDATE')`,
     fix: ({ detail }) => `grant ${detail} on the writable columns only (\`grant update (title, …)\`), never the whole table`,
   },
   {
@@ -130,14 +135,14 @@ const CATALOG_RULES: CatalogRule[] = [
   {
     rule: 'missing_comment',
     sql: `select c.oid::regclass::text as object from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = any($1) and c.relkind in ('r', 'v') and obj_description(c.oid, 'pg_class') is null
+          where n.nspname = any(${EXPOSED}) and c.relkind in ('r', 'v') and obj_description(c.oid, 'pg_class') is null
           union all
           select c.oid::regclass::text || '.' || a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid
           join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = any($1) and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and col_description(c.oid, a.attnum) is null
+          where n.nspname = any(${EXPOSED}) and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped and col_description(c.oid, a.attnum) is null
           union all
           select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-          where n.nspname = any($1) and obj_description(p.oid, 'pg_proc') is null`,
+          where n.nspname = any(${EXPOSED}) and obj_description(p.oid, 'pg_proc') is null`,
     fix: ({ object }) => `comment on ${object} is '…': exposed objects document the API (PostGraphile shows comments)`,
   },
   {
@@ -147,7 +152,7 @@ const CATALOG_RULES: CatalogRule[] = [
     rule: 'derived_row_ignores_source_policy',
     sql: `select c.oid::regclass::text as object
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = any($1) and c.relkind in ('r', 'p') and c.oid <> 'app_public.tasks'::regclass
+          where n.nspname = any(${EXPOSED}) and c.relkind in ('r', 'p') and c.oid <> 'app_public.tasks'::regclass
             and (exists (select 1 from pg_constraint con where con.conrelid = c.oid and con.contype = 'f' and con.confrelid = 'app_public.tasks'::regclass)
                  or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'task_id' and not a.attisdropped))
             and not exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polcmd in ('r', '*')
@@ -156,15 +161,15 @@ const CATALOG_RULES: CatalogRule[] = [
   },
 ];
 
-export async function lintDatabase(client: pg.ClientBase): Promise<Finding[]> {
-  // Every name in pg_get_expr's output schema-qualified, whatever the caller's search_path.
-  await client.query('set search_path = pg_catalog');
-  const findings: Finding[] = [];
-  for (const { rule, sql, fix } of CATALOG_RULES) {
-    const { rows } = await client.query<{ object: string; detail?: string }>(sql, sql.includes('$2') ? [EXPOSED_SCHEMAS, API_ROLES] : sql.includes('$1') ? [EXPOSED_SCHEMAS] : []);
-    for (const row of rows) findings.push({ rule, object: row.object, fix: fix(row) });
-  }
-  return findings;
+export function lintDatabase(client: pg.ClientBase): Promise<Finding[]> {
+  return withQualifiedNames(client, async () => {
+    const findings: Finding[] = [];
+    for (const { rule, sql, fix } of CATALOG_RULES) {
+      const { rows } = await client.query<{ object: string; detail?: string }>(sql);
+      for (const row of rows) findings.push({ rule, object: row.object, fix: fix(row) });
+    }
+    return findings;
+  });
 }
 
 /** The catalog rules' names, for tests that plant one violation of each. */

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { exists } from './files.ts';
 
 const run = promisify(execFile);
 const OS_USER = 'postgres';
@@ -92,8 +93,4 @@ async function nativeDir(packageName: string): Promise<{ native: string; version
   const root = path.resolve(path.dirname(require.resolve(platformPackage)), '..');
   const { version } = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
   return { native: path.join(root, 'native'), version: `${os.platform()}-${os.arch()}-${version}` };
-}
-
-export async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
 }

@@ -14,6 +14,7 @@ import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
 import { backupDirOf, clearStaleServer, clusterDirOf, startCluster, type StandaloneCluster } from './embedded.ts';
 import { postgresIds } from './postgres-user.ts';
 import { archiveSettings, restoreCommand, walDirOf } from './wal-archive.ts';
+import { exists } from './files.ts';
 
 export interface RestoreOptions {
   /** The moment to restore to; unset: as late as the WAL goes. */
@@ -247,7 +248,7 @@ async function auditChains(client: pg.Client): Promise<string> {
 async function swapIn(clusterDir: string, staging: string, stamp: string): Promise<string | undefined> {
   await fs.rm(path.join(staging, 'server.log'), { force: true });
   const aside = `${clusterDir}.before-restore-${stamp}`;
-  const current = await fs.access(clusterDir).then(() => true, () => false);
+  const current = await exists(clusterDir);
   if (current) await fs.rename(clusterDir, aside);
   await fs.rename(staging, clusterDir);
   return current ? aside : undefined;

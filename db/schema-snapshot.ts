@@ -7,6 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
+import { withQualifiedNames } from './bootstrap.ts';
 
 /** The schemas rowgate's migrations own (graphile-worker's is the worker's own). */
 const SCHEMAS = ['app_public', 'app_private', 'app_auth', 'app_worker', 'app_rate_limits'];
@@ -34,8 +35,11 @@ function definedIn(migrations: { number: string; text: string }[], pattern: RegE
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cell = (text: string | null) => (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export async function printSchemaSnapshot(client: pg.ClientBase, migrationsDir: string): Promise<string> {
-  await client.query('set search_path = pg_catalog');
+export function printSchemaSnapshot(client: pg.ClientBase, migrationsDir: string): Promise<string> {
+  return withQualifiedNames(client, () => snapshot(client, migrationsDir));
+}
+
+async function snapshot(client: pg.ClientBase, migrationsDir: string): Promise<string> {
   const committed = path.join(migrationsDir, 'committed');
   const migrations = await Promise.all(
     (await fs.readdir(committed)).filter((f) => f.endsWith('.sql')).sort().map(async (f) => ({ number: f.slice(0, 6), text: (await fs.readFile(path.join(committed, f), 'utf8')).toLowerCase() })),

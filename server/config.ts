@@ -69,7 +69,7 @@ export const EnvSchema = Type.Object({
   SLOW_OPERATION_MS: Int(500, 1),
   TRUSTED_DOCUMENTS: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
   /** A port of its own for /metrics (0 picks one); unset: the main port in development, nowhere in production. */
-  METRICS_PORT: Type.String({ default: '' }),
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   METRICS_HOST: Type.String({ default: '127.0.0.1' }),
   /** When set, /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (and may then be on the main port in production). */
   METRICS_TOKEN: Type.String({ default: '' }),
@@ -169,12 +169,9 @@ export function readServerConfig(source: NodeJS.ProcessEnv = process.env): Serve
   problems.push(...requiredInProduction(source, ['JWT_PRIVATE_KEY', 'CORS_ORIGINS']));
   const idp = [env.AUTH_JWKS_URL, env.AUTH_ISSUER, env.AUTH_AUDIENCE];
   if (idp.some(Boolean) && !idp.every(Boolean)) problems.push('AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE must be set together');
-  if (env.METRICS_PORT && !(/^\d{1,5}$/.test(env.METRICS_PORT) && Number(env.METRICS_PORT) <= 65535)) {
-    problems.push('METRICS_PORT: must be a port number (0 picks a free one)');
-  }
   refuseProblems(problems);
   const production = env.NODE_ENV === 'production';
-  const metricsPort = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
+  const metricsPort = env.METRICS_PORT;
   return {
     production,
     host: env.HOST,

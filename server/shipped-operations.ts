@@ -7,18 +7,21 @@ import { Kind, parse } from 'postgraphile/graphql';
 
 const MANIFEST = new URL('../client/generated/persisted-documents.json', import.meta.url);
 
-/** Document hash → text. */
+let manifest: Record<string, string> | undefined;
+let names: Set<string> | undefined;
+
+/** Document hash → text, read once per process (the server's preset and its metrics both ask). */
 export function readManifest(): Record<string, string> {
-  return JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
+  manifest ??= JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
+  return manifest;
 }
 
 /** The names of the shipped operations. */
 export function shippedOperationNames(): Set<string> {
-  const names = new Set<string>();
-  for (const text of Object.values(readManifest())) {
-    for (const definition of parse(text).definitions) {
-      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.add(definition.name.value);
-    }
-  }
+  names ??= new Set(
+    Object.values(readManifest()).flatMap((text) =>
+      parse(text).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [])),
+    ),
+  );
   return names;
 }

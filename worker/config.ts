@@ -36,7 +36,7 @@ export const WorkerEnvSchema = Type.Object({
   PORT: Type.String({ default: '' }),
   DATA_DIR: Type.String({ default: '.data' }),
   METRICS_HOST: Type.String({ default: '127.0.0.1' }),
-  METRICS_PORT: Type.String({ default: '' }),
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   METRICS_TOKEN: Type.String({ default: '' }),
 });
 export const WORKER_VARIABLES = Object.keys(WorkerEnvSchema.properties);
@@ -44,10 +44,6 @@ export const WORKER_VARIABLES = Object.keys(WorkerEnvSchema.properties);
 /** Parses the environment; throws a ConfigError naming every variable at fault. */
 export function readWorkerConfig(source: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const { env, problems } = parseEnvironment(WorkerEnvSchema, source);
-  const port = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    problems.push(`METRICS_PORT must be a port number (0 picks a free one), got "${env.METRICS_PORT}"`);
-  }
   const production = env.NODE_ENV === 'production';
   // In production mail must leave the machine: a folder inside a container is read by nobody. Writing
   // it to files there is an explicit choice (MAIL_OUTBOX=true), e.g. for a staging system.
@@ -73,7 +69,7 @@ export function readWorkerConfig(source: NodeJS.ProcessEnv = process.env): Worke
     outboxDir: path.join(path.resolve(env.DATA_DIR), 'outbox'),
     publicUrl,
     developmentUrl: `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT && env.PORT !== '0' ? env.PORT : 4000}`,
-    monitoring: { host: env.METRICS_HOST, port, token: env.METRICS_TOKEN || undefined },
+    monitoring: { host: env.METRICS_HOST, port: env.METRICS_PORT, token: env.METRICS_TOKEN || undefined },
   };
 }
 

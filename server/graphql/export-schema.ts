@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import { makeSchema } from 'postgraphile';
 import { lexicographicSortSchema, printSchema } from 'postgraphile/graphql';
+import { connect } from '../../db/bootstrap.ts';
 import { readDatabaseConfig } from '../../db/config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { applyMigrations, PROJECT_ROOT } from '../../db/migrate.ts';
@@ -40,8 +41,7 @@ if (import.meta.main) {
     } finally {
       await pool.end();
     }
-    const owner = new pg.Client({ connectionString: db.ownerUrl });
-    await owner.connect();
+    const owner = await connect(db.ownerUrl);
     try {
       await fs.writeFile(path.join(PROJECT_ROOT, SNAPSHOT_FILE), await printSchemaSnapshot(owner, path.join(PROJECT_ROOT, 'migrations')));
       console.log(`${SNAPSHOT_FILE} written`);

@@ -4,94 +4,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** A filter to be used against `AuditLog` object types. All fields are combined with a logical ‘and.’ */
-export type AuditLogFilter = {
-  /** Filter by the object’s `action` field. */
-  action?: StringFilter | null | undefined;
-  /** Filter by the object’s `actorId` field. */
-  actorId?: UuidFilter | null | undefined;
-  /** Checks for all expressions in this list. */
-  and?: Array<AuditLogFilter> | null | undefined;
-  /** Filter by the object’s `createdAt` field. */
-  createdAt?: DatetimeFilter | null | undefined;
-  /** Filter by the object’s `eventKey` field. */
-  eventKey?: StringFilter | null | undefined;
-  /** Negates the expression. */
-  not?: AuditLogFilter | null | undefined;
-  /** Checks for any expressions in this list. */
-  or?: Array<AuditLogFilter> | null | undefined;
-  /** Filter by the object’s `organizationId` field. */
-  organizationId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `resourceId` field. */
-  resourceId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `resourceType` field. */
-  resourceType?: StringFilter | null | undefined;
-  /** Filter by the object’s `rowId` field. */
-  rowId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `seq` field. */
-  seq?: BigIntFilter | null | undefined;
-};
-
-/** A filter to be used against BigInt fields. All fields are combined with a logical ‘and.’ */
-export type BigIntFilter = {
-  /** Equal to the specified value. */
-  equalTo?: string | null | undefined;
-  /** Greater than the specified value. */
-  greaterThan?: string | null | undefined;
-  /** Greater than or equal to the specified value. */
-  greaterThanOrEqualTo?: string | null | undefined;
-  /** Included in the specified list. */
-  in?: Array<string> | null | undefined;
-  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
-  isNull?: boolean | null | undefined;
-  /** Less than the specified value. */
-  lessThan?: string | null | undefined;
-  /** Less than or equal to the specified value. */
-  lessThanOrEqualTo?: string | null | undefined;
-  /** Not equal to the specified value. */
-  notEqualTo?: string | null | undefined;
-  /** Not included in the specified list. */
-  notIn?: Array<string> | null | undefined;
-};
-
-/** A filter to be used against Datetime fields. All fields are combined with a logical ‘and.’ */
-export type DatetimeFilter = {
-  /** Equal to the specified value. */
-  equalTo?: string | null | undefined;
-  /** Greater than the specified value. */
-  greaterThan?: string | null | undefined;
-  /** Greater than or equal to the specified value. */
-  greaterThanOrEqualTo?: string | null | undefined;
-  /** Included in the specified list. */
-  in?: Array<string> | null | undefined;
-  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
-  isNull?: boolean | null | undefined;
-  /** Less than the specified value. */
-  lessThan?: string | null | undefined;
-  /** Less than or equal to the specified value. */
-  lessThanOrEqualTo?: string | null | undefined;
-  /** Not equal to the specified value. */
-  notEqualTo?: string | null | undefined;
-  /** Not included in the specified list. */
-  notIn?: Array<string> | null | undefined;
-};
-
-/** A filter to be used against `OrganizationMembership` object types. All fields are combined with a logical ‘and.’ */
-export type OrganizationMembershipFilter = {
-  /** Checks for all expressions in this list. */
-  and?: Array<OrganizationMembershipFilter> | null | undefined;
-  /** Negates the expression. */
-  not?: OrganizationMembershipFilter | null | undefined;
-  /** Checks for any expressions in this list. */
-  or?: Array<OrganizationMembershipFilter> | null | undefined;
-  /** Filter by the object’s `organizationId` field. */
-  organizationId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `rowId` field. */
-  rowId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `userId` field. */
-  userId?: UuidFilter | null | undefined;
-};
-
 /** Represents an update to a `Organization`. Fields that are set will be updated. */
 export type OrganizationPatch = {
   /** Display name. */
@@ -122,36 +34,6 @@ export type RolePatch = {
   permissions?: Array<string | null | undefined> | null | undefined;
 };
 
-/** A filter to be used against String fields. All fields are combined with a logical ‘and.’ */
-export type StringFilter = {
-  /** Equal to the specified value. */
-  equalTo?: string | null | undefined;
-  /** Greater than the specified value. */
-  greaterThan?: string | null | undefined;
-  /** Greater than or equal to the specified value. */
-  greaterThanOrEqualTo?: string | null | undefined;
-  /** Included in the specified list. */
-  in?: Array<string> | null | undefined;
-  /** Contains the specified string (case-insensitive). */
-  includesInsensitive?: string | null | undefined;
-  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
-  isNull?: boolean | null | undefined;
-  /** Less than the specified value. */
-  lessThan?: string | null | undefined;
-  /** Less than or equal to the specified value. */
-  lessThanOrEqualTo?: string | null | undefined;
-  /** Not equal to the specified value. */
-  notEqualTo?: string | null | undefined;
-  /** Not included in the specified list. */
-  notIn?: Array<string> | null | undefined;
-};
-
-/** What happened to a task. */
-export type TaskChangeEvent =
-  | 'CREATED'
-  | 'DELETED'
-  | 'UPDATED';
-
 /** An input for mutations affecting `TaskDependency` */
 export type TaskDependencyInput = {
   /** The task it depends on (for BLOCKS: the one that must finish first). */
@@ -175,36 +57,6 @@ export type TaskDependencyType =
   | 'BLOCKS'
   | 'RELATES_TO';
 
-/** A filter to be used against `Task` object types. All fields are combined with a logical ‘and.’ */
-export type TaskFilter = {
-  /** Checks for all expressions in this list. */
-  and?: Array<TaskFilter> | null | undefined;
-  /** Filter by the object’s `assigneeId` field. */
-  assigneeId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `createdAt` field. */
-  createdAt?: DatetimeFilter | null | undefined;
-  /** Filter by the object’s `createdById` field. */
-  createdById?: UuidFilter | null | undefined;
-  /** Negates the expression. */
-  not?: TaskFilter | null | undefined;
-  /** Checks for any expressions in this list. */
-  or?: Array<TaskFilter> | null | undefined;
-  /** Filter by the object’s `organizationId` field. */
-  organizationId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `priority` field. */
-  priority?: TaskPriorityFilter | null | undefined;
-  /** Filter by the object’s `rowId` field. */
-  rowId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `status` field. */
-  status?: TaskStatusFilter | null | undefined;
-  /** Filter by the object’s `teamId` field. */
-  teamId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `title` field. */
-  title?: StringFilter | null | undefined;
-  /** Filter by the object’s `updatedAt` field. */
-  updatedAt?: DatetimeFilter | null | undefined;
-};
-
 /** An input for mutations affecting `Task` */
 export type TaskInput = {
   /** The member working on it; changing it needs tasks:assign. */
@@ -224,32 +76,6 @@ export type TaskInput = {
   /** Short summary, 1 to 500 characters. */
   title: string;
 };
-
-/** Methods to use when ordering `Task`. */
-export type TaskOrderBy =
-  | 'ASSIGNEE_ID_ASC'
-  | 'ASSIGNEE_ID_DESC'
-  | 'CREATED_AT_ASC'
-  | 'CREATED_AT_DESC'
-  | 'CREATED_BY_ID_ASC'
-  | 'CREATED_BY_ID_DESC'
-  | 'NATURAL'
-  | 'ORGANIZATION_ID_ASC'
-  | 'ORGANIZATION_ID_DESC'
-  | 'PRIMARY_KEY_ASC'
-  | 'PRIMARY_KEY_DESC'
-  | 'PRIORITY_ASC'
-  | 'PRIORITY_DESC'
-  | 'ROW_ID_ASC'
-  | 'ROW_ID_DESC'
-  | 'STATUS_ASC'
-  | 'STATUS_DESC'
-  | 'TEAM_ID_ASC'
-  | 'TEAM_ID_DESC'
-  | 'TITLE_ASC'
-  | 'TITLE_DESC'
-  | 'UPDATED_AT_ASC'
-  | 'UPDATED_AT_DESC';
 
 /** Represents an update to a `Task`. Fields that are set will be updated. */
 export type TaskPatch = {
@@ -276,28 +102,6 @@ export type TaskPriority =
   | 'LOW'
   | 'MEDIUM';
 
-/** A filter to be used against TaskPriority fields. All fields are combined with a logical ‘and.’ */
-export type TaskPriorityFilter = {
-  /** Equal to the specified value. */
-  equalTo?: TaskPriority | null | undefined;
-  /** Greater than the specified value. */
-  greaterThan?: TaskPriority | null | undefined;
-  /** Greater than or equal to the specified value. */
-  greaterThanOrEqualTo?: TaskPriority | null | undefined;
-  /** Included in the specified list. */
-  in?: Array<TaskPriority> | null | undefined;
-  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
-  isNull?: boolean | null | undefined;
-  /** Less than the specified value. */
-  lessThan?: TaskPriority | null | undefined;
-  /** Less than or equal to the specified value. */
-  lessThanOrEqualTo?: TaskPriority | null | undefined;
-  /** Not equal to the specified value. */
-  notEqualTo?: TaskPriority | null | undefined;
-  /** Not included in the specified list. */
-  notIn?: Array<TaskPriority> | null | undefined;
-};
-
 /** Where a task stands. */
 export type TaskStatus =
   | 'CANCELLED'
@@ -305,44 +109,6 @@ export type TaskStatus =
   | 'FAILED'
   | 'IN_PROGRESS'
   | 'PENDING';
-
-/** A filter to be used against TaskStatus fields. All fields are combined with a logical ‘and.’ */
-export type TaskStatusFilter = {
-  /** Equal to the specified value. */
-  equalTo?: TaskStatus | null | undefined;
-  /** Greater than the specified value. */
-  greaterThan?: TaskStatus | null | undefined;
-  /** Greater than or equal to the specified value. */
-  greaterThanOrEqualTo?: TaskStatus | null | undefined;
-  /** Included in the specified list. */
-  in?: Array<TaskStatus> | null | undefined;
-  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
-  isNull?: boolean | null | undefined;
-  /** Less than the specified value. */
-  lessThan?: TaskStatus | null | undefined;
-  /** Less than or equal to the specified value. */
-  lessThanOrEqualTo?: TaskStatus | null | undefined;
-  /** Not equal to the specified value. */
-  notEqualTo?: TaskStatus | null | undefined;
-  /** Not included in the specified list. */
-  notIn?: Array<TaskStatus> | null | undefined;
-};
-
-/** A filter to be used against `Team` object types. All fields are combined with a logical ‘and.’ */
-export type TeamFilter = {
-  /** Checks for all expressions in this list. */
-  and?: Array<TeamFilter> | null | undefined;
-  /** Filter by the object’s `name` field. */
-  name?: StringFilter | null | undefined;
-  /** Negates the expression. */
-  not?: TeamFilter | null | undefined;
-  /** Checks for any expressions in this list. */
-  or?: Array<TeamFilter> | null | undefined;
-  /** Filter by the object’s `organizationId` field. */
-  organizationId?: UuidFilter | null | undefined;
-  /** Filter by the object’s `rowId` field. */
-  rowId?: UuidFilter | null | undefined;
-};
 
 /** An input for mutations affecting `Team` */
 export type TeamInput = {
@@ -372,28 +138,6 @@ export type TeamPatch = {
   name?: string | null | undefined;
 };
 
-/** A filter to be used against UUID fields. All fields are combined with a logical ‘and.’ */
-export type UuidFilter = {
-  /** Equal to the specified value. */
-  equalTo?: string | null | undefined;
-  /** Greater than the specified value. */
-  greaterThan?: string | null | undefined;
-  /** Greater than or equal to the specified value. */
-  greaterThanOrEqualTo?: string | null | undefined;
-  /** Included in the specified list. */
-  in?: Array<string> | null | undefined;
-  /** Is null (if `true` is specified) or is not null (if `false` is specified). */
-  isNull?: boolean | null | undefined;
-  /** Less than the specified value. */
-  lessThan?: string | null | undefined;
-  /** Less than or equal to the specified value. */
-  lessThanOrEqualTo?: string | null | undefined;
-  /** Not equal to the specified value. */
-  notEqualTo?: string | null | undefined;
-  /** Not included in the specified list. */
-  notIn?: Array<string> | null | undefined;
-};
-
 /** Represents an update to a `User`. Fields that are set will be updated. */
 export type UserPatch = {
   /** Display name; only the user may change it. */
@@ -409,291 +153,6 @@ export type UserRoleInput = {
   /** The member holding the role. */
   userId: string;
 };
-
-export type RenameCurrentUserMutationVariables = Exact<{
-  rowId: string;
-  name: string;
-}>;
-
-
-export type RenameCurrentUserMutation = { updateUser: { user: { rowId: string, name: string } | null } | null };
-
-export type ConsoleSecurityEventsQueryVariables = Exact<{
-  first: number;
-}>;
-
-
-export type ConsoleSecurityEventsQuery = { currentUser: { rowId: string, securityEvents: { nodes: Array<{ rowId: string, kind: string, ip: string | null, userAgent: string | null, createdAt: string, sessionId: string | null }> } } | null };
-
-export type AuditLogListQueryVariables = Exact<{
-  filter?: AuditLogFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type AuditLogListQuery = { auditLogs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, seq: string, action: string, resourceType: string, resourceId: string, actorId: string | null, details: unknown, createdAt: string, actor: { rowId: string, name: string } | null }> } | null };
-
-export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null, setAside: number | null } | null };
-
-export type AuditTaskTitlesQueryVariables = Exact<{
-  ids: Array<string> | string;
-}>;
-
-
-export type AuditTaskTitlesQuery = { tasks: { nodes: Array<{ rowId: string, title: string }> } | null };
-
-export type MemberListQueryVariables = Exact<{
-  filter?: OrganizationMembershipFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type MemberListQuery = { organizationMemberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, userId: string, createdAt: string, user: { rowId: string, name: string, email: string, userRoles: { nodes: Array<{ rowId: string, role: { rowId: string, name: string } | null }> } } | null }> } | null };
-
-export type MemberAccessQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type MemberAccessQuery = { permissions: { nodes: Array<{ name: string, description: string }> } | null, organizationMemberships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, effectivePermissions: Array<string> | null, user: { rowId: string, name: string, email: string } | null }> } | null };
-
-export type RemoveMemberMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type RemoveMemberMutation = { deleteOrganizationMembership: { organizationMembership: { rowId: string } | null } | null };
-
-export type InvitationListQueryVariables = Exact<{
-  first?: number | null | undefined;
-}>;
-
-
-export type InvitationListQuery = { invitations: { totalCount: number, nodes: Array<{ rowId: string, email: string, expiresAt: string, acceptedAt: string | null, createdAt: string, role: { rowId: string, name: string } | null, invitedBy: { rowId: string, name: string } | null }> } | null };
-
-export type SendInvitationMutationVariables = Exact<{
-  email: string;
-  roleId: string;
-}>;
-
-
-export type SendInvitationMutation = { inviteToOrganization: { result: { rowId: string, email: string } | null } | null };
-
-export type RevokeInvitationMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type RevokeInvitationMutation = { deleteInvitation: { invitation: { rowId: string } | null } | null };
-
-export type ConsoleSessionQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ConsoleSessionQuery = { currentUserPermissions: Array<string> | null, currentUser: { rowId: string, email: string, name: string, emailVerified: boolean | null } | null, organizations: { nodes: Array<{ rowId: string, name: string, slug: string }> } | null };
-
-export type CreateConsoleOrganizationMutationVariables = Exact<{
-  name: string;
-  slug: string;
-}>;
-
-
-export type CreateConsoleOrganizationMutation = { createOrganization: { organization: { rowId: string, name: string, slug: string } | null } | null };
-
-export type AcceptInvitationLinkMutationVariables = Exact<{
-  token: string;
-}>;
-
-
-export type AcceptInvitationLinkMutation = { acceptInvitation: { result: { rowId: string, name: string, slug: string } | null } | null };
-
-export type InvitationPreviewQueryVariables = Exact<{
-  token: string;
-}>;
-
-
-export type InvitationPreviewQuery = { invitationByToken: { organizationName: string, roleName: string, invitedByName: string, email: string, expiresAt: string } | null };
-
-export type TaskListChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TaskListChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string } };
-
-export type RoleListQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type RoleListQuery = { permissions: { nodes: Array<{ name: string, description: string }> } | null, roles: { nodes: Array<{ rowId: string, name: string, description: string, permissions: Array<string>, isSystem: boolean }> } | null };
-
-export type CreateRoleRowMutationVariables = Exact<{
-  role: RoleInput;
-}>;
-
-
-export type CreateRoleRowMutation = { createRole: { role: { rowId: string, name: string, permissions: Array<string> } | null } | null };
-
-export type UpdateRoleRowMutationVariables = Exact<{
-  rowId: string;
-  patch: RolePatch;
-}>;
-
-
-export type UpdateRoleRowMutation = { updateRole: { role: { rowId: string, name: string, permissions: Array<string> } | null } | null };
-
-export type DeleteRoleRowMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type DeleteRoleRowMutation = { deleteRole: { role: { rowId: string } | null } | null };
-
-export type AssignRoleMutationVariables = Exact<{
-  userId: string;
-  roleId: string;
-}>;
-
-
-export type AssignRoleMutation = { createUserRole: { userRole: { rowId: string } | null } | null };
-
-export type UnassignRoleMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type UnassignRoleMutation = { deleteUserRole: { userRole: { rowId: string } | null } | null };
-
-export type TaskDetailFragment = { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, metadata: unknown, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, completedAt: string | null, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null, createdBy: { rowId: string, name: string } | null };
-
-export type TaskLinkFragment = { rowId: string, type: TaskDependencyType, createdAt: string, taskId: string, dependsOnTaskId: string, task: { rowId: string, title: string, status: TaskStatus } | null, dependsOnTask: { rowId: string, title: string, status: TaskStatus } | null };
-
-export type TaskPageQueryVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type TaskPageQuery = { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, metadata: unknown, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, completedAt: string | null, dependencies: { totalCount: number, nodes: Array<{ rowId: string, type: TaskDependencyType, createdAt: string, taskId: string, dependsOnTaskId: string, task: { rowId: string, title: string, status: TaskStatus } | null, dependsOnTask: { rowId: string, title: string, status: TaskStatus } | null }> }, dependents: { totalCount: number, nodes: Array<{ rowId: string, type: TaskDependencyType, createdAt: string, taskId: string, dependsOnTaskId: string, task: { rowId: string, title: string, status: TaskStatus } | null, dependsOnTask: { rowId: string, title: string, status: TaskStatus } | null }> }, history: { totalCount: number, nodes: Array<{ rowId: string, action: string, actorId: string | null, changes: unknown, createdAt: string, actor: { rowId: string, name: string } | null }> }, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null, createdBy: { rowId: string, name: string } | null } | null };
-
-export type TaskLinkChoicesQueryVariables = Exact<{
-  filter?: TaskFilter | null | undefined;
-}>;
-
-
-export type TaskLinkChoicesQuery = { tasks: { nodes: Array<{ rowId: string, title: string }> } | null };
-
-export type UpdateTaskDetailMutationVariables = Exact<{
-  rowId: string;
-  patch: TaskPatch;
-}>;
-
-
-export type UpdateTaskDetailMutation = { updateTask: { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, metadata: unknown, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, completedAt: string | null, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null, createdBy: { rowId: string, name: string } | null } | null } | null };
-
-export type AddTaskLinkMutationVariables = Exact<{
-  taskDependency: TaskDependencyInput;
-}>;
-
-
-export type AddTaskLinkMutation = { createTaskDependency: { taskDependency: { rowId: string } | null } | null };
-
-export type RemoveTaskLinkMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type RemoveTaskLinkMutation = { deleteTaskDependency: { taskDependency: { rowId: string } | null } | null };
-
-export type TaskPageChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TaskPageChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string } };
-
-export type TaskRowFragment = { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null };
-
-export type TaskListQueryVariables = Exact<{
-  filter?: TaskFilter | null | undefined;
-  orderBy?: Array<TaskOrderBy> | TaskOrderBy | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  last?: number | null | undefined;
-  before?: string | null | undefined;
-}>;
-
-
-export type TaskListQuery = { tasks: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null }> } | null };
-
-export type CreateTaskRowMutationVariables = Exact<{
-  task: TaskInput;
-}>;
-
-
-export type CreateTaskRowMutation = { createTask: { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null } | null } | null };
-
-export type UpdateTaskRowMutationVariables = Exact<{
-  rowId: string;
-  patch: TaskPatch;
-}>;
-
-
-export type UpdateTaskRowMutation = { updateTask: { task: { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null } | null } | null };
-
-export type DeleteTaskRowMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type DeleteTaskRowMutation = { deleteTask: { task: { rowId: string } | null } | null };
-
-export type TaskChoicesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TaskChoicesQuery = { organizationMemberships: { nodes: Array<{ user: { rowId: string, name: string } | null }> } | null, teams: { nodes: Array<{ rowId: string, name: string }> } | null };
-
-export type TeamListQueryVariables = Exact<{
-  filter?: TeamFilter | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type TeamListQuery = { teams: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rowId: string, name: string, description: string, members: { nodes: Array<{ rowId: string, user: { rowId: string, name: string } | null }> } }> } | null };
-
-export type CreateTeamRowMutationVariables = Exact<{
-  team: TeamInput;
-}>;
-
-
-export type CreateTeamRowMutation = { createTeam: { team: { rowId: string, name: string } | null } | null };
-
-export type DeleteTeamRowMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type DeleteTeamRowMutation = { deleteTeam: { team: { rowId: string } | null } | null };
-
-export type AddTeamMemberMutationVariables = Exact<{
-  teamId: string;
-  userId: string;
-}>;
-
-
-export type AddTeamMemberMutation = { createTeamMembership: { teamMembership: { rowId: string } | null } | null };
-
-export type RemoveTeamMemberMutationVariables = Exact<{
-  rowId: string;
-}>;
-
-
-export type RemoveTeamMemberMutation = { deleteTeamMembership: { teamMembership: { rowId: string } | null } | null };
-
-export type TaskChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TaskChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string, task: { id: string, rowId: string, title: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, updatedAt: string } | null } };
 
 export type AuditLogsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1525,740 +984,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const TaskDetailFragmentDoc = new TypedDocumentString(`
-    fragment TaskDetail on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  metadata
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  completedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-  createdBy {
-    rowId
-    name
-  }
-}
-    `, {"fragmentName":"TaskDetail"}) as unknown as TypedDocumentString<TaskDetailFragment, unknown>;
-export const TaskLinkFragmentDoc = new TypedDocumentString(`
-    fragment TaskLink on TaskDependency {
-  rowId
-  type
-  createdAt
-  taskId
-  dependsOnTaskId
-  task {
-    rowId
-    title
-    status
-  }
-  dependsOnTask {
-    rowId
-    title
-    status
-  }
-}
-    `, {"fragmentName":"TaskLink"}) as unknown as TypedDocumentString<TaskLinkFragment, unknown>;
-export const TaskRowFragmentDoc = new TypedDocumentString(`
-    fragment TaskRow on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-}
-    `, {"fragmentName":"TaskRow"}) as unknown as TypedDocumentString<TaskRowFragment, unknown>;
-export const RenameCurrentUserDocument = new TypedDocumentString(`
-    mutation RenameCurrentUser($rowId: UUID!, $name: String!) {
-  updateUser(input: {rowId: $rowId, patch: {name: $name}}) {
-    user {
-      rowId
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RenameCurrentUserMutation, RenameCurrentUserMutationVariables>;
-export const ConsoleSecurityEventsDocument = new TypedDocumentString(`
-    query ConsoleSecurityEvents($first: Int!) {
-  currentUser {
-    rowId
-    securityEvents(first: $first, orderBy: [CREATED_AT_DESC]) {
-      nodes {
-        rowId
-        kind
-        ip
-        userAgent
-        createdAt
-        sessionId
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ConsoleSecurityEventsQuery, ConsoleSecurityEventsQueryVariables>;
-export const AuditLogListDocument = new TypedDocumentString(`
-    query AuditLogList($filter: AuditLogFilter, $first: Int, $after: Cursor) {
-  auditLogs(filter: $filter, first: $first, after: $after, orderBy: [SEQ_DESC]) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      rowId
-      seq
-      action
-      resourceType
-      resourceId
-      actorId
-      actor {
-        rowId
-        name
-      }
-      details
-      createdAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AuditLogListQuery, AuditLogListQueryVariables>;
-export const AuditChainStatusDocument = new TypedDocumentString(`
-    query AuditChainStatus {
-  verifyAuditChain {
-    ok
-    checked
-    brokenSeq
-    setAside
-  }
-}
-    `) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
-export const AuditTaskTitlesDocument = new TypedDocumentString(`
-    query AuditTaskTitles($ids: [UUID!]!) {
-  tasks(filter: {rowId: {in: $ids}}, first: 100) {
-    nodes {
-      rowId
-      title
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AuditTaskTitlesQuery, AuditTaskTitlesQueryVariables>;
-export const MemberListDocument = new TypedDocumentString(`
-    query MemberList($filter: OrganizationMembershipFilter, $first: Int, $after: Cursor) {
-  organizationMemberships(
-    filter: $filter
-    first: $first
-    after: $after
-    orderBy: [PRIMARY_KEY_ASC]
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      rowId
-      userId
-      createdAt
-      user {
-        rowId
-        name
-        email
-        userRoles(first: 20) {
-          nodes {
-            rowId
-            role {
-              rowId
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MemberListQuery, MemberListQueryVariables>;
-export const MemberAccessDocument = new TypedDocumentString(`
-    query MemberAccess($first: Int, $after: Cursor) {
-  permissions(orderBy: [PRIMARY_KEY_ASC]) {
-    nodes {
-      name
-      description
-    }
-  }
-  organizationMemberships(
-    first: $first
-    after: $after
-    orderBy: [PRIMARY_KEY_ASC]
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      rowId
-      effectivePermissions
-      user {
-        rowId
-        name
-        email
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<MemberAccessQuery, MemberAccessQueryVariables>;
-export const RemoveMemberDocument = new TypedDocumentString(`
-    mutation RemoveMember($rowId: UUID!) {
-  deleteOrganizationMembership(input: {rowId: $rowId}) {
-    organizationMembership {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
-export const InvitationListDocument = new TypedDocumentString(`
-    query InvitationList($first: Int) {
-  invitations(first: $first, orderBy: [CREATED_AT_DESC]) {
-    totalCount
-    nodes {
-      rowId
-      email
-      expiresAt
-      acceptedAt
-      createdAt
-      role {
-        rowId
-        name
-      }
-      invitedBy {
-        rowId
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<InvitationListQuery, InvitationListQueryVariables>;
-export const SendInvitationDocument = new TypedDocumentString(`
-    mutation SendInvitation($email: String!, $roleId: UUID!) {
-  inviteToOrganization(input: {email: $email, roleId: $roleId}) {
-    result {
-      rowId
-      email
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SendInvitationMutation, SendInvitationMutationVariables>;
-export const RevokeInvitationDocument = new TypedDocumentString(`
-    mutation RevokeInvitation($rowId: UUID!) {
-  deleteInvitation(input: {rowId: $rowId}) {
-    invitation {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
-export const ConsoleSessionDocument = new TypedDocumentString(`
-    query ConsoleSession {
-  currentUser {
-    rowId
-    email
-    name
-    emailVerified
-  }
-  currentUserPermissions
-  organizations(first: 100, orderBy: [SLUG_ASC]) {
-    nodes {
-      rowId
-      name
-      slug
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
-export const CreateConsoleOrganizationDocument = new TypedDocumentString(`
-    mutation CreateConsoleOrganization($name: String!, $slug: String!) {
-  createOrganization(input: {organization: {name: $name, slug: $slug}}) {
-    organization {
-      rowId
-      name
-      slug
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CreateConsoleOrganizationMutation, CreateConsoleOrganizationMutationVariables>;
-export const AcceptInvitationLinkDocument = new TypedDocumentString(`
-    mutation AcceptInvitationLink($token: String!) {
-  acceptInvitation(input: {token: $token}) {
-    result {
-      rowId
-      name
-      slug
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AcceptInvitationLinkMutation, AcceptInvitationLinkMutationVariables>;
-export const InvitationPreviewDocument = new TypedDocumentString(`
-    query InvitationPreview($token: String!) {
-  invitationByToken(token: $token) {
-    organizationName
-    roleName
-    invitedByName
-    email
-    expiresAt
-  }
-}
-    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
-export const TaskListChangedDocument = new TypedDocumentString(`
-    subscription TaskListChanged {
-  taskChanged {
-    event
-    rowId
-  }
-}
-    `) as unknown as TypedDocumentString<TaskListChangedSubscription, TaskListChangedSubscriptionVariables>;
-export const RoleListDocument = new TypedDocumentString(`
-    query RoleList {
-  permissions(orderBy: [PRIMARY_KEY_ASC]) {
-    nodes {
-      name
-      description
-    }
-  }
-  roles(first: 100, orderBy: [NAME_ASC]) {
-    nodes {
-      rowId
-      name
-      description
-      permissions
-      isSystem
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RoleListQuery, RoleListQueryVariables>;
-export const CreateRoleRowDocument = new TypedDocumentString(`
-    mutation CreateRoleRow($role: RoleInput!) {
-  createRole(input: {role: $role}) {
-    role {
-      rowId
-      name
-      permissions
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CreateRoleRowMutation, CreateRoleRowMutationVariables>;
-export const UpdateRoleRowDocument = new TypedDocumentString(`
-    mutation UpdateRoleRow($rowId: UUID!, $patch: RolePatch!) {
-  updateRole(input: {rowId: $rowId, patch: $patch}) {
-    role {
-      rowId
-      name
-      permissions
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<UpdateRoleRowMutation, UpdateRoleRowMutationVariables>;
-export const DeleteRoleRowDocument = new TypedDocumentString(`
-    mutation DeleteRoleRow($rowId: UUID!) {
-  deleteRole(input: {rowId: $rowId}) {
-    role {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DeleteRoleRowMutation, DeleteRoleRowMutationVariables>;
-export const AssignRoleDocument = new TypedDocumentString(`
-    mutation AssignRole($userId: UUID!, $roleId: UUID!) {
-  createUserRole(input: {userRole: {userId: $userId, roleId: $roleId}}) {
-    userRole {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AssignRoleMutation, AssignRoleMutationVariables>;
-export const UnassignRoleDocument = new TypedDocumentString(`
-    mutation UnassignRole($rowId: UUID!) {
-  deleteUserRole(input: {rowId: $rowId}) {
-    userRole {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<UnassignRoleMutation, UnassignRoleMutationVariables>;
-export const TaskPageDocument = new TypedDocumentString(`
-    query TaskPage($rowId: UUID!) {
-  task(rowId: $rowId) {
-    ...TaskDetail
-    dependencies(first: 100) {
-      totalCount
-      nodes {
-        ...TaskLink
-      }
-    }
-    dependents(first: 100) {
-      totalCount
-      nodes {
-        ...TaskLink
-      }
-    }
-    history(first: 50, orderBy: [CREATED_AT_DESC]) {
-      totalCount
-      nodes {
-        rowId
-        action
-        actorId
-        actor {
-          rowId
-          name
-        }
-        changes
-        createdAt
-      }
-    }
-  }
-}
-    fragment TaskDetail on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  metadata
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  completedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-  createdBy {
-    rowId
-    name
-  }
-}
-fragment TaskLink on TaskDependency {
-  rowId
-  type
-  createdAt
-  taskId
-  dependsOnTaskId
-  task {
-    rowId
-    title
-    status
-  }
-  dependsOnTask {
-    rowId
-    title
-    status
-  }
-}`) as unknown as TypedDocumentString<TaskPageQuery, TaskPageQueryVariables>;
-export const TaskLinkChoicesDocument = new TypedDocumentString(`
-    query TaskLinkChoices($filter: TaskFilter) {
-  tasks(first: 50, orderBy: [TITLE_ASC], filter: $filter) {
-    nodes {
-      rowId
-      title
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TaskLinkChoicesQuery, TaskLinkChoicesQueryVariables>;
-export const UpdateTaskDetailDocument = new TypedDocumentString(`
-    mutation UpdateTaskDetail($rowId: UUID!, $patch: TaskPatch!) {
-  updateTask(input: {rowId: $rowId, patch: $patch}) {
-    task {
-      ...TaskDetail
-    }
-  }
-}
-    fragment TaskDetail on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  metadata
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  completedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-  createdBy {
-    rowId
-    name
-  }
-}`) as unknown as TypedDocumentString<UpdateTaskDetailMutation, UpdateTaskDetailMutationVariables>;
-export const AddTaskLinkDocument = new TypedDocumentString(`
-    mutation AddTaskLink($taskDependency: TaskDependencyInput!) {
-  createTaskDependency(input: {taskDependency: $taskDependency}) {
-    taskDependency {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AddTaskLinkMutation, AddTaskLinkMutationVariables>;
-export const RemoveTaskLinkDocument = new TypedDocumentString(`
-    mutation RemoveTaskLink($rowId: UUID!) {
-  deleteTaskDependency(input: {rowId: $rowId}) {
-    taskDependency {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RemoveTaskLinkMutation, RemoveTaskLinkMutationVariables>;
-export const TaskPageChangedDocument = new TypedDocumentString(`
-    subscription TaskPageChanged {
-  taskChanged {
-    event
-    rowId
-  }
-}
-    `) as unknown as TypedDocumentString<TaskPageChangedSubscription, TaskPageChangedSubscriptionVariables>;
-export const TaskListDocument = new TypedDocumentString(`
-    query TaskList($filter: TaskFilter, $orderBy: [TaskOrderBy!], $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
-  tasks(
-    filter: $filter
-    orderBy: $orderBy
-    first: $first
-    after: $after
-    last: $last
-    before: $before
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      hasPreviousPage
-      startCursor
-      endCursor
-    }
-    nodes {
-      ...TaskRow
-    }
-  }
-}
-    fragment TaskRow on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-}`) as unknown as TypedDocumentString<TaskListQuery, TaskListQueryVariables>;
-export const CreateTaskRowDocument = new TypedDocumentString(`
-    mutation CreateTaskRow($task: TaskInput!) {
-  createTask(input: {task: $task}) {
-    task {
-      ...TaskRow
-    }
-  }
-}
-    fragment TaskRow on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-}`) as unknown as TypedDocumentString<CreateTaskRowMutation, CreateTaskRowMutationVariables>;
-export const UpdateTaskRowDocument = new TypedDocumentString(`
-    mutation UpdateTaskRow($rowId: UUID!, $patch: TaskPatch!) {
-  updateTask(input: {rowId: $rowId, patch: $patch}) {
-    task {
-      ...TaskRow
-    }
-  }
-}
-    fragment TaskRow on Task {
-  id
-  rowId
-  title
-  description
-  status
-  priority
-  assigneeId
-  teamId
-  createdAt
-  updatedAt
-  assignee {
-    rowId
-    name
-  }
-  team {
-    rowId
-    name
-  }
-}`) as unknown as TypedDocumentString<UpdateTaskRowMutation, UpdateTaskRowMutationVariables>;
-export const DeleteTaskRowDocument = new TypedDocumentString(`
-    mutation DeleteTaskRow($rowId: UUID!) {
-  deleteTask(input: {rowId: $rowId}) {
-    task {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DeleteTaskRowMutation, DeleteTaskRowMutationVariables>;
-export const TaskChoicesDocument = new TypedDocumentString(`
-    query TaskChoices {
-  organizationMemberships(first: 100, orderBy: [PRIMARY_KEY_ASC]) {
-    nodes {
-      user {
-        rowId
-        name
-      }
-    }
-  }
-  teams(first: 100, orderBy: [NAME_ASC]) {
-    nodes {
-      rowId
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TaskChoicesQuery, TaskChoicesQueryVariables>;
-export const TeamListDocument = new TypedDocumentString(`
-    query TeamList($filter: TeamFilter, $first: Int = 50, $after: Cursor) {
-  teams(filter: $filter, first: $first, after: $after, orderBy: [NAME_ASC]) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      rowId
-      name
-      description
-      members(first: 50) {
-        nodes {
-          rowId
-          user {
-            rowId
-            name
-          }
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TeamListQuery, TeamListQueryVariables>;
-export const CreateTeamRowDocument = new TypedDocumentString(`
-    mutation CreateTeamRow($team: TeamInput!) {
-  createTeam(input: {team: $team}) {
-    team {
-      rowId
-      name
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<CreateTeamRowMutation, CreateTeamRowMutationVariables>;
-export const DeleteTeamRowDocument = new TypedDocumentString(`
-    mutation DeleteTeamRow($rowId: UUID!) {
-  deleteTeam(input: {rowId: $rowId}) {
-    team {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DeleteTeamRowMutation, DeleteTeamRowMutationVariables>;
-export const AddTeamMemberDocument = new TypedDocumentString(`
-    mutation AddTeamMember($teamId: UUID!, $userId: UUID!) {
-  createTeamMembership(
-    input: {teamMembership: {teamId: $teamId, userId: $userId}}
-  ) {
-    teamMembership {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
-export const RemoveTeamMemberDocument = new TypedDocumentString(`
-    mutation RemoveTeamMember($rowId: UUID!) {
-  deleteTeamMembership(input: {rowId: $rowId}) {
-    teamMembership {
-      rowId
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
-export const TaskChangedDocument = new TypedDocumentString(`
-    subscription TaskChanged {
-  taskChanged {
-    event
-    rowId
-    task {
-      id
-      rowId
-      title
-      status
-      priority
-      assigneeId
-      updatedAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<TaskChangedSubscription, TaskChangedSubscriptionVariables>;
+
 export const AuditLogsDocument = new TypedDocumentString(`
     query AuditLogs($first: Int) {
   auditLogs(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2279,7 +1005,7 @@ export const AuditLogsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogsQuery, AuditLogsQueryVariables>;
+    `, {"hash":"sha256:1fec22b81820c1e796040a5d5a1a8aae0de7203f5cd63fe285ed938cec408b0a"}) as unknown as TypedDocumentString<AuditLogsQuery, AuditLogsQueryVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($rowId: UUID!) {
   auditLog(rowId: $rowId) {
@@ -2290,7 +1016,7 @@ export const AuditLogDocument = new TypedDocumentString(`
     action
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+    `, {"hash":"sha256:f2430c59846e56edcea1927deb0fe86664aac97d987c574e63b09d6450bb7e10"}) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const AuditLogByIdDocument = new TypedDocumentString(`
     query AuditLogById($id: ID!) {
   auditLogById(id: $id) {
@@ -2299,7 +1025,7 @@ export const AuditLogByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogByIdQuery, AuditLogByIdQueryVariables>;
+    `, {"hash":"sha256:c5bd2a9a92fba9ea5098dc348b810df2722163bd0f90b25e289688ea9d16c8be"}) as unknown as TypedDocumentString<AuditLogByIdQuery, AuditLogByIdQueryVariables>;
 export const AuditLogByEventKeyDocument = new TypedDocumentString(`
     query AuditLogByEventKey($eventKey: String!) {
   auditLogByEventKey(eventKey: $eventKey) {
@@ -2308,7 +1034,7 @@ export const AuditLogByEventKeyDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogByEventKeyQuery, AuditLogByEventKeyQueryVariables>;
+    `, {"hash":"sha256:8b22c3add700742579cd936a9a6e7fac1015336e7448d6266205768251a7e56c"}) as unknown as TypedDocumentString<AuditLogByEventKeyQuery, AuditLogByEventKeyQueryVariables>;
 export const AuditLogByOrganizationIdAndSeqDocument = new TypedDocumentString(`
     query AuditLogByOrganizationIdAndSeq($organizationId: UUID!, $seq: BigInt!) {
   auditLogByOrganizationIdAndSeq(organizationId: $organizationId, seq: $seq) {
@@ -2317,7 +1043,7 @@ export const AuditLogByOrganizationIdAndSeqDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogByOrganizationIdAndSeqQuery, AuditLogByOrganizationIdAndSeqQueryVariables>;
+    `, {"hash":"sha256:7316a5dcc4888ca814143e36db472933c2f065fad09dcee7c8c313f97f21dcbd"}) as unknown as TypedDocumentString<AuditLogByOrganizationIdAndSeqQuery, AuditLogByOrganizationIdAndSeqQueryVariables>;
 export const AuditVerifyChainDocument = new TypedDocumentString(`
     query AuditVerifyChain {
   verifyAuditChain {
@@ -2327,7 +1053,7 @@ export const AuditVerifyChainDocument = new TypedDocumentString(`
     setAside
   }
 }
-    `) as unknown as TypedDocumentString<AuditVerifyChainQuery, AuditVerifyChainQueryVariables>;
+    `, {"hash":"sha256:f78d1c41eb3faa3d83e52dc708905c3da0893cad191133b027520363c1970ea3"}) as unknown as TypedDocumentString<AuditVerifyChainQuery, AuditVerifyChainQueryVariables>;
 export const AuditInviteDocument = new TypedDocumentString(`
     mutation AuditInvite($email: String!, $roleId: UUID!) {
   inviteToOrganization(input: {email: $email, roleId: $roleId}) {
@@ -2338,7 +1064,7 @@ export const AuditInviteDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditInviteMutation, AuditInviteMutationVariables>;
+    `, {"hash":"sha256:53809f0b03967e0c567b5da15592dd02e7caea9efb7dd9478e2d2bbc18c34396"}) as unknown as TypedDocumentString<AuditInviteMutation, AuditInviteMutationVariables>;
 export const AuditAcceptInvitationDocument = new TypedDocumentString(`
     mutation AuditAcceptInvitation($token: String!) {
   acceptInvitation(input: {token: $token}) {
@@ -2347,7 +1073,7 @@ export const AuditAcceptInvitationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditAcceptInvitationMutation, AuditAcceptInvitationMutationVariables>;
+    `, {"hash":"sha256:c4edb57550be76d7fc6d1e6d6930e377f77f001a2cac794c95437f08798e07ad"}) as unknown as TypedDocumentString<AuditAcceptInvitationMutation, AuditAcceptInvitationMutationVariables>;
 export const AuditLogEntriesDocument = new TypedDocumentString(`
     query AuditLogEntries($first: Int) {
   auditLogs(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2366,7 +1092,7 @@ export const AuditLogEntriesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditLogEntriesQuery, AuditLogEntriesQueryVariables>;
+    `, {"hash":"sha256:2b3cbf24f25ac815d4f96d55e8039dcad105013708785336bb1e7804b30ac13b"}) as unknown as TypedDocumentString<AuditLogEntriesQuery, AuditLogEntriesQueryVariables>;
 export const CurrentUserDocument = new TypedDocumentString(`
     query CurrentUser {
   currentUser {
@@ -2376,7 +1102,7 @@ export const CurrentUserDocument = new TypedDocumentString(`
   }
   currentUserPermissions
 }
-    `) as unknown as TypedDocumentString<CurrentUserQuery, CurrentUserQueryVariables>;
+    `, {"hash":"sha256:2ff8777be9906c521bb1369d3fb555879133266e045e01e2a545c5ba3d021a9e"}) as unknown as TypedDocumentString<CurrentUserQuery, CurrentUserQueryVariables>;
 export const TaskHistoriesDocument = new TypedDocumentString(`
     query TaskHistories($first: Int) {
   taskHistories(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2393,7 +1119,7 @@ export const TaskHistoriesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TaskHistoriesQuery, TaskHistoriesQueryVariables>;
+    `, {"hash":"sha256:50b8925c4fe260715f677709c9018acd339fb7416ddf5dc305d7752ebbba0f64"}) as unknown as TypedDocumentString<TaskHistoriesQuery, TaskHistoriesQueryVariables>;
 export const TaskHistoryDocument = new TypedDocumentString(`
     query TaskHistory($rowId: UUID!) {
   taskHistory(rowId: $rowId) {
@@ -2404,7 +1130,7 @@ export const TaskHistoryDocument = new TypedDocumentString(`
     action
   }
 }
-    `) as unknown as TypedDocumentString<TaskHistoryQuery, TaskHistoryQueryVariables>;
+    `, {"hash":"sha256:e6374d289ec1c0f9dc68e6f5bdcea4af13c55af33173e851e45346c898e97266"}) as unknown as TypedDocumentString<TaskHistoryQuery, TaskHistoryQueryVariables>;
 export const TaskHistoryByIdDocument = new TypedDocumentString(`
     query TaskHistoryById($id: ID!) {
   taskHistoryById(id: $id) {
@@ -2413,7 +1139,7 @@ export const TaskHistoryByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TaskHistoryByIdQuery, TaskHistoryByIdQueryVariables>;
+    `, {"hash":"sha256:eed7259a3ef47a8d9540d81554e6db7db7c2177837fc75488e76718c464c3879"}) as unknown as TypedDocumentString<TaskHistoryByIdQuery, TaskHistoryByIdQueryVariables>;
 export const TaskHistoryByEventKeyDocument = new TypedDocumentString(`
     query TaskHistoryByEventKey($eventKey: String!) {
   taskHistoryByEventKey(eventKey: $eventKey) {
@@ -2422,7 +1148,7 @@ export const TaskHistoryByEventKeyDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TaskHistoryByEventKeyQuery, TaskHistoryByEventKeyQueryVariables>;
+    `, {"hash":"sha256:10003716ce3a8d84d4719be6f7f00ee68185a6c2e65c860b1627c0eedd55f745"}) as unknown as TypedDocumentString<TaskHistoryByEventKeyQuery, TaskHistoryByEventKeyQueryVariables>;
 export const InviteToOrganizationDocument = new TypedDocumentString(`
     mutation InviteToOrganization($email: String!, $roleId: UUID!) {
   inviteToOrganization(input: {email: $email, roleId: $roleId}) {
@@ -2441,7 +1167,7 @@ export const InviteToOrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<InviteToOrganizationMutation, InviteToOrganizationMutationVariables>;
+    `, {"hash":"sha256:e5a7164721d767211cd457da0ec34ef0f21144c117be6bc246da584b388b32e1"}) as unknown as TypedDocumentString<InviteToOrganizationMutation, InviteToOrganizationMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($token: String!) {
   acceptInvitation(input: {token: $token}) {
@@ -2453,7 +1179,7 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+    `, {"hash":"sha256:9806c192fbff0a9c5b2cacb86f55a78190350b791f738fa7553c539b358ebd9b"}) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const InvitationsAllFieldsDocument = new TypedDocumentString(`
     query InvitationsAllFields {
   invitations(orderBy: [PRIMARY_KEY_ASC]) {
@@ -2473,7 +1199,7 @@ export const InvitationsAllFieldsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<InvitationsAllFieldsQuery, InvitationsAllFieldsQueryVariables>;
+    `, {"hash":"sha256:518e93c92886f3a77afa543c1a1f2fe02baf308295a99b36186d681c53291201"}) as unknown as TypedDocumentString<InvitationsAllFieldsQuery, InvitationsAllFieldsQueryVariables>;
 export const InvitationsDocument = new TypedDocumentString(`
     query Invitations($first: Int) {
   invitations(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2490,7 +1216,7 @@ export const InvitationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
+    `, {"hash":"sha256:046d8ffc4d396773cd301273764f8bf0b0efab7775ea8ed9bbd9ec1910a7f867"}) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
 export const InvitationDocument = new TypedDocumentString(`
     query Invitation($rowId: UUID!) {
   invitation(rowId: $rowId) {
@@ -2500,7 +1226,7 @@ export const InvitationDocument = new TypedDocumentString(`
     email
   }
 }
-    `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
+    `, {"hash":"sha256:c25d7b43fa70387a8c462afda9412c0126fc6f5ac3ff2daf75bb40c64f44f753"}) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
 export const InvitationByIdDocument = new TypedDocumentString(`
     query InvitationById($id: ID!) {
   invitationById(id: $id) {
@@ -2509,7 +1235,7 @@ export const InvitationByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<InvitationByIdQuery, InvitationByIdQueryVariables>;
+    `, {"hash":"sha256:a5f6c5e43a26ed9e9ca409ed4a673a8f3d749ae9f304a6bfa08b2f06980706d8"}) as unknown as TypedDocumentString<InvitationByIdQuery, InvitationByIdQueryVariables>;
 export const DeleteInvitationDocument = new TypedDocumentString(`
     mutation DeleteInvitation($rowId: UUID!) {
   deleteInvitation(input: {rowId: $rowId}) {
@@ -2518,7 +1244,7 @@ export const DeleteInvitationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteInvitationMutation, DeleteInvitationMutationVariables>;
+    `, {"hash":"sha256:c7cdd2345b4b6c9a1850e8b2fa4e01d5808e625b235e0e460ea12c287b65c5e5"}) as unknown as TypedDocumentString<DeleteInvitationMutation, DeleteInvitationMutationVariables>;
 export const DeleteInvitationByIdDocument = new TypedDocumentString(`
     mutation DeleteInvitationById($id: ID!) {
   deleteInvitationById(input: {id: $id}) {
@@ -2527,7 +1253,7 @@ export const DeleteInvitationByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteInvitationByIdMutation, DeleteInvitationByIdMutationVariables>;
+    `, {"hash":"sha256:4c4b43e663342d4aa178ee6ca2c8eb605593cd0a4d1237b7ff7c7c9ea4acee72"}) as unknown as TypedDocumentString<DeleteInvitationByIdMutation, DeleteInvitationByIdMutationVariables>;
 export const NodeDocument = new TypedDocumentString(`
     query Node($id: ID!) {
   node(id: $id) {
@@ -2535,7 +1261,7 @@ export const NodeDocument = new TypedDocumentString(`
     __typename
   }
 }
-    `) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+    `, {"hash":"sha256:674a4e60b765ab762155deb5480b435445a7ecf217bd9a818ee68fa139bfb45a"}) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization($rowId: UUID!) {
   organization(rowId: $rowId) {
@@ -2545,7 +1271,7 @@ export const OrganizationDocument = new TypedDocumentString(`
     slug
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+    `, {"hash":"sha256:9fd1d64c0405d8cf1f13ad6f29d05649d691519bdbfb45b533cad76fd3953b7b"}) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
 export const OrganizationByIdDocument = new TypedDocumentString(`
     query OrganizationById($id: ID!) {
   organizationById(id: $id) {
@@ -2554,7 +1280,7 @@ export const OrganizationByIdDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationByIdQuery, OrganizationByIdQueryVariables>;
+    `, {"hash":"sha256:c7348f3d58b4a426478716709c05d0d2536a7d6c1db08ab3379f016efbb17a46"}) as unknown as TypedDocumentString<OrganizationByIdQuery, OrganizationByIdQueryVariables>;
 export const OrganizationBySlugDocument = new TypedDocumentString(`
     query OrganizationBySlug($slug: String!) {
   organizationBySlug(slug: $slug) {
@@ -2562,7 +1288,7 @@ export const OrganizationBySlugDocument = new TypedDocumentString(`
     rowId
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationBySlugQuery, OrganizationBySlugQueryVariables>;
+    `, {"hash":"sha256:8bff826fdffab9f2110d499bc0fb1522793a6a5708f90b9244e8c5cf5aebe0be"}) as unknown as TypedDocumentString<OrganizationBySlugQuery, OrganizationBySlugQueryVariables>;
 export const OrganizationRelationsDocument = new TypedDocumentString(`
     query OrganizationRelations($rowId: UUID!) {
   organization(rowId: $rowId) {
@@ -2604,7 +1330,7 @@ export const OrganizationRelationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationRelationsQuery, OrganizationRelationsQueryVariables>;
+    `, {"hash":"sha256:bdc9cd16d2b538e1a53ca164d24fe986b20d1411bcdfe34a4361f62a717fbca9"}) as unknown as TypedDocumentString<OrganizationRelationsQuery, OrganizationRelationsQueryVariables>;
 export const UpdateOrganizationDocument = new TypedDocumentString(`
     mutation UpdateOrganization($rowId: UUID!, $patch: OrganizationPatch!) {
   updateOrganization(input: {rowId: $rowId, patch: $patch}) {
@@ -2615,7 +1341,7 @@ export const UpdateOrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
+    `, {"hash":"sha256:8f06a24e2d20152a61777b30a09c1ea4cde7d75abb3754b463349a4b3264eab5"}) as unknown as TypedDocumentString<UpdateOrganizationMutation, UpdateOrganizationMutationVariables>;
 export const UpdateOrganizationByIdDocument = new TypedDocumentString(`
     mutation UpdateOrganizationById($id: ID!, $patch: OrganizationPatch!) {
   updateOrganizationById(input: {id: $id, patch: $patch}) {
@@ -2626,7 +1352,7 @@ export const UpdateOrganizationByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateOrganizationByIdMutation, UpdateOrganizationByIdMutationVariables>;
+    `, {"hash":"sha256:edcab71db96123ebecbfe4fab30b889aff88a4bf83aa79a9b1ca9c47a02734e3"}) as unknown as TypedDocumentString<UpdateOrganizationByIdMutation, UpdateOrganizationByIdMutationVariables>;
 export const DeleteOrganizationDocument = new TypedDocumentString(`
     mutation DeleteOrganization($rowId: UUID!) {
   deleteOrganization(input: {rowId: $rowId}) {
@@ -2635,7 +1361,7 @@ export const DeleteOrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteOrganizationMutation, DeleteOrganizationMutationVariables>;
+    `, {"hash":"sha256:3dec048455ac20ee8a775b9aa5a88a06883c6d2331f59acf9fe12d71d95d6ea6"}) as unknown as TypedDocumentString<DeleteOrganizationMutation, DeleteOrganizationMutationVariables>;
 export const DeleteOrganizationByIdDocument = new TypedDocumentString(`
     mutation DeleteOrganizationById($id: ID!) {
   deleteOrganizationById(input: {id: $id}) {
@@ -2644,7 +1370,7 @@ export const DeleteOrganizationByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteOrganizationByIdMutation, DeleteOrganizationByIdMutationVariables>;
+    `, {"hash":"sha256:d60b60a234864efc00ea0b68d8f4055adcd2150f659a5b165467e4e1f4a64dbc"}) as unknown as TypedDocumentString<DeleteOrganizationByIdMutation, DeleteOrganizationByIdMutationVariables>;
 export const UpdateOrganizationBySlugDocument = new TypedDocumentString(`
     mutation UpdateOrganizationBySlug($slug: String!, $patch: OrganizationPatch!) {
   updateOrganizationBySlug(input: {slug: $slug, patch: $patch}) {
@@ -2655,7 +1381,7 @@ export const UpdateOrganizationBySlugDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateOrganizationBySlugMutation, UpdateOrganizationBySlugMutationVariables>;
+    `, {"hash":"sha256:9e3a32948267e2be1add0c3edf54cf0af98b5a7e64249331998bc8eecef9c432"}) as unknown as TypedDocumentString<UpdateOrganizationBySlugMutation, UpdateOrganizationBySlugMutationVariables>;
 export const DeleteOrganizationBySlugDocument = new TypedDocumentString(`
     mutation DeleteOrganizationBySlug($slug: String!) {
   deleteOrganizationBySlug(input: {slug: $slug}) {
@@ -2664,7 +1390,7 @@ export const DeleteOrganizationBySlugDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteOrganizationBySlugMutation, DeleteOrganizationBySlugMutationVariables>;
+    `, {"hash":"sha256:87423098e84cc8bc3723c7cc873a15b48b08ef0ae9c8a24f786162424014a659"}) as unknown as TypedDocumentString<DeleteOrganizationBySlugMutation, DeleteOrganizationBySlugMutationVariables>;
 export const MyOrganizationsDocument = new TypedDocumentString(`
     query MyOrganizations($first: Int) {
   organizations(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2677,7 +1403,7 @@ export const MyOrganizationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
+    `, {"hash":"sha256:58b3c0b592367e84809e2e6f86fbafaa7cafecf46382667873bed98384e9e3ce"}) as unknown as TypedDocumentString<MyOrganizationsQuery, MyOrganizationsQueryVariables>;
 export const OrganizationMembershipsDocument = new TypedDocumentString(`
     query OrganizationMemberships($first: Int) {
   organizationMemberships(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2690,7 +1416,7 @@ export const OrganizationMembershipsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationMembershipsQuery, OrganizationMembershipsQueryVariables>;
+    `, {"hash":"sha256:15a421dd06e84652333c050b157b540093a8e3f84c47ab6f4f4b0f1b3becaf40"}) as unknown as TypedDocumentString<OrganizationMembershipsQuery, OrganizationMembershipsQueryVariables>;
 export const OrganizationMembershipDocument = new TypedDocumentString(`
     query OrganizationMembership($rowId: UUID!) {
   organizationMembership(rowId: $rowId) {
@@ -2700,7 +1426,7 @@ export const OrganizationMembershipDocument = new TypedDocumentString(`
     userId
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationMembershipQuery, OrganizationMembershipQueryVariables>;
+    `, {"hash":"sha256:8af8bb32865070cc08154e96d161acb00de4c32e52d80124512dd109a0819ee2"}) as unknown as TypedDocumentString<OrganizationMembershipQuery, OrganizationMembershipQueryVariables>;
 export const OrganizationMembershipByIdDocument = new TypedDocumentString(`
     query OrganizationMembershipById($id: ID!) {
   organizationMembershipById(id: $id) {
@@ -2709,7 +1435,7 @@ export const OrganizationMembershipByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationMembershipByIdQuery, OrganizationMembershipByIdQueryVariables>;
+    `, {"hash":"sha256:c2e888e22db20e14675168b469ee13fab8de7015b5bd470587aa28fc550a7a3d"}) as unknown as TypedDocumentString<OrganizationMembershipByIdQuery, OrganizationMembershipByIdQueryVariables>;
 export const DeleteOrganizationMembershipDocument = new TypedDocumentString(`
     mutation DeleteOrganizationMembership($rowId: UUID!) {
   deleteOrganizationMembership(input: {rowId: $rowId}) {
@@ -2718,7 +1444,7 @@ export const DeleteOrganizationMembershipDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteOrganizationMembershipMutation, DeleteOrganizationMembershipMutationVariables>;
+    `, {"hash":"sha256:698eeb260db6a9b89d69c1ae0b0b71c13def1c55a5401567221a84f32440f0b6"}) as unknown as TypedDocumentString<DeleteOrganizationMembershipMutation, DeleteOrganizationMembershipMutationVariables>;
 export const DeleteOrganizationMembershipByIdDocument = new TypedDocumentString(`
     mutation DeleteOrganizationMembershipById($id: ID!) {
   deleteOrganizationMembershipById(input: {id: $id}) {
@@ -2727,7 +1453,7 @@ export const DeleteOrganizationMembershipByIdDocument = new TypedDocumentString(
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteOrganizationMembershipByIdMutation, DeleteOrganizationMembershipByIdMutationVariables>;
+    `, {"hash":"sha256:319b4546bd5c7a00a4c1f56fe7045bcf8f6804108949e02b21eea2de36c44005"}) as unknown as TypedDocumentString<DeleteOrganizationMembershipByIdMutation, DeleteOrganizationMembershipByIdMutationVariables>;
 export const OrganizationMembershipByOrganizationIdAndUserIdDocument = new TypedDocumentString(`
     query OrganizationMembershipByOrganizationIdAndUserId($organizationId: UUID!, $userId: UUID!) {
   organizationMembershipByOrganizationIdAndUserId(
@@ -2739,7 +1465,7 @@ export const OrganizationMembershipByOrganizationIdAndUserIdDocument = new Typed
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationMembershipByOrganizationIdAndUserIdQuery, OrganizationMembershipByOrganizationIdAndUserIdQueryVariables>;
+    `, {"hash":"sha256:e33cf5cf1911138a316a79bbfb585bf60bf999b89a757cb0c8e0e80624a1333c"}) as unknown as TypedDocumentString<OrganizationMembershipByOrganizationIdAndUserIdQuery, OrganizationMembershipByOrganizationIdAndUserIdQueryVariables>;
 export const DeleteOrganizationMembershipByOrganizationIdAndUserIdDocument = new TypedDocumentString(`
     mutation DeleteOrganizationMembershipByOrganizationIdAndUserId($organizationId: UUID!, $userId: UUID!) {
   deleteOrganizationMembershipByOrganizationIdAndUserId(
@@ -2750,7 +1476,7 @@ export const DeleteOrganizationMembershipByOrganizationIdAndUserIdDocument = new
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteOrganizationMembershipByOrganizationIdAndUserIdMutation, DeleteOrganizationMembershipByOrganizationIdAndUserIdMutationVariables>;
+    `, {"hash":"sha256:9df1c77069ff92e575ad41bff83dcc5fb4589e23882b04b64dfc60ef0343c200"}) as unknown as TypedDocumentString<DeleteOrganizationMembershipByOrganizationIdAndUserIdMutation, DeleteOrganizationMembershipByOrganizationIdAndUserIdMutationVariables>;
 export const CreateOrganizationDocument = new TypedDocumentString(`
     mutation CreateOrganization($name: String!, $slug: String!) {
   createOrganization(input: {organization: {name: $name, slug: $slug}}) {
@@ -2762,7 +1488,7 @@ export const CreateOrganizationDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
+    `, {"hash":"sha256:fd3a1a4a7ad95e98eac9ae60268b54e3e665929f7f1912860aeb511ed0d6fe2c"}) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
 export const OrganizationsDocument = new TypedDocumentString(`
     query Organizations {
   organizations {
@@ -2774,7 +1500,7 @@ export const OrganizationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
+    `, {"hash":"sha256:3208d55299ea496b99e92d2436674e150eebe85879ec9d6a5efa8dee63874b3b"}) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
 export const PermissionsDocument = new TypedDocumentString(`
     query Permissions {
   permissions(orderBy: [PRIMARY_KEY_ASC]) {
@@ -2785,7 +1511,7 @@ export const PermissionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PermissionsQuery, PermissionsQueryVariables>;
+    `, {"hash":"sha256:8837a3e1ad56114739ac13d7c13b661254f8478886ee85ee2da62155d55f27d3"}) as unknown as TypedDocumentString<PermissionsQuery, PermissionsQueryVariables>;
 export const RolesDocument = new TypedDocumentString(`
     query Roles($first: Int) {
   roles(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2800,7 +1526,7 @@ export const RolesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RolesQuery, RolesQueryVariables>;
+    `, {"hash":"sha256:6c9887402a67363382479ad1317c89847a254b34fdfeac1a168f0b4a2286af02"}) as unknown as TypedDocumentString<RolesQuery, RolesQueryVariables>;
 export const RoleDocument = new TypedDocumentString(`
     query Role($rowId: UUID!) {
   role(rowId: $rowId) {
@@ -2811,7 +1537,7 @@ export const RoleDocument = new TypedDocumentString(`
     permissions
   }
 }
-    `) as unknown as TypedDocumentString<RoleQuery, RoleQueryVariables>;
+    `, {"hash":"sha256:ce2996d4d1ca4c29b22ec67fb896ac4782841460a8ac03dc6efe574059648e8c"}) as unknown as TypedDocumentString<RoleQuery, RoleQueryVariables>;
 export const RoleByIdDocument = new TypedDocumentString(`
     query RoleById($id: ID!) {
   roleById(id: $id) {
@@ -2820,7 +1546,7 @@ export const RoleByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<RoleByIdQuery, RoleByIdQueryVariables>;
+    `, {"hash":"sha256:b8870ef2322103207159db6af8bb694be4ff80952c9042c8c9a92809119974fc"}) as unknown as TypedDocumentString<RoleByIdQuery, RoleByIdQueryVariables>;
 export const CreateRoleDocument = new TypedDocumentString(`
     mutation CreateRole($role: RoleInput!) {
   createRole(input: {role: $role}) {
@@ -2833,7 +1559,7 @@ export const CreateRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateRoleMutation, CreateRoleMutationVariables>;
+    `, {"hash":"sha256:8c0dba7ce9ab9a2e495ceccf4179c970ec76e2449e678a59b0c145a2762f8c5e"}) as unknown as TypedDocumentString<CreateRoleMutation, CreateRoleMutationVariables>;
 export const UpdateRoleDocument = new TypedDocumentString(`
     mutation UpdateRole($rowId: UUID!, $patch: RolePatch!) {
   updateRole(input: {rowId: $rowId, patch: $patch}) {
@@ -2844,7 +1570,7 @@ export const UpdateRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateRoleMutation, UpdateRoleMutationVariables>;
+    `, {"hash":"sha256:d0f14ed820b8bec714e6d3b53973476e0e6628311300804d12d45c6c6869946d"}) as unknown as TypedDocumentString<UpdateRoleMutation, UpdateRoleMutationVariables>;
 export const UpdateRoleByIdDocument = new TypedDocumentString(`
     mutation UpdateRoleById($id: ID!, $patch: RolePatch!) {
   updateRoleById(input: {id: $id, patch: $patch}) {
@@ -2855,7 +1581,7 @@ export const UpdateRoleByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateRoleByIdMutation, UpdateRoleByIdMutationVariables>;
+    `, {"hash":"sha256:d61de08c2cd3718cae816fb6b6a18ba5a4df06b70c96110b7e991139f325eaf8"}) as unknown as TypedDocumentString<UpdateRoleByIdMutation, UpdateRoleByIdMutationVariables>;
 export const DeleteRoleDocument = new TypedDocumentString(`
     mutation DeleteRole($rowId: UUID!) {
   deleteRole(input: {rowId: $rowId}) {
@@ -2864,7 +1590,7 @@ export const DeleteRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteRoleMutation, DeleteRoleMutationVariables>;
+    `, {"hash":"sha256:0b443cb3f8aa185b35162d31d0efc169eeb0fe73499239584d8f95f752128981"}) as unknown as TypedDocumentString<DeleteRoleMutation, DeleteRoleMutationVariables>;
 export const DeleteRoleByIdDocument = new TypedDocumentString(`
     mutation DeleteRoleById($id: ID!) {
   deleteRoleById(input: {id: $id}) {
@@ -2873,7 +1599,7 @@ export const DeleteRoleByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteRoleByIdMutation, DeleteRoleByIdMutationVariables>;
+    `, {"hash":"sha256:7e675aef8871fbf7c472afdf96e3598d1a5355611541ff9be00ae6b81921d167"}) as unknown as TypedDocumentString<DeleteRoleByIdMutation, DeleteRoleByIdMutationVariables>;
 export const RoleByOrganizationIdAndNameDocument = new TypedDocumentString(`
     query RoleByOrganizationIdAndName($organizationId: UUID!, $name: String!) {
   roleByOrganizationIdAndName(organizationId: $organizationId, name: $name) {
@@ -2882,7 +1608,7 @@ export const RoleByOrganizationIdAndNameDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<RoleByOrganizationIdAndNameQuery, RoleByOrganizationIdAndNameQueryVariables>;
+    `, {"hash":"sha256:2e52570551a4199aa393311c18c2ac1373ade7251ba0f714aa36790e1521e0a2"}) as unknown as TypedDocumentString<RoleByOrganizationIdAndNameQuery, RoleByOrganizationIdAndNameQueryVariables>;
 export const UpdateRoleByOrganizationIdAndNameDocument = new TypedDocumentString(`
     mutation UpdateRoleByOrganizationIdAndName($organizationId: UUID!, $name: String!, $patch: RolePatch!) {
   updateRoleByOrganizationIdAndName(
@@ -2895,7 +1621,7 @@ export const UpdateRoleByOrganizationIdAndNameDocument = new TypedDocumentString
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateRoleByOrganizationIdAndNameMutation, UpdateRoleByOrganizationIdAndNameMutationVariables>;
+    `, {"hash":"sha256:a25eb75d942063fb0c6aa19bed64351aa31ac5915a6ffe7cc0574e016d51bbe8"}) as unknown as TypedDocumentString<UpdateRoleByOrganizationIdAndNameMutation, UpdateRoleByOrganizationIdAndNameMutationVariables>;
 export const DeleteRoleByOrganizationIdAndNameDocument = new TypedDocumentString(`
     mutation DeleteRoleByOrganizationIdAndName($organizationId: UUID!, $name: String!) {
   deleteRoleByOrganizationIdAndName(
@@ -2906,7 +1632,7 @@ export const DeleteRoleByOrganizationIdAndNameDocument = new TypedDocumentString
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteRoleByOrganizationIdAndNameMutation, DeleteRoleByOrganizationIdAndNameMutationVariables>;
+    `, {"hash":"sha256:ab330e0a38fb6eff031b5dbdc70b3076eaa161cc044535a869f8dace50152ac8"}) as unknown as TypedDocumentString<DeleteRoleByOrganizationIdAndNameMutation, DeleteRoleByOrganizationIdAndNameMutationVariables>;
 export const TaskDependenciesDocument = new TypedDocumentString(`
     query TaskDependencies($first: Int) {
   taskDependencies(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -2921,7 +1647,7 @@ export const TaskDependenciesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TaskDependenciesQuery, TaskDependenciesQueryVariables>;
+    `, {"hash":"sha256:a86ad839cee50fddc6e84886e6596a0c1d679750bcc7f2def7fb0b68c2b7620d"}) as unknown as TypedDocumentString<TaskDependenciesQuery, TaskDependenciesQueryVariables>;
 export const TaskDependencyDocument = new TypedDocumentString(`
     query TaskDependency($rowId: UUID!) {
   taskDependency(rowId: $rowId) {
@@ -2933,7 +1659,7 @@ export const TaskDependencyDocument = new TypedDocumentString(`
     type
   }
 }
-    `) as unknown as TypedDocumentString<TaskDependencyQuery, TaskDependencyQueryVariables>;
+    `, {"hash":"sha256:9d70dafd1bead0d08c5998c78d28ad8ed689b00de0fd912ee5f4cb619c47bb04"}) as unknown as TypedDocumentString<TaskDependencyQuery, TaskDependencyQueryVariables>;
 export const TaskDependencyByIdDocument = new TypedDocumentString(`
     query TaskDependencyById($id: ID!) {
   taskDependencyById(id: $id) {
@@ -2942,7 +1668,7 @@ export const TaskDependencyByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TaskDependencyByIdQuery, TaskDependencyByIdQueryVariables>;
+    `, {"hash":"sha256:71f3875eaec6edc18ff9647c7b3156450c58c53ad792a4418f4f08e4dd08786e"}) as unknown as TypedDocumentString<TaskDependencyByIdQuery, TaskDependencyByIdQueryVariables>;
 export const CreateTaskDependencyDocument = new TypedDocumentString(`
     mutation CreateTaskDependency($taskDependency: TaskDependencyInput!) {
   createTaskDependency(input: {taskDependency: $taskDependency}) {
@@ -2956,7 +1682,7 @@ export const CreateTaskDependencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateTaskDependencyMutation, CreateTaskDependencyMutationVariables>;
+    `, {"hash":"sha256:a4d966f55126b5e1d14e2e27ce3026062cb5faacd98cc26f7a90b4dc02a602d8"}) as unknown as TypedDocumentString<CreateTaskDependencyMutation, CreateTaskDependencyMutationVariables>;
 export const UpdateTaskDependencyDocument = new TypedDocumentString(`
     mutation UpdateTaskDependency($rowId: UUID!, $patch: TaskDependencyPatch!) {
   updateTaskDependency(input: {rowId: $rowId, patch: $patch}) {
@@ -2966,7 +1692,7 @@ export const UpdateTaskDependencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTaskDependencyMutation, UpdateTaskDependencyMutationVariables>;
+    `, {"hash":"sha256:6ca66f64568b664d18595d6694ee03d1d39b3d874cd216edb4ced76b23fa58d1"}) as unknown as TypedDocumentString<UpdateTaskDependencyMutation, UpdateTaskDependencyMutationVariables>;
 export const UpdateTaskDependencyByIdDocument = new TypedDocumentString(`
     mutation UpdateTaskDependencyById($id: ID!, $patch: TaskDependencyPatch!) {
   updateTaskDependencyById(input: {id: $id, patch: $patch}) {
@@ -2976,7 +1702,7 @@ export const UpdateTaskDependencyByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTaskDependencyByIdMutation, UpdateTaskDependencyByIdMutationVariables>;
+    `, {"hash":"sha256:b9805971ea155dd691ad1935569541acf54adf2a66aa6c802ed974fd88cd1e01"}) as unknown as TypedDocumentString<UpdateTaskDependencyByIdMutation, UpdateTaskDependencyByIdMutationVariables>;
 export const DeleteTaskDependencyDocument = new TypedDocumentString(`
     mutation DeleteTaskDependency($rowId: UUID!) {
   deleteTaskDependency(input: {rowId: $rowId}) {
@@ -2985,7 +1711,7 @@ export const DeleteTaskDependencyDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTaskDependencyMutation, DeleteTaskDependencyMutationVariables>;
+    `, {"hash":"sha256:67779bb930bcb2462619c7eec92a7d49d16df152ef8bf57b701cdd7e981cd2b7"}) as unknown as TypedDocumentString<DeleteTaskDependencyMutation, DeleteTaskDependencyMutationVariables>;
 export const DeleteTaskDependencyByIdDocument = new TypedDocumentString(`
     mutation DeleteTaskDependencyById($id: ID!) {
   deleteTaskDependencyById(input: {id: $id}) {
@@ -2994,7 +1720,7 @@ export const DeleteTaskDependencyByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTaskDependencyByIdMutation, DeleteTaskDependencyByIdMutationVariables>;
+    `, {"hash":"sha256:26c7bba327f362fa2bc8aa77c7a172b0a4209d1a2892b0b28886f37aaa018428"}) as unknown as TypedDocumentString<DeleteTaskDependencyByIdMutation, DeleteTaskDependencyByIdMutationVariables>;
 export const TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdDocument = new TypedDocumentString(`
     query TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskId($organizationId: UUID!, $taskId: UUID!, $dependsOnTaskId: UUID!) {
   taskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskId(
@@ -3007,7 +1733,7 @@ export const TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdDocument =
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdQuery, TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdQueryVariables>;
+    `, {"hash":"sha256:e218395a71d41128bb148761fbaf468ef6902b07f23760496e027c0f1196ff19"}) as unknown as TypedDocumentString<TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdQuery, TaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdQueryVariables>;
 export const UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdDocument = new TypedDocumentString(`
     mutation UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskId($organizationId: UUID!, $taskId: UUID!, $dependsOnTaskId: UUID!, $patch: TaskDependencyPatch!) {
   updateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskId(
@@ -3019,7 +1745,7 @@ export const UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdDocu
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutation, UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutationVariables>;
+    `, {"hash":"sha256:550c521a80592d635a9f1162581f8dd344d8748cd914510562d66ef69d371d18"}) as unknown as TypedDocumentString<UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutation, UpdateTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutationVariables>;
 export const DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdDocument = new TypedDocumentString(`
     mutation DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskId($organizationId: UUID!, $taskId: UUID!, $dependsOnTaskId: UUID!) {
   deleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskId(
@@ -3030,7 +1756,7 @@ export const DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdDocu
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutation, DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutationVariables>;
+    `, {"hash":"sha256:fbc3fa1ce8b540672754d5d4a58d2267ad9e6350f8aa0d53e539b4f2c86e7ec2"}) as unknown as TypedDocumentString<DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutation, DeleteTaskDependencyByOrganizationIdAndTaskIdAndDependsOnTaskIdMutationVariables>;
 export const TaskByIdDocument = new TypedDocumentString(`
     query TaskById($id: ID!) {
   taskById(id: $id) {
@@ -3040,7 +1766,7 @@ export const TaskByIdDocument = new TypedDocumentString(`
     title
   }
 }
-    `) as unknown as TypedDocumentString<TaskByIdQuery, TaskByIdQueryVariables>;
+    `, {"hash":"sha256:23f57ddcef5f5bb6f7e49addf1233a10af0224293a88020d83eacec187df349f"}) as unknown as TypedDocumentString<TaskByIdQuery, TaskByIdQueryVariables>;
 export const UpdateTaskByIdDocument = new TypedDocumentString(`
     mutation UpdateTaskById($id: ID!, $patch: TaskPatch!) {
   updateTaskById(input: {id: $id, patch: $patch}) {
@@ -3051,7 +1777,7 @@ export const UpdateTaskByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTaskByIdMutation, UpdateTaskByIdMutationVariables>;
+    `, {"hash":"sha256:06504cbeaba98068f5c54b870b250019893704ab15bb698442f749393d5c39a8"}) as unknown as TypedDocumentString<UpdateTaskByIdMutation, UpdateTaskByIdMutationVariables>;
 export const DeleteTaskByIdDocument = new TypedDocumentString(`
     mutation DeleteTaskById($id: ID!) {
   deleteTaskById(input: {id: $id}) {
@@ -3060,7 +1786,7 @@ export const DeleteTaskByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTaskByIdMutation, DeleteTaskByIdMutationVariables>;
+    `, {"hash":"sha256:fa614a482e3df03e2a453deae667598d556a587ee619b8f3245459b631ed3ffc"}) as unknown as TypedDocumentString<DeleteTaskByIdMutation, DeleteTaskByIdMutationVariables>;
 export const TaskRelationsDocument = new TypedDocumentString(`
     query TaskRelations($rowId: UUID!) {
   task(rowId: $rowId) {
@@ -3092,7 +1818,7 @@ export const TaskRelationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TaskRelationsQuery, TaskRelationsQueryVariables>;
+    `, {"hash":"sha256:20bf2b98d39e32ac16834fae32d6d7db5c09966773668b1f34ad7c93ce12783f"}) as unknown as TypedDocumentString<TaskRelationsQuery, TaskRelationsQueryVariables>;
 export const CreateTaskDocument = new TypedDocumentString(`
     mutation CreateTask($task: TaskInput!) {
   createTask(input: {task: $task}) {
@@ -3107,7 +1833,7 @@ export const CreateTaskDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateTaskMutation, CreateTaskMutationVariables>;
+    `, {"hash":"sha256:0eabea6a98f58f1d04d1c02b4dc75d453914c9e8c555010dc76f7c9ccc64d1c0"}) as unknown as TypedDocumentString<CreateTaskMutation, CreateTaskMutationVariables>;
 export const TasksDocument = new TypedDocumentString(`
     query Tasks($first: Int) {
   tasks(first: $first, orderBy: [CREATED_AT_ASC]) {
@@ -3121,7 +1847,7 @@ export const TasksDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TasksQuery, TasksQueryVariables>;
+    `, {"hash":"sha256:f0735c5b251644effe762b6774950e44ad1b7457bee6ae0ab5b2ec659b80832b"}) as unknown as TypedDocumentString<TasksQuery, TasksQueryVariables>;
 export const TaskDocument = new TypedDocumentString(`
     query Task($rowId: UUID!) {
   task(rowId: $rowId) {
@@ -3131,7 +1857,7 @@ export const TaskDocument = new TypedDocumentString(`
     title
   }
 }
-    `) as unknown as TypedDocumentString<TaskQuery, TaskQueryVariables>;
+    `, {"hash":"sha256:e361d17cd8bc23d12d7f8b4c6eba3f9b49112985b0bdd0c1f7e1fbb809382932"}) as unknown as TypedDocumentString<TaskQuery, TaskQueryVariables>;
 export const UpdateTaskDocument = new TypedDocumentString(`
     mutation UpdateTask($rowId: UUID!, $patch: TaskPatch!) {
   updateTask(input: {rowId: $rowId, patch: $patch}) {
@@ -3143,7 +1869,7 @@ export const UpdateTaskDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTaskMutation, UpdateTaskMutationVariables>;
+    `, {"hash":"sha256:f655a1f8bb72baec574614c8a3ca30cb14f2fad5f2de62f2e27fa1a2401ac7f6"}) as unknown as TypedDocumentString<UpdateTaskMutation, UpdateTaskMutationVariables>;
 export const DeleteTaskDocument = new TypedDocumentString(`
     mutation DeleteTask($rowId: UUID!) {
   deleteTask(input: {rowId: $rowId}) {
@@ -3152,7 +1878,7 @@ export const DeleteTaskDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTaskMutation, DeleteTaskMutationVariables>;
+    `, {"hash":"sha256:bd1a62de6f90c25b0ae058154980b5f99a45dffe79d71c5f5d2a836e7cebe44a"}) as unknown as TypedDocumentString<DeleteTaskMutation, DeleteTaskMutationVariables>;
 export const TasksPageDocument = new TypedDocumentString(`
     query TasksPage($first: Int!, $after: Cursor) {
   tasks(first: $first, after: $after, orderBy: [CREATED_AT_DESC]) {
@@ -3172,7 +1898,7 @@ export const TasksPageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TasksPageQuery, TasksPageQueryVariables>;
+    `, {"hash":"sha256:202dbbad1c852c6dc5368e3d022d7e2c8ce3e879709680d2c821d52588807b18"}) as unknown as TypedDocumentString<TasksPageQuery, TasksPageQueryVariables>;
 export const TeamMembershipsDocument = new TypedDocumentString(`
     query TeamMemberships($first: Int) {
   teamMemberships(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -3186,7 +1912,7 @@ export const TeamMembershipsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TeamMembershipsQuery, TeamMembershipsQueryVariables>;
+    `, {"hash":"sha256:558eedc9af750939664c9fe6fa0c2bf3622e44b17db42f1ca8229d8b8e01950b"}) as unknown as TypedDocumentString<TeamMembershipsQuery, TeamMembershipsQueryVariables>;
 export const TeamMembershipDocument = new TypedDocumentString(`
     query TeamMembership($rowId: UUID!) {
   teamMembership(rowId: $rowId) {
@@ -3197,7 +1923,7 @@ export const TeamMembershipDocument = new TypedDocumentString(`
     userId
   }
 }
-    `) as unknown as TypedDocumentString<TeamMembershipQuery, TeamMembershipQueryVariables>;
+    `, {"hash":"sha256:de0a426172403e831ca30ebe6fbbb2cfc2bac2b118649817e00b47b43cc7d637"}) as unknown as TypedDocumentString<TeamMembershipQuery, TeamMembershipQueryVariables>;
 export const TeamMembershipByIdDocument = new TypedDocumentString(`
     query TeamMembershipById($id: ID!) {
   teamMembershipById(id: $id) {
@@ -3206,7 +1932,7 @@ export const TeamMembershipByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TeamMembershipByIdQuery, TeamMembershipByIdQueryVariables>;
+    `, {"hash":"sha256:059b72ff6490f063ca41ebd81e18b4d6af017585bca59a31fe764f3ff4ea2566"}) as unknown as TypedDocumentString<TeamMembershipByIdQuery, TeamMembershipByIdQueryVariables>;
 export const CreateTeamMembershipDocument = new TypedDocumentString(`
     mutation CreateTeamMembership($teamMembership: TeamMembershipInput!) {
   createTeamMembership(input: {teamMembership: $teamMembership}) {
@@ -3219,7 +1945,7 @@ export const CreateTeamMembershipDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateTeamMembershipMutation, CreateTeamMembershipMutationVariables>;
+    `, {"hash":"sha256:9e8c7af530368502b0966d6015a69934f5c5e3fb6bf109b39275d6f21f2af171"}) as unknown as TypedDocumentString<CreateTeamMembershipMutation, CreateTeamMembershipMutationVariables>;
 export const DeleteTeamMembershipDocument = new TypedDocumentString(`
     mutation DeleteTeamMembership($rowId: UUID!) {
   deleteTeamMembership(input: {rowId: $rowId}) {
@@ -3228,7 +1954,7 @@ export const DeleteTeamMembershipDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTeamMembershipMutation, DeleteTeamMembershipMutationVariables>;
+    `, {"hash":"sha256:08eaef3d7da4399b419dacdffafe90eacfc4b1011d8560f9aa84fb1ab6d490e1"}) as unknown as TypedDocumentString<DeleteTeamMembershipMutation, DeleteTeamMembershipMutationVariables>;
 export const DeleteTeamMembershipByIdDocument = new TypedDocumentString(`
     mutation DeleteTeamMembershipById($id: ID!) {
   deleteTeamMembershipById(input: {id: $id}) {
@@ -3237,7 +1963,7 @@ export const DeleteTeamMembershipByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTeamMembershipByIdMutation, DeleteTeamMembershipByIdMutationVariables>;
+    `, {"hash":"sha256:32c8dce07d1c77f593d33e589a07292a5c7127dc8c1803450bdc47e28c7fd5aa"}) as unknown as TypedDocumentString<DeleteTeamMembershipByIdMutation, DeleteTeamMembershipByIdMutationVariables>;
 export const TeamMembershipByOrganizationIdAndTeamIdAndUserIdDocument = new TypedDocumentString(`
     query TeamMembershipByOrganizationIdAndTeamIdAndUserId($organizationId: UUID!, $teamId: UUID!, $userId: UUID!) {
   teamMembershipByOrganizationIdAndTeamIdAndUserId(
@@ -3250,7 +1976,7 @@ export const TeamMembershipByOrganizationIdAndTeamIdAndUserIdDocument = new Type
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TeamMembershipByOrganizationIdAndTeamIdAndUserIdQuery, TeamMembershipByOrganizationIdAndTeamIdAndUserIdQueryVariables>;
+    `, {"hash":"sha256:ddea9799bcb8424f6e66f9cda01aa27b65168ccaeaa0a9ee78bf758b0ffc6dcc"}) as unknown as TypedDocumentString<TeamMembershipByOrganizationIdAndTeamIdAndUserIdQuery, TeamMembershipByOrganizationIdAndTeamIdAndUserIdQueryVariables>;
 export const DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserIdDocument = new TypedDocumentString(`
     mutation DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserId($organizationId: UUID!, $teamId: UUID!, $userId: UUID!) {
   deleteTeamMembershipByOrganizationIdAndTeamIdAndUserId(
@@ -3261,7 +1987,7 @@ export const DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserIdDocument = ne
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserIdMutation, DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserIdMutationVariables>;
+    `, {"hash":"sha256:069a5152ccbfb72c60f2243ea82c423876a976e12f52ac80cc4a968481933958"}) as unknown as TypedDocumentString<DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserIdMutation, DeleteTeamMembershipByOrganizationIdAndTeamIdAndUserIdMutationVariables>;
 export const TeamsDocument = new TypedDocumentString(`
     query Teams($first: Int) {
   teams(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -3275,7 +2001,7 @@ export const TeamsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
+    `, {"hash":"sha256:84587bd8eab68a8be8b9faef0d6b272f15c8b25c03fff6171a157e04ade8a7db"}) as unknown as TypedDocumentString<TeamsQuery, TeamsQueryVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($rowId: UUID!) {
   team(rowId: $rowId) {
@@ -3285,7 +2011,7 @@ export const TeamDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+    `, {"hash":"sha256:62e62ef022a76e64e5fe03e61e91305d207dd18dd036fa26557217f2a8ff02f4"}) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
 export const TeamByIdDocument = new TypedDocumentString(`
     query TeamById($id: ID!) {
   teamById(id: $id) {
@@ -3294,7 +2020,7 @@ export const TeamByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TeamByIdQuery, TeamByIdQueryVariables>;
+    `, {"hash":"sha256:ab80b78388b82c6a23d57089b7124939681e7c5c550115e69318c0e12937a129"}) as unknown as TypedDocumentString<TeamByIdQuery, TeamByIdQueryVariables>;
 export const CreateTeamDocument = new TypedDocumentString(`
     mutation CreateTeam($team: TeamInput!) {
   createTeam(input: {team: $team}) {
@@ -3306,7 +2032,7 @@ export const CreateTeamDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+    `, {"hash":"sha256:97673449c0dd475fd28b6ada556387766cad3a74125801a7423cc81981132121"}) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
 export const UpdateTeamDocument = new TypedDocumentString(`
     mutation UpdateTeam($rowId: UUID!, $patch: TeamPatch!) {
   updateTeam(input: {rowId: $rowId, patch: $patch}) {
@@ -3317,7 +2043,7 @@ export const UpdateTeamDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTeamMutation, UpdateTeamMutationVariables>;
+    `, {"hash":"sha256:bbc51e81112be0a4eb6677102047b6d0c43d65e2facf24d2bd0745fc9d4b1b03"}) as unknown as TypedDocumentString<UpdateTeamMutation, UpdateTeamMutationVariables>;
 export const UpdateTeamByIdDocument = new TypedDocumentString(`
     mutation UpdateTeamById($id: ID!, $patch: TeamPatch!) {
   updateTeamById(input: {id: $id, patch: $patch}) {
@@ -3328,7 +2054,7 @@ export const UpdateTeamByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTeamByIdMutation, UpdateTeamByIdMutationVariables>;
+    `, {"hash":"sha256:8f981174024e6a144918291fa8e485eec093d35f17f8dfbdecc2be2918672e42"}) as unknown as TypedDocumentString<UpdateTeamByIdMutation, UpdateTeamByIdMutationVariables>;
 export const DeleteTeamDocument = new TypedDocumentString(`
     mutation DeleteTeam($rowId: UUID!) {
   deleteTeam(input: {rowId: $rowId}) {
@@ -3337,7 +2063,7 @@ export const DeleteTeamDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTeamMutation, DeleteTeamMutationVariables>;
+    `, {"hash":"sha256:d85cd635150277cac66d799f490990e09e553ea1e3c834667692bade986e932b"}) as unknown as TypedDocumentString<DeleteTeamMutation, DeleteTeamMutationVariables>;
 export const DeleteTeamByIdDocument = new TypedDocumentString(`
     mutation DeleteTeamById($id: ID!) {
   deleteTeamById(input: {id: $id}) {
@@ -3346,7 +2072,7 @@ export const DeleteTeamByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTeamByIdMutation, DeleteTeamByIdMutationVariables>;
+    `, {"hash":"sha256:0e339848df8117952495b7a769a2b01fd924792707755469f6718044885c124d"}) as unknown as TypedDocumentString<DeleteTeamByIdMutation, DeleteTeamByIdMutationVariables>;
 export const TeamByOrganizationIdAndNameDocument = new TypedDocumentString(`
     query TeamByOrganizationIdAndName($organizationId: UUID!, $name: String!) {
   teamByOrganizationIdAndName(organizationId: $organizationId, name: $name) {
@@ -3355,7 +2081,7 @@ export const TeamByOrganizationIdAndNameDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<TeamByOrganizationIdAndNameQuery, TeamByOrganizationIdAndNameQueryVariables>;
+    `, {"hash":"sha256:3693d98d3b38ba6d41a9c574d230d587f67fcb123480155c5d6f40170f29b340"}) as unknown as TypedDocumentString<TeamByOrganizationIdAndNameQuery, TeamByOrganizationIdAndNameQueryVariables>;
 export const UpdateTeamByOrganizationIdAndNameDocument = new TypedDocumentString(`
     mutation UpdateTeamByOrganizationIdAndName($organizationId: UUID!, $name: String!, $patch: TeamPatch!) {
   updateTeamByOrganizationIdAndName(
@@ -3368,7 +2094,7 @@ export const UpdateTeamByOrganizationIdAndNameDocument = new TypedDocumentString
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateTeamByOrganizationIdAndNameMutation, UpdateTeamByOrganizationIdAndNameMutationVariables>;
+    `, {"hash":"sha256:95a494964152d873594d546144217330281bd2dfe2c3208ee09a90c7c1480ed6"}) as unknown as TypedDocumentString<UpdateTeamByOrganizationIdAndNameMutation, UpdateTeamByOrganizationIdAndNameMutationVariables>;
 export const DeleteTeamByOrganizationIdAndNameDocument = new TypedDocumentString(`
     mutation DeleteTeamByOrganizationIdAndName($organizationId: UUID!, $name: String!) {
   deleteTeamByOrganizationIdAndName(
@@ -3379,7 +2105,7 @@ export const DeleteTeamByOrganizationIdAndNameDocument = new TypedDocumentString
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteTeamByOrganizationIdAndNameMutation, DeleteTeamByOrganizationIdAndNameMutationVariables>;
+    `, {"hash":"sha256:8e60387aaf5f7168b289096d5fe39f2f61233dc737d82f7333c04344978c2efa"}) as unknown as TypedDocumentString<DeleteTeamByOrganizationIdAndNameMutation, DeleteTeamByOrganizationIdAndNameMutationVariables>;
 export const UserRolesDocument = new TypedDocumentString(`
     query UserRoles($first: Int) {
   userRoles(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -3393,7 +2119,7 @@ export const UserRolesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UserRolesQuery, UserRolesQueryVariables>;
+    `, {"hash":"sha256:ea5f931a8920843a3c5c89ac0bdd36c284c9f45838aff187c42e72511a53a18a"}) as unknown as TypedDocumentString<UserRolesQuery, UserRolesQueryVariables>;
 export const UserRoleDocument = new TypedDocumentString(`
     query UserRole($rowId: UUID!) {
   userRole(rowId: $rowId) {
@@ -3404,7 +2130,7 @@ export const UserRoleDocument = new TypedDocumentString(`
     roleId
   }
 }
-    `) as unknown as TypedDocumentString<UserRoleQuery, UserRoleQueryVariables>;
+    `, {"hash":"sha256:91ff51b12db5e52d75cdd317e0667999ecfade66b5934d261c3eb3cf4832792f"}) as unknown as TypedDocumentString<UserRoleQuery, UserRoleQueryVariables>;
 export const UserRoleByIdDocument = new TypedDocumentString(`
     query UserRoleById($id: ID!) {
   userRoleById(id: $id) {
@@ -3413,7 +2139,7 @@ export const UserRoleByIdDocument = new TypedDocumentString(`
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<UserRoleByIdQuery, UserRoleByIdQueryVariables>;
+    `, {"hash":"sha256:ad7d782bb7886cd959d04b98d374e893aa2940b13e505c880b84cf98190fcdde"}) as unknown as TypedDocumentString<UserRoleByIdQuery, UserRoleByIdQueryVariables>;
 export const CreateUserRoleDocument = new TypedDocumentString(`
     mutation CreateUserRole($userRole: UserRoleInput!) {
   createUserRole(input: {userRole: $userRole}) {
@@ -3426,7 +2152,7 @@ export const CreateUserRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<CreateUserRoleMutation, CreateUserRoleMutationVariables>;
+    `, {"hash":"sha256:fc1c9747c578af338c759ddf6a4b6f45ce41c0606230db13cd5c4577ef63b54a"}) as unknown as TypedDocumentString<CreateUserRoleMutation, CreateUserRoleMutationVariables>;
 export const DeleteUserRoleDocument = new TypedDocumentString(`
     mutation DeleteUserRole($rowId: UUID!) {
   deleteUserRole(input: {rowId: $rowId}) {
@@ -3435,7 +2161,7 @@ export const DeleteUserRoleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteUserRoleMutation, DeleteUserRoleMutationVariables>;
+    `, {"hash":"sha256:6a904711e036963ad8eca45f876141020967aa98de00a10969fb4750bb42b260"}) as unknown as TypedDocumentString<DeleteUserRoleMutation, DeleteUserRoleMutationVariables>;
 export const DeleteUserRoleByIdDocument = new TypedDocumentString(`
     mutation DeleteUserRoleById($id: ID!) {
   deleteUserRoleById(input: {id: $id}) {
@@ -3444,7 +2170,7 @@ export const DeleteUserRoleByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteUserRoleByIdMutation, DeleteUserRoleByIdMutationVariables>;
+    `, {"hash":"sha256:62fc15bcf5d66ede96809cc6f3e4ee0ed40dcc20d5c35ec3fbdb401d1832b828"}) as unknown as TypedDocumentString<DeleteUserRoleByIdMutation, DeleteUserRoleByIdMutationVariables>;
 export const UserRoleByOrganizationIdAndUserIdAndRoleIdDocument = new TypedDocumentString(`
     query UserRoleByOrganizationIdAndUserIdAndRoleId($organizationId: UUID!, $userId: UUID!, $roleId: UUID!) {
   userRoleByOrganizationIdAndUserIdAndRoleId(
@@ -3457,7 +2183,7 @@ export const UserRoleByOrganizationIdAndUserIdAndRoleIdDocument = new TypedDocum
     organizationId
   }
 }
-    `) as unknown as TypedDocumentString<UserRoleByOrganizationIdAndUserIdAndRoleIdQuery, UserRoleByOrganizationIdAndUserIdAndRoleIdQueryVariables>;
+    `, {"hash":"sha256:9cd593a031936a1095481f410143481e934e749737660bcffc83cdf482cdcf6e"}) as unknown as TypedDocumentString<UserRoleByOrganizationIdAndUserIdAndRoleIdQuery, UserRoleByOrganizationIdAndUserIdAndRoleIdQueryVariables>;
 export const DeleteUserRoleByOrganizationIdAndUserIdAndRoleIdDocument = new TypedDocumentString(`
     mutation DeleteUserRoleByOrganizationIdAndUserIdAndRoleId($organizationId: UUID!, $userId: UUID!, $roleId: UUID!) {
   deleteUserRoleByOrganizationIdAndUserIdAndRoleId(
@@ -3468,7 +2194,7 @@ export const DeleteUserRoleByOrganizationIdAndUserIdAndRoleIdDocument = new Type
     }
   }
 }
-    `) as unknown as TypedDocumentString<DeleteUserRoleByOrganizationIdAndUserIdAndRoleIdMutation, DeleteUserRoleByOrganizationIdAndUserIdAndRoleIdMutationVariables>;
+    `, {"hash":"sha256:74512bb77de6dd8d2c98c32557836b522e1ca895d6bfd50bf358acd9b485063c"}) as unknown as TypedDocumentString<DeleteUserRoleByOrganizationIdAndUserIdAndRoleIdMutation, DeleteUserRoleByOrganizationIdAndUserIdAndRoleIdMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users($first: Int) {
   users(first: $first, orderBy: [PRIMARY_KEY_ASC]) {
@@ -3481,7 +2207,7 @@ export const UsersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+    `, {"hash":"sha256:2b6f87c9006c18654a06c917578093869a24ef123a7e473395623475769c9639"}) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
 export const UserDocument = new TypedDocumentString(`
     query User($rowId: UUID!) {
   user(rowId: $rowId) {
@@ -3491,7 +2217,7 @@ export const UserDocument = new TypedDocumentString(`
     email
   }
 }
-    `) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+    `, {"hash":"sha256:1f5a1875c1c0e4a5d3eeed1da7704dfff929888d19718e14db7e7cef9dcb52a1"}) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
 export const UserByIdDocument = new TypedDocumentString(`
     query UserById($id: ID!) {
   userById(id: $id) {
@@ -3500,7 +2226,7 @@ export const UserByIdDocument = new TypedDocumentString(`
     name
   }
 }
-    `) as unknown as TypedDocumentString<UserByIdQuery, UserByIdQueryVariables>;
+    `, {"hash":"sha256:2a98a8713ca40e8b9e8edbda71731eda89d84bc873e9e1a5a34d686e96576d82"}) as unknown as TypedDocumentString<UserByIdQuery, UserByIdQueryVariables>;
 export const UserRelationsDocument = new TypedDocumentString(`
     query UserRelations($rowId: UUID!) {
   user(rowId: $rowId) {
@@ -3521,7 +2247,7 @@ export const UserRelationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UserRelationsQuery, UserRelationsQueryVariables>;
+    `, {"hash":"sha256:0a9e20cb2532b18a01351f34a650266a80c8baefe67f6fb6704e6bb12dd03942"}) as unknown as TypedDocumentString<UserRelationsQuery, UserRelationsQueryVariables>;
 export const UpdateUserDocument = new TypedDocumentString(`
     mutation UpdateUser($rowId: UUID!, $patch: UserPatch!) {
   updateUser(input: {rowId: $rowId, patch: $patch}) {
@@ -3531,7 +2257,7 @@ export const UpdateUserDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+    `, {"hash":"sha256:6088c5f3bfce35b499c1b494bf62ac144148bf5ccd321fddeedbaa8fa721a87d"}) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const UpdateUserByIdDocument = new TypedDocumentString(`
     mutation UpdateUserById($id: ID!, $patch: UserPatch!) {
   updateUserById(input: {id: $id, patch: $patch}) {
@@ -3541,4 +2267,4 @@ export const UpdateUserByIdDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<UpdateUserByIdMutation, UpdateUserByIdMutationVariables>;
+    `, {"hash":"sha256:2bf5fe7b2e54f6251c7d95ed3fa4c818d0473f49b59c38b68e2e0c23844f0e86"}) as unknown as TypedDocumentString<UpdateUserByIdMutation, UpdateUserByIdMutationVariables>;

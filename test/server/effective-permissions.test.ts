@@ -2,7 +2,7 @@
 // rule the policies use (wildcards expanded), shown only to callers who may see role assignments
 // (roles:assign) and only inside the X-Organization-Id organization. Two organizations both hold members.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MemberAccessDocument } from '../generated/graphql.ts';
+import { MemberAccessDocument } from '../../client/generated/graphql.ts';
 import { addMember, createOrganization } from '../../db/tenant-data.ts';
 import { gql, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 

@@ -4,20 +4,11 @@
 // response carries a stack trace.
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ConsoleSessionDocument,
-  CreateOrganizationDocument,
-  CreateRoleDocument,
-  CreateTaskDependencyDocument,
-  CreateTaskDocument,
-  DeleteTaskDocument,
-  TasksDocument,
-  UpdateTaskDocument,
-} from '../generated/graphql.ts';
-import type { TypedDocumentString } from '../generated/graphql.ts';
+import { ConsoleSessionDocument } from '../../client/generated/graphql.ts';
+import { CreateOrganizationDocument, CreateRoleDocument, CreateTaskDependencyDocument, CreateTaskDocument, DeleteTaskDocument, TasksDocument, UpdateTaskDocument } from '../generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
 import { DATABASE_ERRORS, ERROR_CODES } from '../../server/errors.ts';
-import { gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer } from '../support/server.ts';
+import { gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer, type TypedDocument } from '../support/server.ts';
 
 let server: TestServer;
 let ann: Session;
@@ -28,7 +19,7 @@ const SLUG = 'errors-taken-slug';
 /** Every response body this file receives, checked for stack traces at the end. */
 const seen: string[] = [];
 
-async function call<T, V>(document: TypedDocumentString<T, V>, variables: V, caller: Caller, on = server): Promise<GraphQLResult<T>> {
+async function call<T, V>(document: TypedDocument<T, V>, variables: V, caller: Caller, on = server): Promise<GraphQLResult<T>> {
   const result = await gql(on, document, variables, caller);
   seen.push(JSON.stringify(result));
   return result;

@@ -9,8 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
-import { createOrganization, customRole, join, type Organization } from '../support/organizations.ts';
-import { gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
+import { as, createOrganization, customRole, join, member, type Organization } from '../support/organizations.ts';
+import { gql, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 const suffix = randomBytes(4).toString('hex');
@@ -164,7 +164,6 @@ async function fixtureInvitation(org: string, email: string, role: string, invit
   return token;
 }
 
-const as = (session: Session, org: Organization): Caller => ({ token: session.accessToken, organizationId: org.id });
 
 async function permissionsOf(session: Session, org: Organization): Promise<string[]> {
   return [...(must(await gql(server, D.CurrentUserDocument, {}, as(session, org))).currentUserPermissions ?? [])].sort();
@@ -315,28 +314,22 @@ describe('wildcards', () => {
 });
 
 describe('accepting an invitation', () => {
-  async function member(label: string, permissions: string[]): Promise<Session> {
-    const session = await register(server, label);
-    await join(server, a.id, session, await customRole(server, a.id, permissions, `${label} ${suffix}`));
-    return session;
-  }
-
   async function accept(session: Session, token: string) {
     return gql(server, D.AcceptInvitationDocument, { token }, { token: session.accessToken });
   }
 
   test("an invitation is given on its sender's behalf: it works while they could still give the role, and is void once they cannot", async () => {
     const reader = await customRole(server, a.id, ['tasks:read'], `Reader ${suffix}`);
-    const inviter = await member('Inviter', ['users:invite', 'tasks:read']);
+    const inviter = await member(server, a, ['users:invite', 'tasks:read'], 'Inviter');
     const guests = await Promise.all(['Guest kept', 'Guest of the demoted', 'Guest of the leaver', 'Guest of a grown role'].map((n) => register(server, n)));
     const [kept, demoted, leaver, grown] = guests;
     const tokenKept = await fixtureInvitation(a.id, kept.user.email, reader, inviter.user.id);
     // The sender who loses users:invite.
-    const demotedInviter = await member('Demoted inviter', ['users:invite', 'tasks:read']);
+    const demotedInviter = await member(server, a, ['users:invite', 'tasks:read'], 'Demoted inviter');
     const tokenDemoted = await fixtureInvitation(a.id, demoted.user.email, reader, demotedInviter.user.id);
     await sql(`update app_public.roles set permissions = '{tasks:read}' where id = (select role_id from app_public.user_roles where user_id = $1 and organization_id = $2)`, [demotedInviter.user.id, a.id]);
     // The sender who leaves the organization.
-    const leavingInviter = await member('Leaving inviter', ['users:invite', 'tasks:read']);
+    const leavingInviter = await member(server, a, ['users:invite', 'tasks:read'], 'Leaving inviter');
     const tokenLeaver = await fixtureInvitation(a.id, leaver.user.email, reader, leavingInviter.user.id);
     await sql('delete from app_public.organization_memberships where user_id = $1 and organization_id = $2', [leavingInviter.user.id, a.id]);
     // The role that grew, since the invitation, beyond what its sender holds.

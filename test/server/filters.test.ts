@@ -5,7 +5,7 @@
 // whatever the filter names (b's team, b's users, b's organization id), and without the read permission a
 // filter finds nothing. Operators that would scan beyond the organization's indexed rows are not offered.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AuditLogListDocument, MemberListDocument, TaskListDocument, TeamListDocument, type TaskFilter, type TaskOrderBy } from '../generated/graphql.ts';
+import { AuditLogListDocument, MemberListDocument, TaskListDocument, TeamListDocument, type TaskFilter, type TaskOrderBy } from '../../client/generated/graphql.ts';
 import { addMember, createOrganization, createTeam } from '../../db/tenant-data.ts';
 import { gql, http, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 

@@ -2,7 +2,7 @@
 // connection_init, the typed TaskChanged document. It records every message, error and the close.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { TaskChangedDocument, type TaskChangedSubscription } from '../generated/graphql.ts';
+import { TaskChangedDocument, type TaskChangedSubscription } from '../../client/generated/graphql.ts';
 
 export type TaskChange = TaskChangedSubscription['taskChanged'];
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { TypedDocumentString } from '../generated/graphql.ts';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { readServerConfig, type ServerConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/run.ts';
 import { createTestDatabase, roleUrlsFor, type TestDatabase } from './database.ts';
@@ -125,10 +125,13 @@ export interface Caller {
   organizationId?: string;
 }
 
+/** A generated document of either typed client: the console's (client/generated) or the tests' (test/generated). */
+export type TypedDocument<T, V> = DocumentTypeDecoration<T, V> & { __meta__?: Record<string, any> };
+
 /** Sends a typed document (its text, and its hash when trusted documents are on). */
 export async function gql<T, V>(
   server: { url: string; config?: ServerConfig },
-  document: TypedDocumentString<T, V>,
+  document: TypedDocument<T, V>,
   variables: V,
   caller: Caller = {},
 ): Promise<GraphQLResult<T>> {

@@ -3,7 +3,7 @@
 // visitor signed out and then signed in; a link whose token names no pending invitation says so.
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SendInvitationDocument } from '../../test/generated/graphql.ts';
+import { SendInvitationDocument } from '../../client/generated/graphql.ts';
 import { addMember, createOrganization } from '../../db/tenant-data.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { gql, register, startTestServer, type TestServer } from '../../test/support/server.ts';

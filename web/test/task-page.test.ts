@@ -5,7 +5,7 @@
 // deletion made by another user appearing without a reload; a Viewer offered no edit or remove control.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DeleteTaskRowDocument, UpdateTaskDetailDocument } from '../../test/generated/graphql.ts';
+import { DeleteTaskRowDocument, UpdateTaskDetailDocument } from '../../client/generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { gql, register, startTestServer, type TestServer } from '../../test/support/server.ts';
