@@ -391,13 +391,6 @@ export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AuditChainStatusQuery = { verifyAuditChain: { ok: boolean | null, checked: string | null, brokenSeq: string | null, setAside: number | null } | null };
 
-export type AuditTaskTitlesQueryVariables = Exact<{
-  ids: Array<string> | string;
-}>;
-
-
-export type AuditTaskTitlesQuery = { tasks: { nodes: Array<{ rowId: string, title: string }> } | null };
-
 export type MemberListQueryVariables = Exact<{
   filter?: OrganizationMembershipFilter | null | undefined;
   first?: number | null | undefined;
@@ -557,11 +550,6 @@ export type RemoveTaskLinkMutationVariables = Exact<{
 
 
 export type RemoveTaskLinkMutation = { deleteTaskDependency: { taskDependency: { rowId: string } | null } | null };
-
-export type TaskPageChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type TaskPageChangedSubscription = { taskChanged: { event: TaskChangeEvent, rowId: string } };
 
 export type TaskRowFragment = { id: string, rowId: string, title: string, description: string, status: TaskStatus, priority: TaskPriority, assigneeId: string | null, teamId: string | null, createdAt: string, updatedAt: string, assignee: { rowId: string, name: string } | null, team: { rowId: string, name: string } | null };
 
@@ -796,16 +784,6 @@ export const AuditChainStatusDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:5da5e6cf7aecf6b59c753af092f70fa56c6e60f926657e18ad1d5769d89012c2"}) as unknown as TypedDocumentString<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
-export const AuditTaskTitlesDocument = new TypedDocumentString(`
-    query AuditTaskTitles($ids: [UUID!]!) {
-  tasks(filter: {rowId: {in: $ids}}, first: 100) {
-    nodes {
-      rowId
-      title
-    }
-  }
-}
-    `, {"hash":"sha256:db797a891586d0fc1517415600d1c4030ecb69b393b1548894fefac01775d872"}) as unknown as TypedDocumentString<AuditTaskTitlesQuery, AuditTaskTitlesQueryVariables>;
 export const MemberListDocument = new TypedDocumentString(`
     query MemberList($filter: OrganizationMembershipFilter, $first: Int, $after: Cursor) {
   organizationMemberships(
@@ -1185,14 +1163,6 @@ export const RemoveTaskLinkDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:42f09e788b73a124aaa799b78da7ce057c5087e7a575a901b1ce90c39762078f"}) as unknown as TypedDocumentString<RemoveTaskLinkMutation, RemoveTaskLinkMutationVariables>;
-export const TaskPageChangedDocument = new TypedDocumentString(`
-    subscription TaskPageChanged {
-  taskChanged {
-    event
-    rowId
-  }
-}
-    `, {"hash":"sha256:c642c3d58dcf373d1bd9ea8701b5e52df6f05c7ad4ec90ddcc48f98e2555044c"}) as unknown as TypedDocumentString<TaskPageChangedSubscription, TaskPageChangedSubscriptionVariables>;
 export const TaskListDocument = new TypedDocumentString(`
     query TaskList($filter: TaskFilter, $orderBy: [TaskOrderBy!], $first: Int, $after: Cursor, $last: Int, $before: Cursor) {
   tasks(

@@ -5,7 +5,7 @@ import { launchBrowser } from '../../test/support/browser.ts';
 import { startTestServer } from '../../test/support/server.ts';
 import { waitFor } from '../../test/support/worker.ts';
 import type { Page } from 'playwright-core';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, addTask, createOrganization, field, invitationPage, openConsole, signUp, taskRow, visit, type ConsolePage } from '../test/driver.ts';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, addTask, createOrganization, field, invitationPage, openConsole, seededTaskPage, signUp, taskRow, visit, type ConsolePage } from '../test/driver.ts';
 
 /** The file name of each page's pictures. */
 const NAMES: Record<string, string> = {
@@ -19,22 +19,15 @@ const NAMES: Record<string, string> = {
   '/account': 'account',
 };
 
-/** A page reached by its own URL (a task's, an invitation's link), waited for by its heading. */
-async function shootUrlAtEveryWidth(page: Page, url: string, heading: string, name: string): Promise<void> {
+/** Each target with a file name (its own `name`, or NAMES' for its path), at every width. */
+async function shootAtEveryWidth(page: Page, targets: (ConsolePage & { name?: string })[]): Promise<void> {
   for (const screen of SCREENS) {
     await page.setViewportSize(screen);
-    await page.goto(url);
-    await page.getByRole('heading', { name: heading }).first().waitFor();
-    await page.screenshot({ path: `${OUT}${name}-${screen.width}.png` });
-  }
-}
-
-async function shootAtEveryWidth(page: Page, targets: ConsolePage[]): Promise<void> {
-  for (const screen of SCREENS) {
-    await page.setViewportSize(screen);
-    for (const target of targets.filter((t) => NAMES[t.path])) {
+    for (const target of targets) {
+      const name = target.name ?? NAMES[target.path];
+      if (!name) continue;
       await visit(page, target);
-      await page.screenshot({ path: `${OUT}${NAMES[target.path]}-${screen.width}.png` });
+      await page.screenshot({ path: `${OUT}${name}-${screen.width}.png` });
     }
   }
 }
@@ -107,10 +100,9 @@ test('screenshots of the console', async () => {
     await waitFor(async () => (await server.db.pool.query(`select 1 from app_public.audit_logs where action = 'role.created' and details ->> 'name' = 'Triager'`)).rowCount === 1, 15_000, 'the audit log');
 
     await shootAtEveryWidth(page, SIGNED_IN_PAGES);
-    const { rows: [task] } = await server.db.pool.query<{ id: string }>(`select id from app_public.tasks where title = 'Fix the login redirect bug'`);
-    await shootUrlAtEveryWidth(page, `/tasks/${task.id}`, 'Fix the login redirect bug', 'task');
+    await shootAtEveryWidth(page, [{ ...(await seededTaskPage(server.db.pool)), name: 'task' }]);
     // The invitation as Katherine opens it from her mail, signed out.
-    await shootUrlAtEveryWidth(visitor.page, invitation.path, invitation.heading, 'accept-invitation');
+    await shootAtEveryWidth(visitor.page, [{ ...invitation, name: 'accept-invitation' }]);
   } finally {
     await browser.close();
     await server.close();

@@ -55,6 +55,8 @@ describe('the audit log', () => {
 
     const changed = entry('Task changed', 'Fix the login redirect bug');
     expect(await changed.locator('td').nth(2).textContent()).toBe('Ari Audit');
+    const { rows: [task] } = await server.db.pool.query<{ id: string }>(`select id from app_public.tasks where title = 'Fix the login redirect bug'`);
+    expect(await changed.getByRole('link', { name: 'Fix the login redirect bug' }).getAttribute('href')).toBe(`/tasks/${task.id}`);
     expect(await changed.locator('td.details').textContent()).toMatch(/status: In progress/);
     expect(await changed.locator('td.details').textContent()).toMatch(/assignee: Grace Hopper/);
     expect(await entry('Added to a team', 'Grace Hopper in Platform').getByRole('link', { name: 'Grace Hopper in Platform' }).getAttribute('href')).toBe('/teams');

@@ -143,7 +143,7 @@ export async function invitationPage(page: Page, outboxDir: string, email: strin
   await page.goto('/members');
   await field(page, 'E-mail address').fill(email);
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  await page.getByRole('status').waitFor();
+  await page.getByRole('status').filter({ hasText: `Invitation sent to ${email}.` }).waitFor();
   const link = await mailedLink(outboxDir, email, '/invitations/accept');
   return { path: link.pathname + link.search, heading: 'Join an organization', primary: 'Sign in to accept', ready: (p) => p.getByText(/invited you to/) };
 }

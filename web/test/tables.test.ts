@@ -69,6 +69,12 @@ describe('the task table', () => {
     expect(await listedTitles(page)).toHaveLength(3);
     await page.getByRole('button', { name: 'Previous page' }).click();
     await count.filter({ hasText: '1–20 of 23 tasks' }).waitFor();
+    // Another order, asked for on the second page, starts again at the first.
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await count.filter({ hasText: '21–23 of 23 tasks' }).waitFor();
+    await header('Title').getByRole('button').click();
+    await count.filter({ hasText: '1–20 of 23 tasks' }).waitFor();
+    expect((await listedTitles(page))[0]).toBe('Task 01');
 
     await field(page, 'Tasks per page').selectOption('10');
     await count.filter({ hasText: '1–10 of 23 tasks' }).waitFor();

@@ -73,22 +73,28 @@ function Frame({
   const { data, error, refetch } = useDocumentQuery(ConsoleSessionDocument, {});
   useLivePermissions(refetch, onAccessEnded);
   const location = useLocation();
-  const organizations = data?.organizations?.nodes ?? [];
-  const current = organizations.find((o) => o.rowId === organizationId);
+  // The permissions are read again every few seconds, each time as a new object: the pages re-render only
+  // when what it says changed (`answer` stands for `data` in the dependencies).
+  const answer = JSON.stringify(data ?? null);
+  const state: OrganizationState = useMemo(() => {
+    const organizations = data?.organizations?.nodes ?? [];
+    const current = organizations.find((o) => o.rowId === organizationId);
+    return {
+      organizations,
+      current,
+      permissions: new Set(current ? (data?.currentUserPermissions ?? []) : []),
+      user: data?.currentUser ?? undefined,
+      switchTo,
+      reload: refetch,
+    };
+  }, [answer, organizationId, switchTo, refetch]);
+  const { organizations, current } = state;
 
   // A remembered organization the user left (or none yet): the first one they belong to.
   useEffect(() => {
     if (data && !current && organizations.length) switchTo(organizations[0].rowId);
   }, [data, current, organizations, switchTo]);
 
-  const state: OrganizationState = {
-    organizations,
-    current,
-    permissions: new Set(current ? (data?.currentUserPermissions ?? []) : []),
-    user: data?.currentUser ?? undefined,
-    switchTo,
-    reload: refetch,
-  };
   const pages = PAGES.filter((page) => page.needs.every((p) => state.permissions.has(p)));
 
   // A sign-out the server did not confirm is said, and the user stays signed in to try again. A done one

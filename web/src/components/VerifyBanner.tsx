@@ -19,7 +19,8 @@ export function VerifyBanner({ email }: { email: string }) {
       <p>
         Your e-mail address <strong>{email}</strong> is not verified yet. Open the link in the mail we sent to it.
       </p>
-      <button type="button" className="secondary" onClick={resend} disabled={busy}>
+      {/* aria-disabled while busy, as SubmitButton: the focus stays on it. */}
+      <button type="button" className="secondary" onClick={() => !busy && resend()} aria-disabled={busy}>
         Resend verification mail
       </button>
       {sent && (

@@ -90,6 +90,18 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
 export const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 /**
+ * A form's submit button that stays focusable while its form is busy: a `disabled` button drops the focus
+ * to the page, so this one only says it is unavailable (aria-disabled) and submits nothing meanwhile.
+ */
+export function SubmitButton({ busy, children, className }: { busy: boolean; children: ReactNode; className?: string }) {
+  return (
+    <button type="submit" className={className} aria-disabled={busy} onClick={(event) => busy && event.preventDefault()}>
+      {children}
+    </button>
+  );
+}
+
+/**
  * A destructive or privilege-changing action that asks first: its button, then "Confirm" (named for what
  * it does, for screen readers) or "Keep". `name` is the first button's accessible name when its label is
  * short ("Remove" in a row of many). Asking puts the focus on Confirm; Keep, Escape or a refusal put it

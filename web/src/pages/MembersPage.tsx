@@ -17,7 +17,7 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, type Result } from '../api/graphql.ts';
 import { useCan, useOrganization } from '../components/organization.ts';
-import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime, SubmitButton } from '../components/ui.tsx';
 
 type Member = NonNullable<MemberListQuery['organizationMemberships']>['nodes'][number];
 type Role = { rowId: string; name: string; permissions: string[] };
@@ -191,11 +191,9 @@ function InviteForm({ roles, onSent }: { roles: Role[]; onSent(): void }) {
           </option>
         ))}
       </SelectField>
-      {/* aria-disabled, never disabled: a button that becomes disabled while focused (the roles read
-          again) would drop the keyboard user's focus to the page. */}
-      <button type="submit" aria-disabled={sending || roles.length === 0}>
+      <SubmitButton busy={sending || roles.length === 0}>
         Send invitation
-      </button>
+      </SubmitButton>
       <ErrorMessage error={error} />
       {sent && (
         <p className="notice" role="status">

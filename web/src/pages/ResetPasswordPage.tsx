@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { resetPassword } from '../api/account.ts';
 import { ApiError } from '../api/errors.ts';
 import { session } from '../auth/session.ts';
-import { ErrorMessage, TextField, attempt } from '../components/ui.tsx';
+import { ErrorMessage, TextField, attempt, SubmitButton } from '../components/ui.tsx';
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
@@ -63,9 +63,9 @@ export function ResetPasswordPage() {
               <Link to="/forgot-password">Ask for a new reset link</Link>
             </p>
           )}
-          <button type="submit" disabled={busy}>
+          <SubmitButton busy={busy}>
             Set new password
-          </button>
+          </SubmitButton>
         </form>
       )}
     </main>

@@ -17,22 +17,10 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime } from '../components/ui.tsx';
+import { label, PRIORITIES, STATUSES, StatusBadge } from './task/labels.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime, SubmitButton } from '../components/ui.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
-const STATUSES: [TaskStatus, string][] = [
-  ['PENDING', 'Pending'],
-  ['IN_PROGRESS', 'In progress'],
-  ['COMPLETED', 'Completed'],
-  ['FAILED', 'Failed'],
-  ['CANCELLED', 'Cancelled'],
-];
-const PRIORITIES: [TaskPriority, string][] = [
-  ['LOW', 'Low'],
-  ['MEDIUM', 'Medium'],
-  ['HIGH', 'High'],
-  ['CRITICAL', 'Critical'],
-];
 const SORTS: Record<string, { label: string; orderBy: TaskOrderBy[] }> = {
   newest: { label: 'Newest first', orderBy: ['CREATED_AT_DESC'] },
   oldest: { label: 'Oldest first', orderBy: ['CREATED_AT_ASC'] },
@@ -52,7 +40,6 @@ const SORTABLE: Record<string, { ascending: string; descending: string; first: '
   Priority: { ascending: 'leastUrgent', descending: 'priority', first: 'descending' },
   Created: { ascending: 'oldest', descending: 'newest', first: 'descending' },
 };
-const label = (pairs: [string, string][], value: string) => pairs.find(([v]) => v === value)?.[1] ?? value;
 
 interface Filters {
   status: string;
@@ -85,20 +72,25 @@ function toTaskFilter(f: Filters): TaskFilter {
 
 /** A cursor page, and how many pages it is from the first (for "21–40 of 53"). */
 type Page = { after?: string; before?: string; index: number };
+const FIRST_PAGE: Page = { index: 0 };
 
 export function TasksPage() {
   const can = useCan();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [title, setTitle] = useState(''); // typed; applied after a pause
   const [sort, setSort] = useState('newest');
-  const [page, setPage] = useState<Page>({ index: 0 });
   const [pageSize, setPageSize] = useState(20);
+  // A page belongs to the list it was turned in: other filters, another order or page size show the first
+  // page (derived here, so no request goes out with the old cursor first).
+  const listKey = JSON.stringify([filters, sort, pageSize]);
+  const [turned, setTurned] = useState<{ list: string; page: Page }>();
+  const page = turned?.list === listKey ? turned.page : FIRST_PAGE;
+  const setPage = (next: Page) => setTurned({ list: listKey, page: next });
 
   useEffect(() => {
     const timer = setTimeout(() => setFilters((f) => (f.title === title ? f : { ...f, title })), 300);
     return () => clearTimeout(timer);
   }, [title]);
-  useEffect(() => setPage({ index: 0 }), [filters, sort, pageSize]);
 
   const variables = useMemo(
     () => ({
@@ -353,9 +345,9 @@ function CreateTask({ people, teams, onCreated }: { people: Choice[]; teams: Cho
           ))}
         </SelectField>
       )}
-      <button type="submit" aria-disabled={busy}>
+      <SubmitButton busy={busy}>
         Add task
-      </button>
+      </SubmitButton>
       <ErrorMessage error={error} />
     </form>
   );
@@ -399,7 +391,7 @@ function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; pe
         <Link to={`/tasks/${task.rowId}`}>{task.title}</Link>
       </th>
       <td>
-        <span className={`status ${task.status.toLowerCase()}`}>{label(STATUSES, task.status)}</span>
+        <StatusBadge status={task.status} />
       </td>
       <td>{label(PRIORITIES, task.priority)}</td>
       <td>{task.assignee?.name ?? '—'}</td>
@@ -491,9 +483,9 @@ function EditTask({ task, people, teams, onCancel, onSaved }: { task: TaskRowFra
               </option>
             ))}
           </SelectField>
-          <button type="submit" aria-disabled={busy}>
+          <SubmitButton busy={busy}>
             Save
-          </button>
+          </SubmitButton>
           <button type="button" className="secondary" onClick={onCancel}>
             Cancel
           </button>

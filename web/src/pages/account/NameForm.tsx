@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { RenameCurrentUserDocument } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
 import { useOrganization } from '../../components/organization.ts';
-import { ErrorMessage, TextField, attempt } from '../../components/ui.tsx';
+import { ErrorMessage, TextField, attempt, SubmitButton } from '../../components/ui.tsx';
 
 export function NameForm() {
   const { user, reload } = useOrganization();
@@ -35,9 +35,9 @@ export function NameForm() {
             Your name is saved.
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <SubmitButton busy={busy}>
           Save name
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

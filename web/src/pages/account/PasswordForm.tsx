@@ -1,7 +1,7 @@
 // Changing the password ends every other session of the account (the server's rule); this one goes on.
 import { useState, type FormEvent } from 'react';
 import { changePassword } from '../../api/account.ts';
-import { ErrorMessage, TextField, attempt } from '../../components/ui.tsx';
+import { ErrorMessage, TextField, attempt, SubmitButton } from '../../components/ui.tsx';
 
 export function PasswordForm({ onChanged }: { onChanged?(): void }) {
   const [error, setError] = useState<Error>();
@@ -33,9 +33,9 @@ export function PasswordForm({ onChanged }: { onChanged?(): void }) {
             Your password is changed. Every other session of your account was signed out.
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <SubmitButton busy={busy}>
           Change password
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

@@ -3,7 +3,7 @@
 // and linked where the console has a page for it), and what changed, with names instead of ids.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { AuditChainStatusDocument, AuditLogListDocument, AuditTaskTitlesDocument, RoleListDocument, TaskChoicesDocument, type AuditLogFilter } from '../../../../client/generated/graphql.ts';
+import { AuditChainStatusDocument, AuditLogListDocument, RoleListDocument, TaskChoicesDocument, TaskLinkChoicesDocument, type AuditLogFilter } from '../../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
 import { Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, formatTime } from '../../components/ui.tsx';
@@ -26,7 +26,7 @@ export function AuditPage() {
   const connection = log.data?.auditLogs;
   // Tasks named by id only (an update records just what changed): their titles, as far as the user may read them.
   const taskIds = useMemo(() => [...new Set((connection?.nodes ?? []).filter((e) => e.resourceType === 'task').map((e) => e.resourceId))].sort(), [connection]);
-  const titles = useDocumentQuery(AuditTaskTitlesDocument, { ids: taskIds }, !can('tasks:read') || taskIds.length === 0);
+  const titles = useDocumentQuery(TaskLinkChoicesDocument, { filter: { rowId: { in: taskIds } } }, !can('tasks:read') || taskIds.length === 0);
   const names: Names = {
     users: new Map((people.data?.organizationMemberships?.nodes ?? []).flatMap((m) => (m.user ? [[m.user.rowId, m.user.name] as const] : []))),
     teams: new Map((people.data?.teams?.nodes ?? []).map((t) => [t.rowId, t.name] as const)),

@@ -120,5 +120,7 @@ export function describeEntry(entry: Entry, names: Names): Told {
     .filter(([key, value]) => !SKIPPED.has(key) && (verb === 'updated' || (!empty(value) && value !== which)))
     .map(([key, value]) => (key.endsWith('_id') ? `${words(key.slice(0, -3))}: ${named(key, value, names)}` : `${words(key)}: ${valueInWords(value)}`))
     .join(', ');
-  return { what, which, page: PAGES[entry.resourceType], details: shown.length > 160 ? `${shown.slice(0, 159)}…` : shown };
+  // A task has a page of its own, while it exists; other objects link to the page that lists them.
+  const page = entry.resourceType === 'task' ? (verb === 'deleted' ? undefined : `/tasks/${id}`) : PAGES[entry.resourceType];
+  return { what, which, page, details: shown.length > 160 ? `${shown.slice(0, 159)}…` : shown };
 }

@@ -7,8 +7,8 @@ import { useId, useState, type FormEvent, type TextareaHTMLAttributes } from 're
 import { UpdateTaskDetailDocument, type TaskDetailFragment, type TaskPatch, type TaskPriority, type TaskStatus } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
-import { ErrorMessage, SelectField, TextField, attempt, formatTime } from '../../components/ui.tsx';
-import { PRIORITIES, STATUSES, label, type Names } from './labels.ts';
+import { ErrorMessage, SelectField, TextField, attempt, formatTime, SubmitButton } from '../../components/ui.tsx';
+import { PRIORITIES, STATUSES, StatusBadge, label, type Names } from './labels.tsx';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -41,7 +41,7 @@ export function TaskFields({ task, names, onChanged }: { task: TaskDetailFragmen
       <dl className="task-fields">
         <dt>Status</dt>
         <dd>
-          <span className={`status ${task.status.toLowerCase()}`}>{label(STATUSES, task.status)}</span>
+          <StatusBadge status={task.status} />
         </dd>
         <dt>Priority</dt>
         <dd>{label(PRIORITIES, task.priority)}</dd>
@@ -157,9 +157,9 @@ function EditTask({ task, names, onDone }: { task: TaskDetailFragment; names: Na
         <TextArea label="Metadata (JSON)" name="metadata" defaultValue={pretty(before.metadata ?? {})} rows={Math.min(16, Math.max(4, pretty(before.metadata ?? {}).split('\n').length + 1))} spellCheck={false} className="json" />
         <ErrorMessage error={error} />
         <p className="actions">
-          <button type="submit" disabled={busy}>
+          <SubmitButton busy={busy}>
             Save
-          </button>
+          </SubmitButton>
           <button type="button" className="secondary" onClick={() => onDone(false)}>
             Cancel
           </button>

@@ -15,8 +15,8 @@ import {
 import { ApiError } from '../../api/errors.ts';
 import { useDocumentMutation, useDocumentQuery } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
-import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt } from '../../components/ui.tsx';
-import { STATUSES, label, linkLabel } from './labels.ts';
+import { ConfirmedAction, ErrorMessage, SelectField, TextField, attempt, SubmitButton } from '../../components/ui.tsx';
+import { StatusBadge, linkLabel } from './labels.tsx';
 
 type Kind = 'blocked-by' | 'blocks' | 'relates';
 const KINDS: [Kind, string][] = [
@@ -52,7 +52,7 @@ export function TaskLinks({ task, onChanged }: Props) {
               {other ? (
                 <>
                   <Link to={`/tasks/${other.rowId}`}>{other.title}</Link>
-                  <span className={`status ${other.status.toLowerCase()}`}>{label(STATUSES, other.status)}</span>
+                  <StatusBadge status={other.status} />
                 </>
               ) : (
                 <span className="muted">a task you cannot see</span>
@@ -136,9 +136,9 @@ function AddLink({ task, onAdded }: { task: TaskDetailFragment; onAdded(): void 
           </option>
         ))}
       </SelectField>
-      <button type="submit" disabled={busy || options.length === 0}>
+      <SubmitButton busy={busy || options.length === 0}>
         Add dependency
-      </button>
+      </SubmitButton>
       <ErrorMessage error={error} />
     </form>
   );

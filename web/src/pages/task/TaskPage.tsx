@@ -5,11 +5,11 @@
 // page reads again for a few seconds until the entry is there.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { DeleteTaskRowDocument, TaskChoicesDocument, TaskPageChangedDocument, TaskPageDocument } from '../../../../client/generated/graphql.ts';
+import { DeleteTaskRowDocument, TaskChoicesDocument, TaskListChangedDocument, TaskPageDocument } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
-import { ConfirmedAction, ErrorMessage } from '../../components/ui.tsx';
-import type { Names } from './labels.ts';
+import { ConfirmedAction, ErrorMessage, Loading } from '../../components/ui.tsx';
+import type { Names } from './labels.tsx';
 import { TaskFields } from './TaskFields.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { TaskLinks } from './TaskLinks.tsx';
@@ -25,8 +25,9 @@ export function TaskPage() {
   const variables = useMemo(() => ({ rowId: id }), [id]);
   const page = useDocumentQuery(TaskPageDocument, variables, !valid);
   const choices = useDocumentQuery(TaskChoicesDocument, {});
-  const [deletedElsewhere, setDeletedElsewhere] = useState(false);
-  useEffect(() => setDeletedElsewhere(false), [id]);
+  // The task whose deletion this page heard of; another task's page (a link followed) starts afresh.
+  const [deletedId, setDeletedId] = useState<string>();
+  const deletedElsewhere = deletedId === id;
 
   const task = page.data?.task;
   const { refetch } = page;
@@ -37,17 +38,23 @@ export function TaskPage() {
     [...(task?.dependencies.nodes ?? []), ...(task?.dependents.nodes ?? [])].flatMap((link) => [link.taskId, link.dependsOnTaskId]),
   );
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useDocumentSubscription(TaskPageChangedDocument, {}, ({ taskChanged }) => {
-    if (!taskChanged) return;
-    if (taskChanged.rowId === id && taskChanged.event === 'DELETED') {
-      setDeletedElsewhere(true);
-      return;
-    }
-    if (taskChanged.rowId === id || linked.current.has(taskChanged.rowId)) {
-      clearTimeout(pending.current);
-      pending.current = setTimeout(refetch, 100);
-    }
-  });
+  useDocumentSubscription(
+    TaskListChangedDocument,
+    {},
+    ({ taskChanged }) => {
+      if (!taskChanged) return;
+      if (taskChanged.rowId === id && taskChanged.event === 'DELETED') {
+        setDeletedId(taskChanged.rowId);
+        return;
+      }
+      if (taskChanged.rowId === id || linked.current.has(taskChanged.rowId)) {
+        clearTimeout(pending.current);
+        pending.current = setTimeout(refetch, 100);
+      }
+    },
+    // Subscribed again after the server closed at the token's exp: what changed meanwhile is read.
+    refetch,
+  );
   useEffect(() => () => clearTimeout(pending.current), []);
 
   // Waiting for the worker to record the latest change.
@@ -100,7 +107,7 @@ export function TaskPage() {
       <p className="crumbs">
         <Link to="/tasks">← Tasks</Link>
       </p>
-      <ErrorMessage error={page.error} />
+      <ErrorMessage error={page.error} retry={refetch} />
       {task ? (
         <>
           <div className="task-heading">
@@ -112,7 +119,7 @@ export function TaskPage() {
           <TaskHistory entries={task.history.nodes} total={task.history.totalCount} names={names} recording={behind && waits.current.reads < HISTORY_WAIT_READS} />
         </>
       ) : (
-        !page.error && <p className="loading">Loading…</p>
+        !page.error && <Loading what="the task" />
       )}
     </section>
   );

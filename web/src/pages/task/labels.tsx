@@ -1,4 +1,5 @@
-// Words for the task page: the enums as people say them, and a history entry as a sentence.
+// Words for tasks, on the list and on a task's page: the enums as people say them, a status as its
+// badge, and a history entry as a sentence.
 import type { TaskDependencyType, TaskPriority, TaskStatus } from '../../../../client/generated/graphql.ts';
 
 export const STATUSES: [TaskStatus, string][] = [
@@ -15,6 +16,11 @@ export const PRIORITIES: [TaskPriority, string][] = [
   ['CRITICAL', 'Critical'],
 ];
 export const label = (pairs: [string, string][], value: string) => pairs.find(([v]) => v === value)?.[1] ?? value;
+
+/** A task's status, as the lists and the task page show it. */
+export function StatusBadge({ status }: { status: TaskStatus }) {
+  return <span className={`status ${status.toLowerCase()}`}>{label(STATUSES, status)}</span>;
+}
 
 /** How a link reads from the side of the task whose page it is. */
 export function linkLabel(type: TaskDependencyType, fromDependent: boolean): string {
