@@ -1,6 +1,7 @@
-// The Fastify app factory: configuration and the API pool in, a ready app out. Hooks run in this order:
-// request id and organization header, authentication (preValidation), rate limit (preHandler, so it can
-// key /graphql by user), then the route.
+// The Fastify app factory: configuration and the API pool in, a ready app out. Every request gets its id,
+// its organization header and its ledger (onRequest); the routes about a caller authenticate it
+// (preValidation: graphql/route.ts, auth/routes.ts) before the rate limit (preHandler, so it can key
+// /graphql by user), then the route. /graphql reads top-down in graphql/route.ts.
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -10,8 +11,6 @@ import { postgraphile } from 'postgraphile';
 import { grafserv } from 'postgraphile/grafserv/fastify/v5';
 import { accessLogPlugin } from './ops/access-log.ts';
 import { rateLimitStore } from './ops/rate-limit-store.ts';
-import { authenticatePlugin } from './auth/authenticate.ts';
-import { sessionCheckPlugin } from './auth/session-check.ts';
 import { loadSigningKeys } from './auth/keys.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SessionStore } from './auth/sessions.ts';
@@ -23,12 +22,9 @@ import { fairShareFor } from './fair-share.ts';
 import { capConnectionsPerAddress, requestTimeouts } from './http-limits.ts';
 import { loadConstraintLookup } from './graphql/field-errors.ts';
 import { makePreset } from './graphql/preset.ts';
-import { graphqlRequestBodyPlugin } from './graphql/request-body.ts';
-import { idempotencyPlugin } from './graphql/idempotency.ts';
-import { graphqlResponsesPlugin } from './graphql/responses.ts';
+import { graphqlRoute } from './graphql/route.ts';
 import { healthRoutes } from './ops/health.ts';
 import { Realtime } from './realtime/realtime.ts';
-import { realtimeRoutes } from './realtime/websocket.ts';
 import { metricsPlugin, type Metrics } from './ops/metrics.ts';
 import { addressKey, clientRequestId, newRequestId, requestContextPlugin, servesCaller } from './request-context.ts';
 
@@ -104,8 +100,6 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
   });
   await app.register(requestContextPlugin);
   await app.register(accessLogPlugin, { slowOperationMs: config.slowOperationMs });
-  await app.register(authenticatePlugin, { tokens, sessions });
-  await app.register(sessionCheckPlugin, { sessions });
   await app.register(rateLimit, {
     hook: 'preHandler',
     store: rateLimitStore(config, pool),
@@ -119,10 +113,6 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     allowList: (request) => !servesCaller(request),
     errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', `Too many requests; retry in ${context.after}`),
   });
-  await app.register(graphqlRequestBodyPlugin, { trustedDocuments: config.graphql.trustedDocuments });
-  await app.register(graphqlResponsesPlugin, { maxBytes: config.graphql.maxResponseBytes });
-  // After the answer is final (its status and size decided): that is what a retry is given again.
-  await app.register(idempotencyPlugin, { pool, config });
   await app.register(authRoutes, {
     tokens,
     sessions,
@@ -148,8 +138,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     throw new Error(`Cannot build the GraphQL schema: ${(error as Error).message}`, { cause: error });
   }
   const serv = pgl.createServ(grafserv);
-  await app.register(realtimeRoutes, { serv, realtime, config });
-  await serv.addTo(app);
+  await app.register(graphqlRoute, { serv, realtime, authenticator: { tokens, sessions }, pool, metrics, config });
   app.addHook('preClose', () => realtime.stop());
   app.addHook('onClose', async () => {
     await pgl.release();

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import type { ServerConfig } from './config.ts';
 import type { RequestSettings } from './role-transactions.ts';
 import { AppError } from './errors.ts';
+import { RequestLedger, withLedger } from './request-ledger.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,45 +17,9 @@ declare module 'fastify' {
     organizationId: string | undefined;
     /** The GraphQL operation the request executed, once it reached execution. */
     graphqlOperation: { name: string | undefined; type: 'query' | 'mutation' | 'subscription' } | undefined;
-    /** What the request asked of the database. */
-    database: DatabaseUse;
+    /** What the request asked of the database (request-ledger.ts). */
+    ledger: RequestLedger;
   }
-}
-
-/**
- * A request's use of the database, kept by the pg adaptor (graphql/pg-adaptor.ts) and the pool's round-trip
- * counter (ops/metrics.ts): its round trips, and where its session check stands when the check was left
- * to its transaction (auth/session-check.ts): `deferred` until a transaction opens, then `active` or
- * `ended`; undefined when the session was checked up front (or there is none); and whether it could
- * not run at all.
- */
-export interface DatabaseUse {
-  roundTrips: number;
-  session: 'deferred' | 'active' | 'ended' | undefined;
-  /**
-   * Why a transaction of the request could not run: refused its fair share of the pool (fair-share.ts;
-   * a query's answer is then a 429), or the database could not be reached (a 503).
-   */
-  refused?: 'busy' | 'unavailable';
-  /** A mutation's Idempotency-Key (graphql/idempotency.ts), claimed by its first transaction. */
-  idempotency?: IdempotencyKey;
-}
-
-export interface IdempotencyKey {
-  key: string;
-  /** SHA-256 of the request: the same key with another request is refused, not replayed. */
-  fingerprint: string;
-  /** `asked`: sent with the request; `claimed` by the mutation's transaction; `used` before (a replay). */
-  state: 'asked' | 'claimed' | 'used';
-}
-
-const DATABASE_USE = Symbol('databaseUse');
-/** On a pool connection: the record of the request holding it, which its round trips are credited to. */
-export const DATABASE_USER = Symbol('databaseUser');
-
-/** The record of the request whose settings these are (symbols never become settings). */
-export function databaseUseOf(settings: object): DatabaseUse | undefined {
-  return (settings as { [DATABASE_USE]?: DatabaseUse })[DATABASE_USE];
 }
 
 /**
@@ -84,12 +49,12 @@ export const requestContextPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', undefined);
   app.decorateRequest('organizationId', undefined);
   app.decorateRequest('graphqlOperation', undefined);
-  app.decorateRequest('database', undefined as unknown as DatabaseUse);
+  app.decorateRequest('ledger', undefined as unknown as RequestLedger);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onRequest', async (request) => {
-    request.database = { roundTrips: 0, session: undefined };
+    request.ledger = new RequestLedger();
     if (!servesCaller(request)) return;
     request.organizationId = organizationFrom(request.headers['x-organization-id']);
   });
@@ -147,11 +112,11 @@ export function callerSettings(caller: CallerIdentity, config: ServerConfig): Re
   return settings;
 }
 
-/** pgSettings for an HTTP request's transaction, carrying (under a symbol) the request's database record. */
+/** pgSettings for an HTTP request's transaction, carrying the request's ledger. */
 export function requestSettings(request: FastifyRequest, config: ServerConfig): RequestSettings {
   const { auth, organizationId, id, headers } = request;
   const settings = callerSettings({ auth, organizationId, requestId: String(id), ip: clientAddress(request), userAgent: headers['user-agent'] }, config);
-  return Object.defineProperty(settings, DATABASE_USE, { value: request.database, enumerable: false });
+  return withLedger(settings, request.ledger);
 }
 
 /**

@@ -1,10 +1,9 @@
 // Turns `Authorization: Bearer …` into request.auth. A present token must verify and its session must
 // still stand, else 401 INVALID_TOKEN: never a silent fall-back to anonymous. Only routes about a caller
-// look (request-context.ts servesCaller).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+// look: /graphql (graphql/route.ts) and /auth/* (auth/routes.ts).
+import type { FastifyRequest } from 'fastify';
 import { AppError, TOKEN_REFUSED } from '../errors.ts';
-import { requestMeta, servesCaller, type Claims } from '../request-context.ts';
+import { requestMeta, type Claims } from '../request-context.ts';
 import type { RequestMeta, SessionStore } from './sessions.ts';
 import type { TokenService } from './tokens.ts';
 
@@ -34,14 +33,14 @@ export async function authenticate(
   return { claims, expiresAt: verified.expiresAt, sessionChecked: true };
 }
 
-/** POST /graphql checks the session in its own transaction (session-check.ts); every other route here. */
-const checksSessionInTransaction = (request: FastifyRequest) => request.method === 'POST' && request.routeOptions.url === '/graphql';
-
-export const authenticatePlugin = fp(async (app: FastifyInstance, authenticator: Authenticator) => {
-  app.addHook('preValidation', async (request) => {
-    if (!servesCaller(request)) return;
-    const caller = await authenticate(authenticator, request.headers.authorization, requestMeta(request), { sessionCheckedLater: checksSessionInTransaction(request) });
+/**
+ * The preValidation hook that turns the Authorization header into request.auth. `sessionCheck: 'in-transaction'`
+ * (POST /graphql) verifies the token here and leaves whether its session stands to the request's first
+ * transaction (auth/session-check.ts); `now` asks the session store before the route runs.
+ */
+export const authenticateRequest = (authenticator: Authenticator, { sessionCheck }: { sessionCheck: 'now' | 'in-transaction' }) =>
+  async function authenticateRequest(request: FastifyRequest) {
+    const caller = await authenticate(authenticator, request.headers.authorization, requestMeta(request), { sessionCheckedLater: sessionCheck === 'in-transaction' });
     request.auth = caller?.claims;
-    if (caller && !caller.sessionChecked) request.database.session = 'deferred';
-  });
-});
+    if (caller && !caller.sessionChecked) request.ledger.deferSessionCheck();
+  };

@@ -11,6 +11,7 @@ import Type from 'typebox';
 import { AppError, databaseError } from '../errors.ts';
 import { addressKey, requestMeta, type Claims } from '../request-context.ts';
 import { accountRoutes } from './account-routes.ts';
+import { authenticateRequest } from './authenticate.ts';
 import { Email, Password, strictBody } from './bodies.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { LogoutScope, SessionStore } from './sessions.ts';
@@ -38,6 +39,11 @@ export interface AuthRouteOptions {
 
 export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute, refreshPerIpPerMinute, refreshTokenTtl, secureCookies }: AuthRouteOptions) {
   await app.register(cookie);
+  // Every /auth route reads its caller first (the JWKS is anyone's): a token sent must stand.
+  const authenticated = authenticateRequest({ tokens, sessions }, { sessionCheck: 'now' });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/auth/')) route.preValidation = [authenticated, ...[route.preValidation ?? []].flat()];
+  });
   // Per client IP: these endpoints are where passwords and tokens get guessed. Counted as the request
   // arrives, before its token (logout's) is looked up.
   const perIp = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', hook: 'onRequest' as const, keyGenerator: addressKey } });

@@ -4,8 +4,7 @@
 // transaction, before anything else runs. Where the session has ended the answer is the same 401
 // INVALID_TOKEN as before; a request that never reached the database (introspection, `__typename`) has
 // its session checked once it is answered, so no revoked token ever gets a 200.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { databaseUnavailable } from '../role-transactions.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS, TOKEN_REFUSED } from '../errors.ts';
 import type { SessionStore } from './sessions.ts';
@@ -20,14 +19,14 @@ export class SessionEndedError extends Error {
 const INVALID = JSON.stringify(errorBody('INVALID_TOKEN', TOKEN_REFUSED));
 const UNAVAILABLE = JSON.stringify(errorBody('DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE));
 
-export const sessionCheckPlugin = fp(async (app: FastifyInstance, { sessions }: { sessions: SessionStore }) => {
-  app.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
-    // A CORS preflight is answered before the request context exists.
-    const session = request.database?.session;
+/** /graphql's onSend: the answer stands only if the request's session does (see above). */
+export const checkSessionAfterAnswer = (sessions: SessionStore) =>
+  async function checkSessionAfterAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    const { session, refused } = request.ledger;
     if (session === undefined || session === 'active' || !request.auth) return payload;
     // The database could not be reached, so nothing is known of the session: the answer is a 503
     // (graphql/responses.ts), never a 401 that would sign a console user out.
-    if (request.database.refused === 'unavailable') return payload;
+    if (refused === 'unavailable') return payload;
     let active: boolean;
     try {
       active = session === 'deferred' && (await sessions.isActive(request.auth));
@@ -40,5 +39,4 @@ export const sessionCheckPlugin = fp(async (app: FastifyInstance, { sessions }: 
     if (active) return payload;
     reply.status(401).type('application/json; charset=utf-8');
     return INVALID;
-  });
-});
+  };

@@ -13,14 +13,14 @@
 //     and the answer), is 409 IDEMPOTENCY_KEY_IN_USE: it may have taken effect.
 // Keys are kept 24 hours (the worker deletes older ones).
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { getOperationAST } from 'postgraphile/graphql';
 import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable, queryInOneRoundTrip } from '../role-transactions.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
-import { fastifyRequestOf, requestSettings, type IdempotencyKey } from '../request-context.ts';
+import { fastifyRequestOf, requestSettings } from '../request-context.ts';
+import type { IdempotencyKey } from '../request-ledger.ts';
 
 const HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -47,7 +47,7 @@ export const IdempotencyPlugin: GraphileConfig.Plugin = {
         const { document, operationName, requestContext } = event.args;
         const request = fastifyRequestOf(requestContext);
         if (request?.idempotency && getOperationAST(document, operationName)?.operation === 'mutation') {
-          request.database.idempotency = request.idempotency;
+          request.ledger.idempotency = request.idempotency;
         }
         return next();
       },
@@ -60,19 +60,21 @@ const json = (reply: FastifyReply, status: number, body: unknown) => {
   return JSON.stringify(body);
 };
 
-export const idempotencyPlugin = fp(async (app: FastifyInstance, { pool, config }: { pool: pg.Pool; config: ServerConfig }) => {
-  app.decorateRequest('idempotency', undefined);
-  app.addHook('preHandler', async (request) => {
-    const key = request.headers[HEADER];
-    if (key === undefined || request.routeOptions.url !== '/graphql' || request.method !== 'POST') return;
-    if (typeof key !== 'string' || !KEY.test(key)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
-    if (!request.auth) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key needs a signed-in user (keys are kept per user)');
-    const { query, documentId, operationName, variables } = request.body as Record<string, unknown>;
-    const fingerprint = createHash('sha256').update(JSON.stringify([query ?? null, documentId ?? null, operationName ?? null, variables ?? null])).digest('hex');
-    request.idempotency = { key, fingerprint, state: 'asked' };
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const claim = request.database?.idempotency;
+/** POST /graphql's preHandler: the key and the request's fingerprint, read before the operation runs. */
+export async function readIdempotencyKey(request: FastifyRequest) {
+  const key = request.headers[HEADER];
+  if (key === undefined) return;
+  if (typeof key !== 'string' || !KEY.test(key)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+  if (!request.auth) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key needs a signed-in user (keys are kept per user)');
+  const { query, documentId, operationName, variables } = request.body as Record<string, unknown>;
+  const fingerprint = createHash('sha256').update(JSON.stringify([query ?? null, documentId ?? null, operationName ?? null, variables ?? null])).digest('hex');
+  request.idempotency = { key, fingerprint, state: 'asked' };
+}
+
+/** /graphql's onSend, once the answer is final (its status and size decided): keep it, or replay the first. */
+export const keepOrReplayAnswer = (pool: pg.Pool, config: ServerConfig) =>
+  async function keepOrReplayAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    const claim = request.ledger.idempotency;
     if (!claim || claim.state === 'asked') return payload;
     const settings = requestSettings(request, config);
     if (claim.state === 'claimed') {
@@ -106,5 +108,4 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, { pool, config 
     }
     reply.status(first.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8');
     return first.response;
-  });
-});
+  };

@@ -1,7 +1,8 @@
 // Records which GraphQL operation a request ran (its name and type, on the Fastify request: /metrics and
 // the response-size limit read it) and counts executed operations by name and outcome (`ok` or
-// `error`). A POST /graphql that never reached execution (parse, validation or limit refusals) is counted
-// as `rejected` by the metrics plugin when its response is sent.
+// `error`); a request to /graphql that never reached execution (its body, parse, validation or limit
+// refusals) is counted as `rejected` once its response is sent.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST } from 'postgraphile/graphql';
 import type { Metrics } from '../ops/metrics.ts';
 import { fastifyRequestOf } from '../request-context.ts';
@@ -28,3 +29,19 @@ export function makeOperationMetricsPlugin(metrics: Metrics): GraphileConfig.Plu
     },
   };
 }
+
+/** The name a refused request gave its operation: `operationName`, or the document's first operation name. */
+function requestedOperationName(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { operationName, query } = body as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string') return operationName;
+  // A refused document may not parse (or be too large to parse); a cheap look at its start is enough.
+  return typeof query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query.slice(0, 200))?.[1] : undefined;
+}
+
+/** /graphql's onResponse: a GraphQL request (a POST, or a GET with a query string; not a WebSocket's upgrade) refused before it ran. */
+export const countRejected = (metrics: Metrics) =>
+  async function countRejected(request: FastifyRequest, reply: FastifyReply) {
+    const sent = request.method === 'POST' ? request.body : request.method === 'GET' && reply.statusCode !== 101 ? request.query : undefined;
+    if (sent !== undefined && !request.graphqlOperation) metrics.countOperation(requestedOperationName(sent), 'rejected');
+  };

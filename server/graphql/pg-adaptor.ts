@@ -14,7 +14,7 @@ import { makePgService, makeWithPgClientViaPgClientAlreadyInTransaction } from '
 import { SessionEndedError } from '../auth/session-check.ts';
 import { Busy, type FairShare } from '../fair-share.ts';
 import { databaseUnavailable, type RequestSettings } from '../role-transactions.ts';
-import { databaseUseOf, DATABASE_USER, type IdempotencyKey } from '../request-context.ts';
+import { ledgerOf, lendConnection, type IdempotencyKey } from '../request-ledger.ts';
 import { claimStatement } from './idempotency.ts';
 
 type Settings = Record<string, string | undefined>;
@@ -35,28 +35,28 @@ export function openTransaction(settings: Settings, idempotency?: IdempotencyKey
 
 function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
   const withPgClient = async <T>(settings: Settings | null, callback: (client: never) => T | Promise<T>): Promise<T> => {
-    const use = settings ? databaseUseOf(settings) : undefined;
-    // A caller's slots before a connection (fair-share.ts). Only HTTP requests carry a database record;
-    // a realtime subscriber's event waits for its slots rather than being refused.
+    const ledger = settings ? ledgerOf(settings) : undefined;
+    // A caller's slots before a connection (fair-share.ts). Only HTTP requests carry a ledger; a realtime
+    // subscriber's event waits for its slots rather than being refused.
     let release: (() => void) | undefined;
     try {
-      release = settings ? await fairShare.acquire(settings as RequestSettings, { refuse: use !== undefined }) : undefined;
+      release = settings ? await fairShare.acquire(settings as RequestSettings, { refuse: ledger !== undefined }) : undefined;
     } catch (error) {
-      if (error instanceof Busy && use) use.refused = 'busy';
+      if (error instanceof Busy) ledger?.refuse('busy');
       throw error;
     }
     const client = await pool.connect().catch((error: Error) => {
       release?.();
-      if (databaseUnavailable(error) && use) use.refused = 'unavailable';
+      if (databaseUnavailable(error)) ledger?.refuse('unavailable');
       throw error;
     });
     // The pool's round-trip counter credits this request while it holds the connection.
-    Object.assign(client, { [DATABASE_USER]: use });
+    lendConnection(client, ledger);
     let broken: Error | undefined;
     try {
       if (!settings) return (await makeWithPgClientViaPgClientAlreadyInTransaction(client, false)(null, callback as never)) as T;
       // Only a request's first transaction claims its key: the one of its mutation.
-      const claim = use?.idempotency?.state === 'asked' ? use.idempotency : undefined;
+      const claim = ledger?.idempotency?.state === 'asked' ? ledger.idempotency : undefined;
       const { text, checksSession } = openTransaction(settings, claim);
       const results = (await client.query(text).catch((error: { code?: string }) => {
         if (claim && error.code === 'RGIDM') claim.state = 'used';
@@ -64,7 +64,7 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
       })) as unknown as pg.QueryResult<{ active: boolean }>[];
       if (checksSession) {
         const active = results[2].rows[0].active;
-        if (use?.session === 'deferred' || use?.session === 'active') use.session = active ? 'active' : 'ended';
+        ledger?.sessionFound(active);
         if (!active) throw new SessionEndedError();
       }
       if (claim) claim.state = 'claimed';
@@ -73,10 +73,10 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
       return result;
     } catch (error) {
       if (settings) await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
-      if (databaseUnavailable(error) && use) use.refused = 'unavailable';
+      if (databaseUnavailable(error)) ledger?.refuse('unavailable');
       throw error;
     } finally {
-      Object.assign(client, { [DATABASE_USER]: undefined });
+      lendConnection(client, undefined);
       // A connection that could not roll back is in an unknown state: the pool discards it.
       client.release(broken);
       release?.();

@@ -2,8 +2,7 @@
 // not a string, `variables` not an object) is refused before grafserv sees it, with the same
 // {"error":{"code","message"}} body as every other HTTP error. Everything about the document itself
 // (syntax, validation, variables' values) is the GraphQL layer's: {"errors":[…]} with extensions.code.
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.ts';
@@ -20,9 +19,9 @@ const GraphQLRequestBody = Compile(
   }),
 );
 
-export const graphqlRequestBodyPlugin = fp(async (app: FastifyInstance, { trustedDocuments }: { trustedDocuments: boolean }) => {
-  app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.url !== '/graphql' || request.method !== 'POST') return;
+/** POST /graphql's preValidation. */
+export const checkRequestBody = ({ trustedDocuments }: { trustedDocuments: boolean }) =>
+  async function checkRequestBody(request: FastifyRequest) {
     const body = request.body;
     if (Array.isArray(body)) {
       throw new AppError('VALIDATION_FAILED', 'Batched operations are not supported: send one operation per request');
@@ -40,5 +39,4 @@ export const graphqlRequestBodyPlugin = fp(async (app: FastifyInstance, { truste
     if (query === undefined && documentId === undefined) {
       throw new AppError('VALIDATION_FAILED', 'Send a GraphQL request {"query", "variables", "operationName"}: the body has no query');
     }
-  });
-});
+  };

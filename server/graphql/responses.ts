@@ -19,8 +19,7 @@
 // the rest, an answer built larger anyway (text full of characters JSON escapes). Only queries: a
 // mutation's change has committed by the time its answer exists, and withholding that answer would make
 // a client retry what already happened.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
 
 interface Answer {
@@ -63,26 +62,29 @@ function tooLarge(request: FastifyRequest, reply: FastifyReply, size: number, ma
   });
 }
 
-export const graphqlResponsesPlugin = fp(async (app: FastifyInstance, { maxBytes }: { maxBytes: number }) => {
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.url === '/graphql') request.headers.accept = negotiated(request.headers.accept);
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.url !== '/graphql' || !(Buffer.isBuffer(payload) || typeof payload === 'string')) return payload;
+/** /graphql's onRequest: the media type the answer will have. */
+export async function negotiateAnswer(request: FastifyRequest) {
+  request.headers.accept = negotiated(request.headers.accept);
+}
+
+/** /graphql's onSend: the answer's codes, status and size (see above). */
+export const finishAnswer = (maxBytes: number) =>
+  async function finishAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    if (!(Buffer.isBuffer(payload) || typeof payload === 'string')) return payload;
     if (reply.statusCode === 405) {
       reply.header('allow', 'POST');
       return withCodes(payload, 'METHOD_NOT_ALLOWED');
     }
     // (With application/json, graphql-js's errors come back as a 200.)
     if (reply.statusCode < 500 && !request.graphqlOperation) return withCodes(payload, 'VALIDATION_FAILED');
-    if (request.database.refused === 'unavailable') reply.status(503).header('retry-after', String(RETRY_UNAVAILABLE_SECONDS));
+    const { refused } = request.ledger;
+    if (refused === 'unavailable') reply.status(503).header('retry-after', String(RETRY_UNAVAILABLE_SECONDS));
     if (request.graphqlOperation?.type === 'query') {
-      if (request.database.refused === 'busy') reply.status(429).header('retry-after', '1');
+      if (refused === 'busy') reply.status(429).header('retry-after', '1');
       // A string's length (known at once, even for the rope Grafast builds) is at most its UTF-8 size:
       // an answer longer than the limit is refused without being flattened and counted.
       const size = typeof payload === 'string' && payload.length > maxBytes ? payload.length : Buffer.byteLength(payload);
       if (size > maxBytes) return tooLarge(request, reply, size, maxBytes);
     }
     return payload;
-  });
-});
+  };

@@ -20,7 +20,7 @@ export const accessLogPlugin = fp(async (app: FastifyInstance, { slowOperationMs
       status,
       durationMs,
       ...(request.graphqlOperation ? { operation: request.graphqlOperation.name ?? '(anonymous)' } : {}),
-      roundTrips: request.database?.roundTrips ?? 0,
+      roundTrips: request.ledger?.roundTrips ?? 0,
     };
     request.log[level](fields, slow ? 'slow request' : 'request');
   });

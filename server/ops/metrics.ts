@@ -12,7 +12,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { registerWorkerMetrics } from '../../worker/metrics.ts';
 import type { RunningWorker } from '../../worker/runner.ts';
 import type { ServerConfig } from '../config.ts';
-import { DATABASE_USER, type DatabaseUse } from '../request-context.ts';
+import { creditRoundTrip } from '../request-ledger.ts';
 import { shippedOperationNames } from '../shipped-operations.ts';
 import { addMetricsRoute, listenApart, registerProcessMetrics, type MetricsListener } from './metrics-endpoint.ts';
 
@@ -82,10 +82,9 @@ export class Metrics {
     const roundTrips = new Counter({ name: 'rowgate_db_round_trips_total', help: 'Messages the API pool sent to PostgreSQL (one round trip each)', registers: [this.registry] });
     pool.on('connect', (client) => {
       const query = client.query as (...args: unknown[]) => unknown;
-      client.query = function (this: { [DATABASE_USER]?: DatabaseUse }, ...args: unknown[]) {
+      client.query = function (this: object, ...args: unknown[]) {
         roundTrips.inc();
-        const user = this[DATABASE_USER];
-        if (user) user.roundTrips += 1;
+        creditRoundTrip(this);
         return query.apply(this, args);
       } as typeof client.query;
     });
@@ -132,25 +131,11 @@ export class Metrics {
   }
 }
 
-/** The name a refused request gave its operation: `operationName`, or the document's first operation name. */
-function requestedOperationName(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { operationName, query } = body as { operationName?: unknown; query?: unknown };
-  if (typeof operationName === 'string') return operationName;
-  // A refused document may not parse (or be too large to parse); a cheap look at its start is enough.
-  return typeof query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query.slice(0, 200))?.[1] : undefined;
-}
-
 /** Counts every response; serves /metrics on this app when the configuration puts it on the main port. */
 export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }: { metrics: Metrics; config: ServerConfig }) => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
-    // A GraphQL request (a POST, or a GET with a query string; not a WebSocket's upgrade) refused before it ran.
-    const sent = request.method === 'POST' ? request.body : request.method === 'GET' && reply.statusCode !== 101 ? request.query : undefined;
-    if (route === '/graphql' && sent !== undefined && !request.graphqlOperation) {
-      metrics.countOperation(requestedOperationName(sent), 'rejected');
-    }
   });
   if (config.metrics.onMainPort) addMetricsRoute(app, metrics.registry, () => metrics.scrape(), config.metrics.token);
 });
