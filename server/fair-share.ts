@@ -94,7 +94,7 @@ export class FairShare {
 }
 
 /** The configured shares, or 40% (per user) and 60% (per organization) of a pool of `poolSize`. */
-export function fairShareFor(config: ServerConfig, poolSize: number): FairShare {
+export function fairShareFor(config: Pick<ServerConfig, 'statementsPerUser' | 'statementsPerOrganization' | 'statementTimeoutMs'>, poolSize: number): FairShare {
   return new FairShare({
     perUser: config.statementsPerUser ?? Math.max(1, Math.floor(poolSize * 0.4)),
     perOrganization: config.statementsPerOrganization ?? Math.max(1, Math.floor(poolSize * 0.6)),

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { ServerConfig } from './config.ts';
 
 /** Fastify's options for the timeouts above. */
-export function requestTimeouts(config: ServerConfig) {
+export function requestTimeouts(config: Pick<ServerConfig, 'requestTimeoutMs'>) {
   return {
     requestTimeout: config.requestTimeoutMs,
     http: { headersTimeout: Math.min(10_000, config.requestTimeoutMs), connectionsCheckingInterval: Math.min(2_000, config.requestTimeoutMs) },

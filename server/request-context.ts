@@ -95,8 +95,11 @@ export interface CallerIdentity {
   userAgent: string | undefined;
 }
 
+/** What a caller's settings take from the configuration. */
+export type SettingsConfig = Pick<ServerConfig, 'statementTimeoutMs'>;
+
 /** pgSettings for a caller's transaction. `role` is always present. */
-export function callerSettings(caller: CallerIdentity, config: ServerConfig): RequestSettings {
+export function callerSettings(caller: CallerIdentity, config: SettingsConfig): RequestSettings {
   const settings: RequestSettings = {
     role: caller.auth ? 'app_user' : 'app_anonymous',
     statement_timeout: String(config.statementTimeoutMs),
@@ -113,7 +116,7 @@ export function callerSettings(caller: CallerIdentity, config: ServerConfig): Re
 }
 
 /** pgSettings for an HTTP request's transaction, carrying the request's ledger. */
-export function requestSettings(request: FastifyRequest, config: ServerConfig): RequestSettings {
+export function requestSettings(request: FastifyRequest, config: SettingsConfig): RequestSettings {
   const { auth, organizationId, id, headers } = request;
   const settings = callerSettings({ auth, organizationId, requestId: String(id), ip: clientAddress(request), userAgent: headers['user-agent'] }, config);
   return withLedger(settings, request.ledger);

@@ -13,7 +13,7 @@ export interface SigningKeys {
   publicJwk: JWK;
 }
 
-export async function loadSigningKeys(config: ServerConfig): Promise<SigningKeys> {
+export async function loadSigningKeys(config: Pick<ServerConfig, 'jwt' | 'dataDir'>): Promise<SigningKeys> {
   const { algorithm } = config.jwt;
   const pem = config.jwt.privateKeyPem ?? (await developmentKey(config.dataDir, algorithm));
   const privateKey = await importPKCS8(pem, algorithm, { extractable: true });

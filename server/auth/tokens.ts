@@ -6,6 +6,9 @@ import type { ServerConfig } from '../config.ts';
 import { UUID, type Claims } from '../request-context.ts';
 import type { SigningKeys } from './keys.ts';
 
+/** What tokens are made and verified with. */
+export type TokenConfig = Pick<ServerConfig, 'jwt' | 'externalIdp'>;
+
 /** What a verified bearer token says; `external` tokens still need a session from the database. */
 export type VerifiedToken =
   | { kind: 'local'; claims: Claims; expiresAt: Date }
@@ -17,7 +20,7 @@ const VERIFIED_CACHE_SIZE = 10_000;
 
 export class TokenService {
   readonly #keys: SigningKeys;
-  readonly #config: ServerConfig;
+  readonly #config: TokenConfig;
   readonly #localKeys: JWTVerifyGetKey;
   readonly #externalKeys: JWTVerifyGetKey | undefined;
   // A signature check is the costliest step of an authenticated request, and a client sends the same
@@ -26,7 +29,7 @@ export class TokenService {
   // (and refused). The session is still checked on every request (SessionStore.resolve).
   readonly #verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_CACHE_SIZE });
 
-  constructor(config: ServerConfig, keys: SigningKeys) {
+  constructor(config: TokenConfig, keys: SigningKeys) {
     this.#config = config;
     this.#keys = keys;
     this.#localKeys = createLocalJWKSet({ keys: [keys.publicJwk] });

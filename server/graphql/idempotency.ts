@@ -16,10 +16,9 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { getOperationAST } from 'postgraphile/graphql';
-import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable, queryInOneRoundTrip } from '../role-transactions.ts';
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE, errorBody, RETRY_UNAVAILABLE_SECONDS } from '../errors.ts';
-import { fastifyRequestOf, requestSettings } from '../request-context.ts';
+import { fastifyRequestOf, requestSettings, type SettingsConfig } from '../request-context.ts';
 import type { IdempotencyKey } from '../request-ledger.ts';
 
 const HEADER = 'idempotency-key';
@@ -72,7 +71,7 @@ export async function readIdempotencyKey(request: FastifyRequest) {
 }
 
 /** /graphql's onSend, once the answer is final (its status and size decided): keep it, or replay the first. */
-export const keepOrReplayAnswer = (pool: pg.Pool, config: ServerConfig) =>
+export const keepOrReplayAnswer = (pool: pg.Pool, config: SettingsConfig) =>
   async function keepOrReplayAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const claim = request.ledger.idempotency;
     if (!claim || claim.state === 'asked') return payload;

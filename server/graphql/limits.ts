@@ -40,7 +40,7 @@ const REPORT = {
   ],
 };
 
-export function makeLimitsPlugin(config: ServerConfig): GraphileConfig.Plugin {
+export function makeLimitsPlugin(config: Pick<ServerConfig, 'graphql' | 'realtime' | 'production'>): GraphileConfig.Plugin {
   const { maxDepth, maxAliases, maxTokens, maxPageSize, maxCost, input } = config.graphql;
   // Clients send the same few documents over and over; one that passed the token count needs no recount.
   // Bounded by the total length of the remembered documents, not their number: a short document with a

@@ -23,7 +23,8 @@ import { checkSessionAfterAnswer } from '../auth/session-check.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Realtime } from '../realtime/realtime.ts';
-import { realtimeRoutes } from '../realtime/websocket.ts';
+import { realtimeRoutes, type RealtimeRouteConfig } from '../realtime/websocket.ts';
+import type { SettingsConfig } from '../request-context.ts';
 import { keepOrReplayAnswer, readIdempotencyKey } from './idempotency.ts';
 import { countRejected } from './operation-metrics.ts';
 import { checkRequestBody } from './request-body.ts';
@@ -39,7 +40,7 @@ export interface GraphQLRouteOptions {
   authenticator: Authenticator;
   pool: pg.Pool;
   metrics: Metrics;
-  config: ServerConfig;
+  config: RealtimeRouteConfig & SettingsConfig & Pick<ServerConfig, 'graphql'>;
 }
 
 type Phase = 'onRequest' | 'preValidation' | 'preHandler' | 'onSend' | 'onResponse';

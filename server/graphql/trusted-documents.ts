@@ -6,7 +6,7 @@ import { PersistedPlugin } from '@grafserv/persisted';
 import type { ServerConfig } from '../config.ts';
 import { readManifest } from '../shipped-operations.ts';
 
-export function makeTrustedDocumentsPreset(config: ServerConfig): GraphileConfig.Preset {
+export function makeTrustedDocumentsPreset(config: Pick<ServerConfig, 'graphql'>): GraphileConfig.Preset {
   return {
     plugins: [PersistedPlugin],
     grafserv: { persistedOperations: readManifest(), allowUnpersistedOperation: !config.graphql.trustedDocuments },

@@ -132,7 +132,7 @@ export class Metrics {
 }
 
 /** Counts every response; serves /metrics on this app when the configuration puts it on the main port. */
-export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }: { metrics: Metrics; config: ServerConfig }) => {
+export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }: { metrics: Metrics; config: Pick<ServerConfig, 'metrics'> }) => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -141,6 +141,6 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { metrics, config }
 });
 
 /** /metrics on a listener of its own (METRICS_HOST:METRICS_PORT), away from the public port. */
-export function listenForMetrics(config: ServerConfig, metrics: Metrics): Promise<MetricsListener> {
+export function listenForMetrics(config: Pick<ServerConfig, 'metrics'>, metrics: Metrics): Promise<MetricsListener> {
   return listenApart(config.metrics.host, config.metrics.port!, (app) => addMetricsRoute(app, metrics.registry, () => metrics.scrape(), config.metrics.token));
 }

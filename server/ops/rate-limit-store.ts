@@ -42,7 +42,7 @@ function flexibleStore(makeLimiter: MakeLimiter) {
 }
 
 /** The `store` option for @fastify/rate-limit; undefined keeps its own in-memory store. */
-export function rateLimitStore(config: ServerConfig, pool: pg.Pool) {
+export function rateLimitStore(config: Pick<ServerConfig, 'rateLimit'>, pool: pg.Pool) {
   switch (config.rateLimit.store) {
     case 'memory':
       return undefined;

@@ -18,7 +18,10 @@ import { databaseUnavailable, queryInOneRoundTrip, type RequestSettings } from '
 import { AppError, DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { callerSettings, organizationFrom, requestMeta, type Claims } from '../request-context.ts';
+import { callerSettings, organizationFrom, requestMeta, type Claims, type SettingsConfig } from '../request-context.ts';
+
+/** What connections take from the configuration: their limits, and what a subscriber's settings hold. */
+export type ConnectionsConfig = Pick<ServerConfig, 'realtime'> & SettingsConfig;
 
 export const CLOSE = {
   /** The session ended, or the token expired: sign in or refresh, then reconnect. */
@@ -53,13 +56,13 @@ export interface Connection {
 export class Connections {
   readonly #bySocket = new WeakMap<WebSocket, Connection>();
   readonly #all = new Set<Connection>();
-  readonly #config: ServerConfig;
+  readonly #config: ConnectionsConfig;
   readonly #pool: pg.Pool;
   readonly #fairShare: FairShare;
   readonly #authenticator: Authenticator;
   readonly #metrics: Metrics;
 
-  constructor(config: ServerConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, metrics: Metrics) {
+  constructor(config: ConnectionsConfig, pool: pg.Pool, fairShare: FairShare, authenticator: Authenticator, metrics: Metrics) {
     this.#config = config;
     this.#pool = pool;
     this.#fairShare = fairShare;

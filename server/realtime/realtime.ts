@@ -3,11 +3,10 @@
 import type { WebSocket } from '@fastify/websocket';
 import type pg from 'pg';
 import type { Authenticator } from '../auth/authenticate.ts';
-import type { ServerConfig } from '../config.ts';
 import type { FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { TaskAudiences } from './audience.ts';
-import { Connections } from './connections.ts';
+import { Connections, type ConnectionsConfig } from './connections.ts';
 import { RealtimeHub } from './hub.ts';
 import { sharedTaskChanges } from './shared-delivery.ts';
 import { taskEventsFor, type TaskEventSource } from './task-events.ts';
@@ -30,7 +29,7 @@ export class Realtime {
    * is counted on `metrics`; an unexpected failure to check events is given to `logError`.
    */
   constructor(
-    config: ServerConfig,
+    config: ConnectionsConfig,
     pool: pg.Pool,
     fairShare: FairShare,
     authenticator: Authenticator,

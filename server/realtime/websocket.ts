@@ -20,11 +20,13 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { Realtime } from './realtime.ts';
 import { guardSends, SocketPlaces } from './sockets.ts';
 
+export type RealtimeRouteConfig = Pick<ServerConfig, 'realtime' | 'bodyLimit' | 'production'>;
+
 const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
 
 export const realtimeRoutes = fp(async function realtimeRoutes(
   app: FastifyInstance,
-  { serv, realtime, config }: { serv: Parameters<typeof makeGraphQLWSConfig>[0]; realtime: Realtime; config: ServerConfig },
+  { serv, realtime, config }: { serv: Parameters<typeof makeGraphQLWSConfig>[0]; realtime: Realtime; config: RealtimeRouteConfig },
 ) {
   const grafservConfig = makeGraphQLWSConfig(serv);
   const { maxSubscriptionsPerConnection, keepAliveMs, maxMessageBytes } = config.realtime;
