@@ -5,8 +5,9 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { Logger } from '../db/log.ts';
 import { postgraphile } from 'postgraphile';
 import { grafserv } from 'postgraphile/grafserv/fastify/v5';
 import { accessLogPlugin } from './ops/access-log.ts';
@@ -37,22 +38,15 @@ export interface AppDependencies {
   metrics: Metrics;
   /** The authenticator's login URL, for the realtime LISTEN connection. */
   listenUrl: string;
-  /** Where log lines go (default: stdout). */
-  logStream?: NodeJS.WritableStream;
+  /** The process's logger (db/log.ts): request lines go to a child of it named `server`. */
+  log: Logger;
   /** A superuser's URL: rebuild the schema when the database's DDL changes (development; preset.ts). */
   watchAs?: string;
 }
 
-export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl, logStream, watchAs }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl, log, watchAs }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken', '*.token'],
-        remove: true,
-      },
-    },
+    loggerInstance: log.child({ name: 'server' }, { level: config.logLevel }) as FastifyBaseLogger,
     genReqId: newRequestId,
     requestIdHeader: false,
     childLoggerFactory: (logger, bindings, options, raw) => {

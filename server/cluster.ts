@@ -10,6 +10,7 @@ import cluster, { type Worker } from 'node:cluster';
 import pg from 'pg';
 import { AggregatorRegistry } from 'prom-client';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import type { Logger } from '../db/log.ts';
 import type { Metrics } from './ops/metrics.ts';
 
 type Message =
@@ -23,7 +24,7 @@ const isMessage = (value: unknown): value is Message => typeof value === 'object
  * The pool each process may keep so that all of them fit in what PostgreSQL has left (max_connections
  * minus the reserved ones and those already open, less ten for the worker, migrations and an operator).
  */
-async function poolPerProcess(processes: number, poolSize: number, databaseUrl: string): Promise<number> {
+async function poolPerProcess(processes: number, poolSize: number, databaseUrl: string, say: Logger): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -32,19 +33,19 @@ async function poolPerProcess(processes: number, poolSize: number, databaseUrl: 
               - (select count(*)::int from pg_stat_activity where backend_type = 'client backend') - 10 as free`,
     );
     const fitting = Math.max(1, Math.floor(free.free / processes));
-    if (fitting < poolSize) console.log(`rowgate: ${processes} processes × DB_POOL_SIZE ${poolSize} would not fit in max_connections; each keeps ${fitting}`);
+    if (fitting < poolSize) say.warn(`${processes} processes × DB_POOL_SIZE ${poolSize} would not fit in max_connections; each keeps ${fitting}`);
     return Math.min(poolSize, fitting);
   } finally {
     await client.end();
   }
 }
 
-export async function runPrimary(processes: number, poolSize: number, databaseUrl: string): Promise<number> {
+export async function runPrimary(processes: number, poolSize: number, databaseUrl: string, say: Logger): Promise<number> {
   new RateLimiterClusterMaster();
   const aggregator = new AggregatorRegistry();
   let stopping = false;
   let ready = 0;
-  const env = { DB_POOL_SIZE: String(await poolPerProcess(processes, poolSize, databaseUrl)) };
+  const env = { DB_POOL_SIZE: String(await poolPerProcess(processes, poolSize, databaseUrl, say)) };
   const fork = () => cluster.fork(env);
 
   const exitCode = new Promise<number>((resolve) => {
@@ -66,9 +67,9 @@ export async function runPrimary(processes: number, poolSize: number, databaseUr
     cluster.on('message', (worker: Worker, message: unknown) => {
       if (!isMessage(message)) return;
       if (message.type === 'rowgate:listening' && ++ready === processes) {
-        for (const line of message.lines) console.log(line.replace(/^rowgate: GraphQL at (\S+)/, `rowgate: GraphQL at $1 (${processes} processes)`));
+        for (const line of message.lines) say.info(line.replace(/^GraphQL at (\S+)/, `GraphQL at $1 (${processes} processes)`));
       } else if (message.type === 'rowgate:failed') {
-        if (!stopping) console.error(`rowgate: ${message.message}`);
+        if (!stopping) say.error(message.message);
         stop(1);
       } else if (message.type === 'rowgate:metrics') {
         aggregator.clusterMetrics().then(
@@ -79,7 +80,7 @@ export async function runPrimary(processes: number, poolSize: number, databaseUr
     });
     cluster.on('exit', (worker, code, signal) => {
       if (stopping) return;
-      console.error(`rowgate: server process ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another`);
+      say.error(`server process ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another`);
       fork();
     });
   });

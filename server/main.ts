@@ -11,6 +11,7 @@ import { withDatabase } from '../db/bootstrap.ts';
 import { readDatabaseConfig } from '../db/config.ts';
 import { readAll } from '../db/environment.ts';
 import { openDatabase } from '../db/database.ts';
+import { logTo, processLog } from '../db/log.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { untilSignal } from '../db/signals.ts';
 import { readWorkerConfig } from '../worker/config.ts';
@@ -18,6 +19,8 @@ import { startWorker } from '../worker/runner.ts';
 import { readServerConfig } from './config.ts';
 import { metricsNotice, startServer } from './run.ts';
 
+// JSON lines for everything this process says, what libraries print on the console included (db/log.ts).
+const { log, say } = processLog();
 const stopping = untilSignal();
 // A signal handler alone does not keep Node running; this does until shutdown.
 const keepAlive = setInterval(() => {}, 1 << 30);
@@ -26,7 +29,7 @@ const keepAlive = setInterval(() => {}, 1 << 30);
 const started: (() => Promise<void>)[] = [];
 
 async function fail(error: unknown): Promise<never> {
-  console.error(`rowgate: ${(error as Error)?.message ?? String(error)}`);
+  say.error((error as Error)?.message ?? String(error));
   for (const stop of started.reverse()) await stop().catch(() => {});
   process.exit(1);
 }
@@ -42,10 +45,11 @@ const { db, server, worker, serverConfig, databaseConfig } = await (async () => 
   await applyMigrations(db);
   // Mail links start where the server listens unless PUBLIC_URL says otherwise (known once it listens).
   let listening: string | undefined;
-  const worker = await startWorker(workerConfig, db.workerUrl, { listeningAt: () => listening });
+  const worker = await startWorker(workerConfig, db.workerUrl, { listeningAt: () => listening, log: logTo(log.child({ name: 'worker' })) });
   started.push(() => worker.stop());
   const { backupDir } = db;
   const server = await startServer(serverConfig, db.authenticatorUrl, {
+    log,
     worker,
     // (Only the embedded server has a backup folder of ours.)
     newestBackup: backupDir ? async () => (await newestBackup(backupDir))?.completedAt : undefined,
@@ -61,30 +65,30 @@ process.off('unhandledRejection', fail);
 
 const shown = new URL(db.ownerUrl);
 shown.password = '';
-console.log(`rowgate: database ready at ${shown.toString()} (${db.embedded ? `embedded PostgreSQL, cluster in ${db.clusterDir}` : 'DATABASE_URL'})`);
-console.log(`rowgate: web console at ${server.url}/`);
-console.log(`rowgate: GraphQL at ${server.url}/graphql${serverConfig.production ? '' : ` (GraphiQL at ${server.url}/graphiql)`}`);
-console.log(`rowgate: ${metricsNotice(serverConfig, server)}`);
+say.info(`database ready at ${shown.toString()} (${db.embedded ? `embedded PostgreSQL, cluster in ${db.clusterDir}` : 'DATABASE_URL'})`);
+say.info(`web console at ${server.url}/`);
+say.info(`GraphQL at ${server.url}/graphql${serverConfig.production ? '' : ` (GraphiQL at ${server.url}/graphiql)`}`);
+say.info(metricsNotice(serverConfig, server));
 const backups = db.embedded && databaseConfig.backup.intervalHours > 0;
 if (db.embedded) {
-  console.log(`rowgate: WAL archived into ${db.backupDir}; ${backups ? `a backup every ${databaseConfig.backup.intervalHours} h, ${databaseConfig.backup.keep} kept` : 'no scheduled backups (BACKUP_INTERVAL_HOURS=0)'}`);
+  say.info(`WAL archived into ${db.backupDir}; ${backups ? `a backup every ${databaseConfig.backup.intervalHours} h, ${databaseConfig.backup.keep} kept` : 'no scheduled backups (BACKUP_INTERVAL_HOURS=0)'}`);
 }
-console.log('rowgate: worker running; press Ctrl-C to stop');
+say.info('worker running; press Ctrl-C to stop');
 const stopBackups = backups
-  ? scheduleBackups({ adminUrl: db.adminUrl, clusterDir: db.clusterDir!, backupDir: db.backupDir! }, databaseConfig.backup, (message) => console.log(`rowgate: ${message}`))
+  ? scheduleBackups({ adminUrl: db.adminUrl, clusterDir: db.clusterDir!, backupDir: db.backupDir! }, databaseConfig.backup, (message) => say.info(message))
   : undefined;
 
 // The embedded PostgreSQL is started again if it dies (db/watchdog.ts); given up on, everything stops.
 const gaveUp = new Promise<Error>((resolve) => {
-  const unwatch = db.watch?.({ report: (message) => console.log(`rowgate: ${message}`), giveUp: resolve });
+  const unwatch = db.watch?.({ report: (message) => say.info(message), giveUp: resolve });
   void stopping.then(() => unwatch?.());
 });
 const failure = await Promise.race([stopping.then(() => undefined), gaveUp]);
-console.log(failure ? `rowgate: ${failure.message}; stopping` : 'rowgate: stopping');
+say.info(failure ? `${failure.message}; stopping` : 'stopping');
 await server.close();
 await worker.stop();
 await stopBackups?.();
 // (A PostgreSQL given up on may not be there to stop.)
-await db.close().catch((error: Error) => console.error(`rowgate: ${error.message}`));
+await db.close().catch((error: Error) => say.error(error.message));
 clearInterval(keepAlive);
 process.exit(failure ? 1 : 0);

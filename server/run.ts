@@ -2,6 +2,7 @@
 // set); close() stops accepting, lets in-flight requests finish, then releases PostGraphile and the pool.
 import cluster from 'node:cluster';
 import pg from 'pg';
+import { makeLogger, type Logger } from '../db/log.ts';
 import { buildApp } from './app.ts';
 import { shareMetrics } from './cluster.ts';
 import type { ServerConfig } from './config.ts';
@@ -26,10 +27,11 @@ export async function startServer(
     newestBackup?: () => Promise<Date | undefined>;
     /** A superuser's URL: rebuild the schema when the database's DDL changes (development). */
     watchAs?: string;
-    logStream?: NodeJS.WritableStream;
+    /** The process's logger (default: JSON lines on stdout, db/log.ts). */
+    log?: Logger;
   } = {},
 ): Promise<RunningServer> {
-  const { poolSize = config.poolSize, worker, newestBackup, logStream, watchAs } = options;
+  const { poolSize = config.poolSize, worker, newestBackup, log = makeLogger(), watchAs } = options;
   // Settings for the connection's life, at startup, without a round trip: JIT optimization off (as
   // @dataplan/pg would set it), and the configured invitation budgets.
   const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
@@ -46,7 +48,7 @@ export async function startServer(
   if (cluster.isWorker) shareMetrics(metrics);
   let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
   try {
-    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl, logStream, watchAs });
+    const app = await buildApp(config, { pool, metrics, listenUrl: authenticatorUrl, log, watchAs });
     try {
       const address = await app.listen({ host: config.host, port: config.port }).catch(explainListen('HOST', 'PORT', config.host, config.port));
       if (config.metrics.port !== undefined) {

@@ -4,19 +4,23 @@
 import './graphile-env.ts';
 import cluster from 'node:cluster';
 import { loginUrlFromEnv } from '../db/database.ts';
+import { processLog } from '../db/log.ts';
 import { untilSignal } from '../db/signals.ts';
 import { reportToPrimary, runPrimary } from './cluster.ts';
 import { readServerConfig } from './config.ts';
 import { metricsNotice, startServer } from './run.ts';
 
+// JSON lines for everything this process says, what libraries print on the console included (db/log.ts).
+const { log, say } = processLog();
+
 async function serve(): Promise<void> {
   const stopping = untilSignal();
   try {
     const serverConfig = readServerConfig();
-    const server = await startServer(serverConfig, loginUrlFromEnv('authenticator'));
-    const lines = [`rowgate: GraphQL at ${server.url}/graphql`, `rowgate: ${metricsNotice(serverConfig, server)}`];
+    const server = await startServer(serverConfig, loginUrlFromEnv('authenticator'), { log });
+    const lines = [`GraphQL at ${server.url}/graphql`, metricsNotice(serverConfig, server)];
     if (cluster.isWorker) reportToPrimary({ type: 'rowgate:listening', lines });
-    else for (const line of lines) console.log(line);
+    else for (const line of lines) say.info(line);
     await stopping;
     // In a cluster the primary passes on a signal the process group already got: drain regardless.
     if (cluster.isWorker) process.on('SIGINT', () => {}).on('SIGTERM', () => {});
@@ -24,7 +28,7 @@ async function serve(): Promise<void> {
     process.exit(0);
   } catch (error) {
     if (cluster.isWorker) reportToPrimary({ type: 'rowgate:failed', message: (error as Error).message });
-    else console.error(`rowgate: ${(error as Error).message}`);
+    else say.error((error as Error).message);
     process.exit(1);
   }
 }
@@ -37,8 +41,8 @@ const config = (() => {
   }
 })();
 if (cluster.isPrimary && config && config.processes > 1) {
-  const code = await runPrimary(config.processes, config.poolSize, loginUrlFromEnv('authenticator')).catch((error: Error) => {
-    console.error(`rowgate: ${error.message}`);
+  const code = await runPrimary(config.processes, config.poolSize, loginUrlFromEnv('authenticator'), say).catch((error: Error) => {
+    say.error(error.message);
     return 1;
   });
   process.exit(code);

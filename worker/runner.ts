@@ -20,6 +20,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { GRAPHILE_LEVELS, logTo, makeLogger, type LogLevel } from '../db/log.ts';
 import type { WorkerConfig } from './config.ts';
 import { makeMailer, type SendMail } from './mail.ts';
 import { audit } from './tasks/audit.ts';
@@ -56,7 +57,8 @@ export async function startWorker(
   workerUrl: string,
   options: {
     sendMail?: SendMail;
-    log?: (level: string, message: string) => void;
+    /** Where the worker's messages go; default: the process's JSON log lines (db/log.ts), named `worker`. */
+    log?: (level: LogLevel, message: string) => void;
     /** Where the server listens, once it does (npm start): mail links' start when PUBLIC_URL is unset. */
     listeningAt?: () => string | undefined;
   } = {},
@@ -75,8 +77,8 @@ export async function startWorker(
   // A connection lost to a database restart is replaced on next use; graphile-worker retries the job.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const log = options.log ?? logJson;
-  const logger = new Logger(() => (level, message) => log(level, message));
+  const log = options.log ?? logTo(makeLogger().child({ name: 'worker' }));
+  const logger = new Logger(() => (level, message) => log(GRAPHILE_LEVELS[level] ?? 'info', message));
   const listeners: ((task: string, outcome: JobOutcome) => void)[] = [];
   const emit = (task: string, outcome: JobOutcome) => listeners.forEach((listener) => listener(task, outcome));
   const replacedListeners: ((why: RunnerReplaced) => void)[] = [];
@@ -237,10 +239,4 @@ export async function startWorker(
       await pool.end();
     },
   };
-}
-
-/** Default: info and above as JSON lines, like the server's pino logs. */
-function logJson(level: string, message: string): void {
-  if (level === 'debug') return;
-  console.log(JSON.stringify({ level, time: Date.now(), name: 'worker', msg: message }));
 }

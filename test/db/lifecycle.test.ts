@@ -15,7 +15,7 @@ import { clusterDirOf, startEmbedded, type EmbeddedServer } from '../../db/embed
 import { freePort } from '../../db/ports.ts';
 import { migrationSettings, PROJECT_ROOT, releaseMigrationPools, runMigrations } from '../../db/migrate.ts';
 import { installWorkerSchema } from '../../db/worker-schema.ts';
-import { isRunning, refusesConnections, spawnNode, type Child } from '../support/processes.ts';
+import { isRunning, logEntries, refusesConnections, spawnNode, type Child } from '../support/processes.ts';
 
 const COMMITTED_MIGRATIONS = path.join(PROJECT_ROOT, 'migrations', 'committed');
 /** Servers started in-process use the same PostgreSQL major as the child processes (EMBEDDED_PG_VERSION). */
@@ -271,11 +271,11 @@ async function privateDataDir(): Promise<string> {
 /** A start that failed the one way every failed start must: exit 1, one line on stderr, no stack, nothing left. */
 function expectCleanFailure(result: { code: number | null; stdout: string; stderr: string }, mention: RegExp) {
   expect(result.code, result.stderr).toBe(1);
-  const lines = result.stderr.trim().split('\n');
-  expect(lines, result.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^rowgate: /);
-  expect(lines[0]).toMatch(mention);
-  expect(result.stderr).not.toMatch(/\n\s+at |node:internal|\.ts:\d+/);
+  expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
+  const [line] = logEntries(result.stderr);
+  expect(line).toMatchObject({ level: 50, name: 'rowgate', msg: expect.stringMatching(mention) });
+  expect(Object.keys(line).sort()).toEqual(['hostname', 'level', 'msg', 'name', 'pid', 'time']);
+  expect(line.msg).not.toMatch(/\n\s+at |node:internal|\.ts:\d+/);
   expect(result.stdout).not.toContain('GraphQL at');
 }
 

@@ -12,6 +12,7 @@ import { DATABASE_VARIABLES, readDatabaseConfig } from '../../db/config.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import { EnvSchema } from '../../server/config.ts';
 import { productionKey } from '../support/keys.ts';
+import { said } from '../support/processes.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { http } from '../support/server.ts';
 import { readWorkerConfig, WORKER_VARIABLES } from '../../worker/config.ts';
@@ -254,7 +255,7 @@ describe('the server service, run as compose would run it (without docker)', () 
         const check = () => {
           const match = /GraphQL at (http:\/\/\S+)\/graphql/.exec(stdout);
           // The metrics line comes right after it.
-          if (match && /rowgate: metrics/.test(stdout)) resolve(match[1]);
+          if (match && said(stdout, /^metrics /)) resolve(match[1]);
         };
         child.stdout.on('data', check);
         void exited.then(() => reject(new Error(`start:server exited\nstdout:\n${stdout}\nstderr:\n${stderr}`)));

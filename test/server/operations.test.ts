@@ -17,7 +17,7 @@ import { startServer } from '../../server/run.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 import { productionKey } from '../support/keys.ts';
-import { isRunning, refusesConnections, spawnNode } from '../support/processes.ts';
+import { isRunning, logEntries, refusesConnections, spawnNode } from '../support/processes.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -249,7 +249,7 @@ describe('configuration', () => {
     const start = spawnNode(['server/main.ts'], { PATH: process.env.PATH, NODE_ENV: 'production', PORT: 'soon' });
     const { code } = await start.exited;
     expect(code).toBe(1);
-    const told = start.stderr();
+    const told = logEntries(start.stderr()).map((entry) => entry.msg).join('\n');
     for (const name of ['PORT: must be a whole number, got "soon"', 'JWT_PRIVATE_KEY', 'CORS_ORIGINS', 'SMTP_URL', 'PUBLIC_URL', 'DATABASE_URL', 'DB_OWNER_PASSWORD', 'DB_AUTHENTICATOR_PASSWORD', 'DB_WORKER_PASSWORD']) {
       expect(told, name).toContain(name);
     }
@@ -485,7 +485,7 @@ describe('graceful shutdown', () => {
       }
 
       child.kill('SIGTERM');
-      await printed(/rowgate: stopping/);
+      await printed(/"name":"rowgate","msg":"stopping"/);
       // It stops accepting while the requests are still waiting.
       for (;;) {
         if (await refusesConnections(Number(new URL(url).port))) break;

@@ -9,7 +9,7 @@ import { readDatabaseConfig } from '../../db/config.ts';
 import { clusterDirOf } from '../../db/embedded.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { productionKey } from '../support/keys.ts';
-import { isRunning, refusesConnections, spawnNpm, type Child } from '../support/processes.ts';
+import { isRunning, refusesConnections, said, spawnNpm, type Child } from '../support/processes.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -66,7 +66,7 @@ describe('signalling npm itself', () => {
     const postmaster = Number((await fs.readFile(path.join(await clusterDirOf(dataDir), 'postmaster.pid'), 'utf8')).split('\n')[0]);
     child.process.kill(signal);
     expect(await child.exited).toEqual({ code: 0, signal: null });
-    expect(child.stdout()).toMatch(/rowgate: stopping/);
+    expect(said(child.stdout(), 'stopping')).toBe(true);
     expect(isRunning(node)).toBe(false);
     expect(isRunning(postmaster)).toBe(false);
     expect(await refusesConnections(portOf(url))).toBe(true);

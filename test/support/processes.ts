@@ -96,3 +96,18 @@ function spawnCommand(command: string, args: string[], env: NodeJS.ProcessEnv, c
     },
   };
 }
+
+/** A process's log lines (db/log.ts: pino JSON), read back; lines that are not JSON are left out. */
+export function logEntries(output: string): { level: number; name?: string; msg: string }[] {
+  return output.split('\n').flatMap((line) => {
+    try {
+      return line.startsWith('{') ? [JSON.parse(line)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Whether the process said `msg` (a `rowgate` line: its start-up and shutdown). */
+export const said = (output: string, msg: string | RegExp) =>
+  logEntries(output).some((entry) => entry.name === 'rowgate' && (typeof msg === 'string' ? entry.msg === msg : msg.test(entry.msg)));

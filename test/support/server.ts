@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { makeLogger } from '../../db/log.ts';
 import { readServerConfig, type ServerConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/run.ts';
 import { createTestDatabase, roleUrlsFor, type TestDatabase } from './database.ts';
@@ -57,7 +58,7 @@ export async function startTestServer(
       poolSize: options.poolSize,
       worker: worker?.worker,
       newestBackup: options.newestBackup,
-      logStream: options.logStream,
+      log: makeLogger({ stream: options.logStream }),
       watchAs: options.watch ? db.url : undefined,
     });
   } catch (error) {

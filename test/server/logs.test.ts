@@ -1,10 +1,18 @@
-// The per-request log line (server/ops/access-log.ts): one line per request, at debug for an ordinary
-// answer, info for a client's mistake, warn when slower than SLOW_OPERATION_MS, with the request id, the
-// operation, its duration and its round trips to PostgreSQL; never Fastify's own two lines.
+// What the server writes in its log. The per-request line (server/ops/access-log.ts): one line per
+// request, at debug for an ordinary answer, info for a client's mistake, warn when slower than
+// SLOW_OPERATION_MS, with the request id, the operation, its duration and its round trips to PostgreSQL;
+// never Fastify's own two lines. And one format for a whole `npm start` (db/log.ts): start-up lines,
+// migrations, the worker, requests and what libraries print on the console are all JSON lines.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { freePort } from '../../db/ports.ts';
 import { CreateOrganizationDocument, TasksPageDocument } from '../generated/graphql.ts';
+import { logEntries, spawnNode } from '../support/processes.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { waitFor } from '../support/worker.ts';
 
 type Line = Record<string, unknown>;
 
@@ -68,5 +76,38 @@ describe('at LOG_LEVEL=info', () => {
     const mine = await linesOf(lines, bad.headers.get('x-request-id'));
     expect(mine).toEqual([expect.objectContaining({ level: 30, msg: 'request', route: '/auth/login', status: 401, roundTrips: expect.any(Number) })]);
     expect(lines.some((line) => line.msg === 'incoming request' || line.msg === 'request completed')).toBe(false);
+  });
+});
+
+describe('npm start: one log format', () => {
+  test('start-up, migrations, the worker, requests and a library\'s console note (PostGraphile: a UUID given as a global id) are JSON lines with numeric levels', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-logs-'));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'debug' };
+    const child = spawnNode(['server/main.ts'], env);
+    try {
+      const url = /GraphQL at (http:\/\/\S+)\/graphql/.exec(await child.waitFor(/GraphQL at /))![1];
+      const ann = await register({ url }, 'Ann');
+      const uuid = '0190a4c2-6c0e-7000-8000-000000000000';
+      const answer = await http({ url }, 'POST', '/graphql', { body: { query: `{ node(id: "${uuid}") { id } }` }, headers: { authorization: `Bearer ${ann.accessToken}` } });
+      expect(answer.status).toBe(200);
+      await waitFor(async () => logEntries(child.stdout()).some((entry) => entry.name === 'console' && entry.msg.includes(uuid)), 5_000, 'the note logged');
+    } finally {
+      child.process.kill('SIGTERM');
+      await child.exited;
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+    const lines = `${child.stdout()}${child.stderr()}`.trim().split('\n');
+    const entries = logEntries(lines.join('\n'));
+    expect(entries).toHaveLength(lines.length);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ level: expect.any(Number), name: expect.stringMatching(/^(rowgate|server|worker|console)$/), msg: expect.any(String) });
+    }
+    const said = (name: string, msg: RegExp) => entries.some((entry) => entry.name === name && msg.test(entry.msg));
+    expect(said('console', /^graphile-migrate: /)).toBe(true);
+    expect(said('worker', /^Worker connected/)).toBe(true);
+    expect(said('server', /^request$/)).toBe(true);
+    expect(said('rowgate', /^database ready at /)).toBe(true);
+    expect(said('rowgate', /^stopping$/)).toBe(true);
+    expect(entries.find((entry) => entry.name === 'console' && entry.msg.includes('Could not find a type'))?.level).toBe(40);
   });
 });
