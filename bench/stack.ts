@@ -106,7 +106,7 @@ export async function startStack(run: RunDatabase, dataDir: string, { profileDir
     });
     children.push(server);
     const [line] = await Promise.all([server.waitFor(/GraphQL at /), startWorkerProcess(run, dataDir, { profile }).then((worker) => children.push(worker))]);
-    const origin = new URL(line.replace(/^.*GraphQL at /, '')).origin;
+    const origin = new URL(/GraphQL at (\S+?)\/graphql/.exec(line)![1]).origin;
     const metric = async (name: string) => {
       const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
       return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
