@@ -124,7 +124,7 @@ export interface GraphQLResult<T> {
  * The data of an answer that must have succeeded: no errors array and data present, or it throws with the
  * whole answer printed (what `expect(result.errors).toBeUndefined()` and `result.data!` said in two lines).
  */
-export function dataOf<T>(result: { data?: T | null; errors?: unknown }): T {
+export function dataOf<R extends { data?: unknown; errors?: unknown }>(result: R): NonNullable<R['data']> {
   if (result.errors !== undefined || result.data == null) throw new Error(`GraphQL operation failed: ${JSON.stringify(result)}`);
   return result.data;
 }
