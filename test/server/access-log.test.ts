@@ -3,8 +3,9 @@
 // operation, its duration and its round trips to PostgreSQL; never Fastify's own two lines.
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, TasksPageDocument } from '../generated/graphql.ts';
-import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { TasksPageDocument } from '../generated/graphql.ts';
+import { createOrganization } from '../support/organizations.ts';
+import { http, startTestServer, type TestServer } from '../support/server.ts';
 
 type Line = Record<string, unknown>;
 
@@ -35,9 +36,7 @@ describe('at LOG_LEVEL=warn with SLOW_OPERATION_MS=1', () => {
   afterAll(() => server?.close());
 
   test('a GraphQL operation slower than the threshold is one warn line with its name, duration, round trips and request id', async () => {
-    const ann = await register(server, 'Slow');
-    const org = await gql(server, CreateOrganizationDocument, { name: 'Slow', slug: 'slow-log' }, { token: ann.accessToken });
-    const organizationId = org.data!.createOrganization!.organization!.rowId;
+    const { admin: ann, id: organizationId } = await createOrganization(server, 'Slow');
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': organizationId },
