@@ -71,7 +71,7 @@ describe('createOrganization', () => {
       expect(visible.rows.map((r) => r.id)).toEqual([id]);
 
       // Naming it, the creator holds every permission and sees the three system roles.
-      await client.query(`select set_config('app.current_org_id', $1, true)`, [id]);
+      await becomeActor(client, { ...outsider(), organizationId: id });
       const perms = await client.query<{ p: string[] }>('select app_public.current_user_permissions() as p');
       expect(perms.rows[0].p).toHaveLength(19);
       const roles = await client.query<{ name: string; permissions: string[]; is_system: boolean }>(

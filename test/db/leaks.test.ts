@@ -344,7 +344,7 @@ describe('signed-out, expired and mismatched sessions', () => {
       expect(await seen(client)).toEqual({ me: developer.userId, org: t.a.id, tasks: 3, users: 4 });
       await client.query('reset role');
       await client.query('update app_private.sessions set revoked_at = now() where id = $1', [developer.sessionId]);
-      await client.query('set local role app_user');
+      await becomeActor(client, developer);
       expect(await seen(client)).toEqual(nobody);
     });
   });

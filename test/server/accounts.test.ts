@@ -5,10 +5,11 @@
 // user's sessions and events.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AcceptInvitationDocument, CreateOrganizationDocument, InviteToOrganizationDocument } from '../generated/graphql.ts';
+import { AcceptInvitationDocument, InviteToOrganizationDocument } from '../generated/graphql.ts';
 import { mailsTo, tokenIn, waitForMail } from '../support/mail.ts';
+import { as, createOrganization } from '../support/organizations.ts';
 import { subscriber } from '../support/realtime.ts';
-import { gql, http, register, startTestServer, type HttpResult, type Session, type TestServer } from '../support/server.ts';
+import { dataOf, gql, http, register, startTestServer, type HttpResult, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -110,12 +111,10 @@ describe('verifying the address', () => {
   });
 
   test('accepting an invitation mailed to the address verifies it', async () => {
-    const owner = await register(server, 'Inviter');
+    const org = await createOrganization(server, 'Verify');
+    const owner = org.admin;
     const invitee = await register(server, 'Invitee');
-    const created = await gql(server, CreateOrganizationDocument, { name: 'Verify Org', slug: `verify-${randomUUID().slice(0, 8)}` }, { token: owner.accessToken });
-    const organizationId = created.data!.createOrganization!.organization!.rowId;
-    const { rows } = await server.db.pool.query(`select id from app_public.roles where organization_id = $1 and name = 'Developer'`, [organizationId]);
-    const invited = await gql(server, InviteToOrganizationDocument, { email: invitee.user.email, roleId: rows[0].id }, { token: owner.accessToken, organizationId });
+    const invited = await gql(server, InviteToOrganizationDocument, { email: invitee.user.email, roleId: org.roles.Developer }, as(owner, org));
     expect(invited.errors).toBeUndefined();
     const invitation = await waitForMail(outbox(), invitee.user.email, /invited/);
     const accepted = await gql(server, AcceptInvitationDocument, { token: tokenIn(invitation) }, { token: invitee.accessToken });
@@ -125,19 +124,16 @@ describe('verifying the address', () => {
   });
 
   test("another user's emailVerified is not shown (null)", async () => {
-    const owner = await register(server, 'Peer A');
+    const { admin: owner, id: organizationId } = await createOrganization(server, 'Peers');
     const peer = await register(server, 'Peer B');
     // The peer's address is verified; its owner (an Admin, who reads members) must not learn even that.
     await server.db.pool.query('update app_private.user_secrets set email_verified_at = now() where user_id = $1', [peer.user.id]);
-    const created = await gql(server, CreateOrganizationDocument, { name: 'Peers', slug: `peers-${randomUUID().slice(0, 8)}` }, { token: owner.accessToken });
-    const organizationId = created.data!.createOrganization!.organization!.rowId;
     await server.db.pool.query(`insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)`, [organizationId, peer.user.id]);
     const seen = await http(server, 'POST', '/graphql', {
       body: { query: '{ users { nodes { rowId emailVerified } } }' },
       headers: { ...bearer(owner), 'x-organization-id': organizationId },
     });
-    expect(seen.body.errors).toBeUndefined();
-    const nodes = seen.body.data.users.nodes as { rowId: string; emailVerified: boolean | null }[];
+    const nodes = dataOf(seen.body).users.nodes as { rowId: string; emailVerified: boolean | null }[];
     expect(nodes.find((user) => user.rowId === peer.user.id)).toEqual({ rowId: peer.user.id, emailVerified: null });
     expect(nodes.find((user) => user.rowId === owner.user.id)).toEqual({ rowId: owner.user.id, emailVerified: false });
   });
@@ -169,8 +165,7 @@ describe('forgot and reset', () => {
   test('the reset ends every session at once (tokens 401, refresh refused, realtime closed 4401); the token works once; the old password is gone', async () => {
     const user = await register(server, 'Reset');
     const other = await signInAgain(user);
-    const created = await gql(server, CreateOrganizationDocument, { name: 'Reset Org', slug: `reset-${randomUUID().slice(0, 8)}` }, { token: user.accessToken });
-    const streaming = await subscriber(server.url, other.accessToken, created.data!.createOrganization!.organization!.rowId);
+    const streaming = await subscriber(server.url, other.accessToken, (await createOrganization(server, 'Reset', user)).id);
 
     await post('/auth/forgot-password', { email: user.user.email });
     await post('/auth/forgot-password', { email: user.user.email });

@@ -3,10 +3,8 @@
 // tenants in turn. Request settings (user, session, organization) live in each request's transaction;
 // if one ever leaked into the next request on the same connection, a caller would see or change the other
 // organization's tasks, or be counted with them. Every response is checked against the caller.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
-  CreateOrganizationDocument,
   CreateTaskDocument,
   CurrentUserDocument,
   DeleteTaskDocument,
@@ -15,7 +13,8 @@ import {
   TasksDocument,
   UpdateTaskDocument,
 } from '../generated/graphql.ts';
-import { gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
+import { as, createOrganization } from '../support/organizations.ts';
+import { dataOf, gql, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 
 const REQUESTS = 200;
 const CONCURRENCY = 20;
@@ -39,18 +38,12 @@ interface Tenant {
 let tenants: [Tenant, Tenant];
 
 async function makeTenant(name: string): Promise<Tenant> {
-  const session = await register(server, name);
-  const org = await gql(server, CreateOrganizationDocument, { name: `Org ${name}`, slug: `load-${name.toLowerCase()}-${randomUUID().slice(0, 8)}` }, { token: session.accessToken });
-  const orgId = org.data!.createOrganization!.organization!.rowId;
-  const caller = { token: session.accessToken, organizationId: orgId };
-  for (let i = 0; i < SEED_TASKS; i++) {
-    const created = await gql(server, CreateTaskDocument, { task: { title: `${name} seed ${i}` } }, caller);
-    expect(created.errors).toBeUndefined();
-  }
-  const list = await gql(server, TasksDocument, { first: 100 }, caller);
-  const stable = list.data!.tasks!.nodes.map((n) => ({ rowId: n!.rowId, id: n!.id }));
+  const org = await createOrganization(server, name);
+  const caller = as(org.admin, org);
+  for (let i = 0; i < SEED_TASKS; i++) dataOf(await gql(server, CreateTaskDocument, { task: { title: `${name} seed ${i}` } }, caller));
+  const stable = dataOf(await gql(server, TasksDocument, { first: 100 }, caller)).tasks!.nodes.map((n) => ({ rowId: n!.rowId, id: n!.id }));
   expect(stable).toHaveLength(SEED_TASKS);
-  return { name, session, orgId, caller, stable, all: new Set(stable.map((t) => t.rowId)), created: new Set(), other: undefined as unknown as Tenant };
+  return { name, session: org.admin, orgId: org.id, caller, stable, all: new Set(stable.map((t) => t.rowId)), created: new Set(), other: undefined as unknown as Tenant };
 }
 
 beforeAll(async () => {

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addMember, createOrganization } from '../../db/tenant-data.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
+import { createOrganization, member, type Organization } from '../support/organizations.ts';
 import { subscriber, type Subscriber } from '../support/realtime.ts';
-import { http, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
+import { dataOf, http, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 /** The SQL of the README's worked example, as a DBA would copy it into migrations/current.sql. */
@@ -24,26 +24,17 @@ async function workedExample(): Promise<string> {
 
 let server: TestServer;
 const subscribers: Subscriber[] = [];
-let org: { id: string };
-let other: { id: string };
-let admin: Session;
+let org: Organization;
+let other: Organization;
+let admin: Session; // org's Admin
 let developer: Session;
-let outsider: Session;
+let outsider: Session; // other's Admin
 beforeAll(async () => {
   const sql = await workedExample();
   server = await startTestServer({}, { worker: true, beforeStart: async (db) => void (await db.pool.query(sql)) });
-  [admin, developer, outsider] = [await register(server, 'Admin'), await register(server, 'Developer'), await register(server, 'Outsider')];
-  const client = await server.db.pool.connect();
-  try {
-    const a = await createOrganization(client, 'Private', 'private-tasks');
-    await addMember(client, a.id, admin.user.id, a.roles.Admin);
-    await addMember(client, a.id, developer.user.id, a.roles.Developer);
-    const b = await createOrganization(client, 'Other', 'other-tasks');
-    await addMember(client, b.id, outsider.user.id, b.roles.Admin);
-    [org, other] = [a, b];
-  } finally {
-    client.release();
-  }
+  [org, other] = [await createOrganization(server, 'Private'), await createOrganization(server, 'Other')];
+  [admin, outsider] = [org.admin, other.admin];
+  developer = await member(server, org, org.roles.Developer, 'Developer');
 }, 60_000);
 afterAll(async () => {
   await Promise.all(subscribers.map((s) => s.dispose()));
@@ -53,28 +44,22 @@ afterAll(async () => {
 const as = (session: Session, organization = org): Caller => ({ token: session.accessToken, organizationId: organization.id });
 
 /** Raw GraphQL (the typed client does not know the DBA's new column). */
-async function graphql<T = any>(caller: Caller, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
+async function graphql(caller: Caller, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
   const headers: Record<string, string> = { authorization: `Bearer ${caller.token}`, 'x-organization-id': caller.organizationId! };
   return (await http(server, 'POST', '/graphql', { body: { query, variables }, headers })).body;
 }
 
 async function createTask(caller: Caller, title: string, isPrivate: boolean): Promise<{ id: string; rowId: string }> {
-  const result = await graphql(caller, 'mutation ($task: TaskInput!) { createTask(input: { task: $task }) { task { id rowId } } }', { task: { title, isPrivate } });
-  expect(result.errors).toBeUndefined();
-  return result.data.createTask.task;
+  return dataOf(await graphql(caller, 'mutation ($task: TaskInput!) { createTask(input: { task: $task }) { task { id rowId } } }', { task: { title, isPrivate } })).createTask.task;
 }
 
 const titles = async (caller: Caller, filter: Record<string, unknown> = {}) => {
-  const { data, errors } = await graphql(caller, 'query ($filter: TaskFilter) { tasks(first: 100, filter: $filter) { totalCount nodes { title } } }', { filter });
-  expect(errors).toBeUndefined();
+  const data = dataOf(await graphql(caller, 'query ($filter: TaskFilter) { tasks(first: 100, filter: $filter) { totalCount nodes { title } } }', { filter }));
   return { total: data.tasks.totalCount as number, titles: (data.tasks.nodes as { title: string }[]).map((t) => t.title).sort() };
 };
 
-const historyOf = async (caller: Caller) => {
-  const { data, errors } = await graphql(caller, 'query { taskHistories(first: 100) { totalCount nodes { taskId changes } } }');
-  expect(errors).toBeUndefined();
-  return data.taskHistories as { totalCount: number; nodes: { taskId: string; changes: unknown }[] };
-};
+const historyOf = async (caller: Caller) =>
+  dataOf(await graphql(caller, 'query { taskHistories(first: 100) { totalCount nodes { taskId changes } } }')).taskHistories as { totalCount: number; nodes: { taskId: string; changes: unknown }[] };
 
 describe('private tasks (the README worked example) hold wherever task data shows', () => {
   let secret: { id: string; rowId: string };

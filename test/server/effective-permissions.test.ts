@@ -3,15 +3,13 @@
 // (roles:assign) and only inside the X-Organization-Id organization. Two organizations both hold members.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MemberAccessDocument } from '../../client/generated/graphql.ts';
-import { addMember, createOrganization } from '../../db/tenant-data.ts';
-import { gql, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
+import { as, createOrganization, customRole, member, type Organization } from '../support/organizations.ts';
+import { dataOf, gql, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let catalog: string[];
 
-interface Org {
-  id: string;
-  admin: Session;
+interface Org extends Organization {
   developer: Session;
   viewer: Session;
   /** Holds `tasks:*`, `roles:assign` and `users:read` (to list members) only. */
@@ -21,35 +19,19 @@ let a: Org;
 let b: Org;
 
 async function buildOrg(key: string): Promise<Org> {
-  const sessions = {
-    admin: await register(server, `Admin ${key}`),
-    developer: await register(server, `Developer ${key}`),
-    viewer: await register(server, `Viewer ${key}`),
-    assigner: await register(server, `Assigner ${key}`),
+  const org = await createOrganization(server, key);
+  const assigner = await customRole(server, org.id, ['tasks:*', 'roles:assign', 'users:read'], 'Assigner');
+  return {
+    ...org,
+    developer: await member(server, org, org.roles.Developer, `Developer ${key}`),
+    viewer: await member(server, org, org.roles.Viewer, `Viewer ${key}`),
+    assigner: await member(server, org, assigner, `Assigner ${key}`),
   };
-  const client = await server.db.pool.connect();
-  try {
-    const org = await createOrganization(client, `Access ${key}`, `access-${key}`);
-    const { rows: [custom] } = await client.query<{ id: string }>(
-      `insert into app_public.roles (organization_id, name, permissions) values ($1, 'Assigner', '{tasks:*,roles:assign,users:read}') returning id`,
-      [org.id],
-    );
-    await addMember(client, org.id, sessions.admin.user.id, org.roles.Admin);
-    await addMember(client, org.id, sessions.developer.user.id, org.roles.Developer);
-    await addMember(client, org.id, sessions.viewer.user.id, org.roles.Viewer);
-    await addMember(client, org.id, sessions.assigner.user.id, custom.id);
-    return { id: org.id, ...sessions };
-  } finally {
-    client.release();
-  }
 }
 
-const as = (session: Session, org: Org): Caller => ({ token: session.accessToken, organizationId: org.id });
-
 async function access(caller: Caller): Promise<Map<string, string[] | null>> {
-  const result = await gql(server, MemberAccessDocument, { first: 50 }, caller);
-  expect(result.errors).toBeUndefined();
-  return new Map(result.data!.organizationMemberships!.nodes.map((n) => [n.user!.rowId, n.effectivePermissions ?? null]));
+  const data = dataOf(await gql(server, MemberAccessDocument, { first: 50 }, caller));
+  return new Map(data.organizationMemberships!.nodes.map((n) => [n.user!.rowId, n.effectivePermissions ?? null]));
 }
 
 /** What user_has_permission says, asked directly as the superuser: the rule the policies use. */

@@ -6,15 +6,14 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConsoleSessionDocument } from '../../client/generated/graphql.ts';
 import { CreateOrganizationDocument, CreateRoleDocument, CreateTaskDependencyDocument, CreateTaskDocument, DeleteTaskDocument, TasksDocument, UpdateTaskDocument } from '../generated/graphql.ts';
-import { addMember } from '../../db/tenant-data.ts';
 import { DATABASE_ERRORS, ERROR_CODES } from '../../server/errors.ts';
-import { gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer, type TypedDocument } from '../support/server.ts';
+import { as, createOrganization, member, type Organization } from '../support/organizations.ts';
+import { dataOf, gql, http, register, startTestServer, type Caller, type GraphQLResult, type HttpResult, type Session, type TestServer, type TypedDocument } from '../support/server.ts';
 
 let server: TestServer;
-let ann: Session;
-let orgId: string;
-let otherOrgId: string;
-const SLUG = 'errors-taken-slug';
+let org: Organization;
+let ann: Session; // org's Admin
+let otherOrgId: string; // ann's second organization
 
 /** Every response body this file receives, checked for stack traces at the end. */
 const seen: string[] = [];
@@ -43,52 +42,32 @@ function onlyError(result: GraphQLResult<unknown>) {
   return { error, text };
 }
 
-async function roleId(organizationId: string, name: string): Promise<string> {
-  const { rows } = await server.db.pool.query<{ id: string }>('select id from app_public.roles where organization_id = $1 and name = $2', [organizationId, name]);
-  return rows[0].id;
-}
-
-/** A registered user who is a member of `organizationId` with the given role (added as superuser). */
-async function member(name: string, organizationId: string, role: string): Promise<Session> {
-  const session = await register(server, name);
-  const roleRowId = await roleId(organizationId, role);
-  const client = await server.db.pool.connect();
-  try {
-    await addMember(client, organizationId, session.user.id, roleRowId);
-  } finally {
-    client.release();
-  }
-  return session;
-}
-
 beforeAll(async () => {
   server = await startTestServer();
-  ann = await register(server, 'Ann');
-  const org = await call(CreateOrganizationDocument, { name: 'Errors', slug: SLUG }, { token: ann.accessToken });
-  orgId = org.data!.createOrganization!.organization!.rowId;
-  const other = await call(CreateOrganizationDocument, { name: 'Elsewhere', slug: 'errors-elsewhere' }, { token: ann.accessToken });
-  otherOrgId = other.data!.createOrganization!.organization!.rowId;
+  org = await createOrganization(server, 'Errors');
+  ann = org.admin;
+  otherOrgId = (await createOrganization(server, 'Elsewhere', ann)).id;
 });
 afterAll(() => server?.close());
 
 describe('database errors with a documented SQLSTATE', () => {
   test('a unique violation (an existing slug) is ALREADY_EXISTS, without SQL text, constraint name or key value', async () => {
     const bob = await register(server, 'Bob');
-    const result = await call(CreateOrganizationDocument, { name: 'Copycat', slug: SLUG }, { token: bob.accessToken });
+    const result = await call(CreateOrganizationDocument, { name: 'Copycat', slug: org.slug }, { token: bob.accessToken });
     expect(result.status).toBe(200);
     expect(result.data?.createOrganization ?? null).toBeNull();
     const { error, text } = onlyError(result);
     expect(error.extensions).toEqual({ code: 'ALREADY_EXISTS', field: 'slug' });
     expect(error.message).toBe('This slug is already taken');
     expect(error.path).toEqual(['createOrganization']);
-    expect(text).not.toContain(SLUG);
+    expect(text).not.toContain(org.slug);
     expect(text).not.toMatch(/duplicate key|constraint|violates|organizations_slug_key/i);
     expect(Object.keys(error.extensions!).sort()).toEqual(['code', 'field']);
   });
 
   test('an RLS refusal (a Viewer creating a task) is PERMISSION_DENIED, without SQL text', async () => {
-    const vic = await member('Vic', orgId, 'Viewer');
-    const result = await call(CreateTaskDocument, { task: { title: 'Not allowed' } }, { token: vic.accessToken, organizationId: orgId });
+    const vic = await member(server, org, org.roles.Viewer, 'Vic');
+    const result = await call(CreateTaskDocument, { task: { title: 'Not allowed' } }, as(vic, org));
     const { error, text } = onlyError(result);
     expect(error.extensions?.code).toBe('PERMISSION_DENIED');
     expect(error.message).toBe('Permission denied');
@@ -99,12 +78,8 @@ describe('database errors with a documented SQLSTATE', () => {
   });
 
   test('a rule of rowgate\'s own SQL (RG403: assignee without tasks:assign) keeps its written message', async () => {
-    await server.db.pool.query(
-      "insert into app_public.roles (organization_id, name, permissions) values ($1, 'Writer', '{tasks:read,tasks:write}')",
-      [orgId],
-    );
-    const wes = await member('Wes', orgId, 'Writer');
-    const result = await call(CreateTaskDocument, { task: { title: 'Assigned', assigneeId: ann.user.id } }, { token: wes.accessToken, organizationId: orgId });
+    const wes = await member(server, org, ['tasks:read', 'tasks:write'], 'Wes');
+    const result = await call(CreateTaskDocument, { task: { title: 'Assigned', assigneeId: ann.user.id } }, as(wes, org));
     const { error, text } = onlyError(result);
     expect(error.extensions?.code).toBe('PERMISSION_DENIED');
     expect(error.message).toBe('Setting the assignee needs the tasks:assign permission');
@@ -113,11 +88,11 @@ describe('database errors with a documented SQLSTATE', () => {
 
   test('a check violation is VALIDATION_FAILED naming the input field, with a message a person can act on', async () => {
     const cases = [
-      { run: () => call(CreateTaskDocument, { task: { title: '   ' } }, { token: ann.accessToken, organizationId: orgId }), field: 'title', message: /title has 1 to 500 characters/ },
-      { run: () => call(CreateTaskDocument, { task: { title: 'x'.repeat(10_000) } }, { token: ann.accessToken, organizationId: orgId }), field: 'title', message: /1 to 500/ },
+      { run: () => call(CreateTaskDocument, { task: { title: '   ' } }, as(ann, org)), field: 'title', message: /title has 1 to 500 characters/ },
+      { run: () => call(CreateTaskDocument, { task: { title: 'x'.repeat(10_000) } }, as(ann, org)), field: 'title', message: /1 to 500/ },
       { run: () => call(CreateOrganizationDocument, { name: 'Bad', slug: 'Not A Slug!' }, { token: ann.accessToken }), field: 'slug', message: /lower-case letters and digits/ },
-      { run: () => call(CreateRoleDocument, { role: { name: 'Nulls', permissions: [null as unknown as string] } }, { token: ann.accessToken, organizationId: orgId }), field: 'permissions', message: /none may be null/ },
-      { run: () => call(CreateRoleDocument, { role: { name: 'Unknown', permissions: ['tasks:fly'] } }, { token: ann.accessToken, organizationId: orgId }), field: 'permissions', message: /Unknown permission "tasks:fly"/ },
+      { run: () => call(CreateRoleDocument, { role: { name: 'Nulls', permissions: [null as unknown as string] } }, as(ann, org)), field: 'permissions', message: /none may be null/ },
+      { run: () => call(CreateRoleDocument, { role: { name: 'Unknown', permissions: ['tasks:fly'] } }, as(ann, org)), field: 'permissions', message: /Unknown permission "tasks:fly"/ },
     ];
     for (const { run, field, message } of cases) {
       const { error, text } = onlyError(await run());
@@ -128,8 +103,8 @@ describe('database errors with a documented SQLSTATE', () => {
   });
 
   test('a task depending on itself is VALIDATION_FAILED on dependsOnTaskId', async () => {
-    const task = (await call(CreateTaskDocument, { task: { title: 'Self' } }, { token: ann.accessToken, organizationId: orgId })).data!.createTask!.task!.rowId;
-    const result = await call(CreateTaskDependencyDocument, { taskDependency: { taskId: task, dependsOnTaskId: task } }, { token: ann.accessToken, organizationId: orgId });
+    const task = (await call(CreateTaskDocument, { task: { title: 'Self' } }, as(ann, org))).data!.createTask!.task!.rowId;
+    const result = await call(CreateTaskDependencyDocument, { taskDependency: { taskId: task, dependsOnTaskId: task } }, as(ann, org));
     const { error } = onlyError(result);
     expect(error.extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'dependsOnTaskId' });
     expect(error.message).toBe('A task cannot depend on itself.');
@@ -137,7 +112,7 @@ describe('database errors with a documented SQLSTATE', () => {
 
   test('a foreign key to a missing row (a team that does not exist) is NOT_FOUND on teamId, without the key value', async () => {
     const missingTeam = '00000000-0000-4000-8000-000000000001';
-    const result = await call(CreateTaskDocument, { task: { title: 'Orphan', teamId: missingTeam } }, { token: ann.accessToken, organizationId: orgId });
+    const result = await call(CreateTaskDocument, { task: { title: 'Orphan', teamId: missingTeam } }, as(ann, org));
     const { error, text } = onlyError(result);
     expect(error.extensions).toEqual({ code: 'NOT_FOUND', field: 'teamId' });
     expect(error.message).toBe('No such team in this organization');
@@ -147,7 +122,7 @@ describe('database errors with a documented SQLSTATE', () => {
 
 describe('errors PostGraphile raises itself', () => {
   test('deleting a task that does not exist is NOT_FOUND (not an internal error)', async () => {
-    const result = await call(DeleteTaskDocument, { rowId: '00000000-0000-4000-8000-000000000002' }, { token: ann.accessToken, organizationId: orgId });
+    const result = await call(DeleteTaskDocument, { rowId: '00000000-0000-4000-8000-000000000002' }, as(ann, org));
     const { error, text } = onlyError(result);
     expect(error.extensions?.code).toBe('NOT_FOUND');
     expect(text).not.toMatch(/collection|No values were deleted/);
@@ -156,16 +131,16 @@ describe('errors PostGraphile raises itself', () => {
   test("deleting another organization's task looks exactly like deleting a missing one", async () => {
     const created = await call(CreateTaskDocument, { task: { title: 'Elsewhere' } }, { token: ann.accessToken, organizationId: otherOrgId });
     const theirs = created.data!.createTask!.task!.rowId;
-    const missing = await call(DeleteTaskDocument, { rowId: '00000000-0000-4000-8000-000000000003' }, { token: ann.accessToken, organizationId: orgId });
-    const foreign = await call(DeleteTaskDocument, { rowId: theirs }, { token: ann.accessToken, organizationId: orgId });
+    const missing = await call(DeleteTaskDocument, { rowId: '00000000-0000-4000-8000-000000000003' }, as(ann, org));
+    const foreign = await call(DeleteTaskDocument, { rowId: theirs }, as(ann, org));
     expect(foreign).toEqual(missing);
     const { rows } = await server.db.pool.query('select 1 from app_public.tasks where id = $1', [theirs]);
     expect(rows).toHaveLength(1);
   });
 
   test('an update with an empty patch is VALIDATION_FAILED with PostGraphile\'s safe message', async () => {
-    const created = await call(CreateTaskDocument, { task: { title: 'Patch me' } }, { token: ann.accessToken, organizationId: orgId });
-    const result = await call(UpdateTaskDocument, { rowId: created.data!.createTask!.task!.rowId, patch: {} }, { token: ann.accessToken, organizationId: orgId });
+    const created = await call(CreateTaskDocument, { task: { title: 'Patch me' } }, as(ann, org));
+    const result = await call(UpdateTaskDocument, { rowId: created.data!.createTask!.task!.rowId, patch: {} }, as(ann, org));
     const { error } = onlyError(result);
     expect(error.extensions?.code).toBe('VALIDATION_FAILED');
     expect(error.message).toMatch(/no new values/i);
@@ -174,7 +149,7 @@ describe('errors PostGraphile raises itself', () => {
   test('an invalid cursor is VALIDATION_FAILED, not an internal error', async () => {
     const result = await request('POST', '/graphql', {
       body: { query: 'query BadCursor { tasks(first: 1, after: "not-a-cursor") { totalCount } }' },
-      headers: { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': orgId },
+      headers: { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': org.id },
     });
     expect(result.body.errors).toHaveLength(1);
     expect(result.body.errors[0].extensions).toEqual({ code: 'VALIDATION_FAILED' });
@@ -185,12 +160,12 @@ describe('errors PostGraphile raises itself', () => {
     for (const args of ['first: -1', 'last: -1', 'offset: -5']) {
       const result = await request('POST', '/graphql', {
         body: { query: `query Negative { tasks(${args}) { totalCount } }` },
-        headers: { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': orgId },
+        headers: { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': org.id },
       });
       expect(result.status, args).toBe(400);
       expect(result.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code), args).toEqual(['VALIDATION_FAILED']);
     }
-    const viaVariable = await call(TasksDocument, { first: -3 }, { token: ann.accessToken, organizationId: orgId });
+    const viaVariable = await call(TasksDocument, { first: -3 }, as(ann, org));
     expect(viaVariable.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
   });
 });
@@ -211,19 +186,16 @@ describe('an organization-scoped operation without X-Organization-Id', () => {
   });
 
   test('what is not scoped to one organization still works without it', async () => {
-    const result = await call(ConsoleSessionDocument, {}, { token: ann.accessToken });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.currentUser?.rowId).toBe(ann.user.id);
-    expect(result.data?.currentUserPermissions).toEqual([]);
-    expect(result.data?.organizations?.nodes.map((o) => o.rowId).sort()).toEqual([orgId, otherOrgId].sort());
+    const data = dataOf(await call(ConsoleSessionDocument, {}, { token: ann.accessToken }));
+    expect(data.currentUser?.rowId).toBe(ann.user.id);
+    expect(data.currentUserPermissions).toEqual([]);
+    expect(data.organizations?.nodes.map((o) => o.rowId).sort()).toEqual([org.id, otherOrgId].sort());
   });
 
   test('with the header, the same operation runs', async () => {
-    const created = await call(CreateTaskDocument, { task: { title: 'With the header' } }, { token: ann.accessToken, organizationId: orgId });
-    expect(created.errors).toBeUndefined();
-    const result = await call(TasksDocument, { first: 100 }, { token: ann.accessToken, organizationId: orgId });
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.tasks?.nodes.map((task) => task.rowId)).toContain(created.data!.createTask!.task!.rowId);
+    const created = dataOf(await call(CreateTaskDocument, { task: { title: 'With the header' } }, as(ann, org))).createTask!.task!.rowId;
+    const listed = dataOf(await call(TasksDocument, { first: 100 }, as(ann, org)));
+    expect(listed.tasks?.nodes.map((task) => task.rowId)).toContain(created);
   });
 });
 
@@ -231,9 +203,8 @@ describe('unexpected errors are masked', () => {
   test('a statement timeout (STATEMENT_TIMEOUT_MS=100, the table locked) is TIMEOUT, without SQL text', async () => {
     const slow = await startTestServer({ STATEMENT_TIMEOUT_MS: '100' });
     try {
-      const cy = await register(slow, 'Cy');
-      const org = await gql(slow, CreateOrganizationDocument, { name: 'Slow', slug: 'slow-org' }, { token: cy.accessToken });
-      const caller = { token: cy.accessToken, organizationId: org.data!.createOrganization!.organization!.rowId };
+      const timed = await createOrganization(slow, 'Slow');
+      const caller = as(timed.admin, timed);
       // A superuser transaction holds the tasks table; the request waits for it until its statement times out.
       const locker = await slow.db.pool.connect();
       try {
@@ -290,7 +261,7 @@ describe('unexpected errors are masked', () => {
       end $$;
       create trigger _000_test_fail_like_a_bug before insert on app_public.tasks
         for each row execute function app_private.test_fail_like_a_bug();`);
-    const result = await call(CreateTaskDocument, { task: { title: 'fail like a bug' } }, { token: ann.accessToken, organizationId: orgId });
+    const result = await call(CreateTaskDocument, { task: { title: 'fail like a bug' } }, as(ann, org));
     const { error, text } = onlyError(result);
     expect(error.extensions?.code).toBe('INTERNAL_ERROR');
     const errorId = error.extensions?.errorId as string;

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
 import { as, createOrganization, customRole, join, member, type Organization } from '../support/organizations.ts';
-import { gql, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
+import { dataOf, gql, register, startTestServer, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 const suffix = randomBytes(4).toString('hex');
@@ -138,11 +138,6 @@ async function sql<R extends Record<string, any> = any>(text: string, params: un
   return (await server.db.pool.query<R>(text, params)).rows;
 }
 
-function must<T>(result: GraphQLResult<T>): T {
-  if (result.errors?.length || !result.data) throw new Error(`fixture operation failed: ${JSON.stringify(result)}`);
-  return result.data;
-}
-
 let bystanders = 0;
 /** A fresh Viewer of a to give roles to (never signs in, so no password or session is needed). */
 async function bystander(): Promise<string> {
@@ -166,7 +161,7 @@ async function fixtureInvitation(org: string, email: string, role: string, invit
 
 
 async function permissionsOf(session: Session, org: Organization): Promise<string[]> {
-  return [...(must(await gql(server, D.CurrentUserDocument, {}, as(session, org))).currentUserPermissions ?? [])].sort();
+  return [...(dataOf(await gql(server, D.CurrentUserDocument, {}, as(session, org))).currentUserPermissions ?? [])].sort();
 }
 
 /** Every row through which someone could have gained a permission in a. */

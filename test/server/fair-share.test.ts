@@ -4,7 +4,7 @@
 // the attacker's first statement ends; the pool never has anyone waiting for a connection.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
-import { addMember } from '../../db/tenant-data.ts';
+import { as, createOrganization, member, type Organization } from '../support/organizations.ts';
 import { subscriber, type Subscriber } from '../support/realtime.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
@@ -13,15 +13,10 @@ import { waitFor } from '../support/worker.ts';
 const SLOW_SECONDS = 2;
 
 let server: TestServer;
-let ann: Session;
-let annOrg: string;
-let bob: Session;
-let bobOrg: string;
-
-async function organization(owner: Session, slug: string): Promise<string> {
-  const created = await gql(server, D.CreateOrganizationDocument, { name: slug, slug: `${slug}-${Date.now()}` }, { token: owner.accessToken });
-  return created.data!.createOrganization!.organization!.rowId;
-}
+let annOrg: Organization;
+let ann: Session; // annOrg's Admin
+let bobOrg: Organization;
+let bob: Session; // bobOrg's Admin
 
 /** A test database's tasks whose title starts with "slow" take SLOW_SECONDS to insert. */
 async function slowInserts(on: TestServer) {
@@ -38,20 +33,20 @@ beforeAll(async () => {
   // A pool of 10: 4 slots per user, 6 per organization. A request may wait 3 s for its slots.
   server = await startTestServer({ STATEMENT_TIMEOUT_MS: '3000' }, { poolSize: 10 });
   await slowInserts(server);
-  [ann, bob] = [await register(server, 'Ann'), await register(server, 'Bob')];
-  [annOrg, bobOrg] = [await organization(ann, 'ann'), await organization(bob, 'bob')];
-  await gql(server, D.CreateTaskDocument, { task: { title: 'Bob holds data' } }, { token: bob.accessToken, organizationId: bobOrg });
+  [annOrg, bobOrg] = [await createOrganization(server, 'Ann'), await createOrganization(server, 'Bob')];
+  [ann, bob] = [annOrg.admin, bobOrg.admin];
+  await gql(server, D.CreateTaskDocument, { task: { title: 'Bob holds data' } }, as(bob, bobOrg));
 });
 afterAll(() => server?.close());
 
-const slow = (i: number) => gql(server, D.CreateTaskDocument, { task: { title: `slow ${i}` } }, { token: ann.accessToken, organizationId: annOrg });
+const slow = (i: number) => gql(server, D.CreateTaskDocument, { task: { title: `slow ${i}` } }, as(ann, annOrg));
 
 describe('statements in flight', () => {
   test("ten slow statements from one user leave the pool to others: a bystander is answered before the first of them ends", async () => {
     const order: string[] = [];
     const attacks = Array.from({ length: 10 }, (_, i) => slow(i).then((result) => (order.push('attack'), result)));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const bystander = await gql(server, D.TasksPageDocument, { first: 5 }, { token: bob.accessToken, organizationId: bobOrg });
+    const bystander = await gql(server, D.TasksPageDocument, { first: 5 }, as(bob, bobOrg));
     order.push('bystander');
     expect(bystander.data?.tasks?.nodes.map((task) => task.title)).toEqual(['Bob holds data']);
     const results = await Promise.all(attacks);
@@ -62,7 +57,7 @@ describe('statements in flight', () => {
 
   test('past its slots a request waits its turn; one that would wait longer than a statement may run is refused: 429 RATE_LIMITED with Retry-After, nothing written', async () => {
     // 4 run at once for 2 s, the next 4 wait 2 s and run; the last 6 would wait 4 s (over 3 s): refused.
-    const headers = { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': annOrg };
+    const headers = { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': annOrg.id };
     const query = 'query Mine { tasks(first: 1) { totalCount } }';
     const attacks = Array.from({ length: 8 }, (_, i) => slow(100 + i));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -87,16 +82,9 @@ describe('realtime work', () => {
   });
 
   test("one user's 180 subscriptions share that user's slots: every one hears every change, the pool never has a waiter, a bystander is served", async () => {
-    const watcher = await register(server, 'Watcher');
-    const viewerRole = (await server.db.pool.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Viewer'`, [annOrg])).rows[0].id;
-    const client = await server.db.pool.connect();
-    try {
-      await addMember(client, annOrg, watcher.user.id, viewerRole);
-    } finally {
-      client.release();
-    }
+    const watcher = await member(server, annOrg, annOrg.roles.Viewer, 'Watcher');
     for (let i = 0; i < 10; i += 1) {
-      const s = await subscriber(server.url, watcher.accessToken, annOrg);
+      const s = await subscriber(server.url, watcher.accessToken, annOrg.id);
       open.push(s);
       for (let j = 1; j < 18; j += 1) s.subscribeAgain();
     }
@@ -111,9 +99,9 @@ describe('realtime work', () => {
     })();
     const CHANGES = 3;
     for (let i = 0; i < CHANGES; i += 1) {
-      await gql(server, D.CreateTaskDocument, { task: { title: `Watched ${i}` } }, { token: ann.accessToken, organizationId: annOrg });
+      await gql(server, D.CreateTaskDocument, { task: { title: `Watched ${i}` } }, as(ann, annOrg));
     }
-    const bystander = await Promise.all(Array.from({ length: 10 }, () => gql(server, D.TasksPageDocument, { first: 5 }, { token: bob.accessToken, organizationId: bobOrg })));
+    const bystander = await Promise.all(Array.from({ length: 10 }, () => gql(server, D.TasksPageDocument, { first: 5 }, as(bob, bobOrg))));
     await waitFor(async () => open.every((s) => s.messages.length >= 18 * CHANGES), 60_000, 'every subscription heard every change');
     sampling = false;
     await sampler;
@@ -133,9 +121,8 @@ describe('what never waits for the pool', () => {
   afterAll(() => held?.close());
 
   test('with every connection held, health, the JWKS and the console answer before the first statement ends', async () => {
-    const owner = await register(held, 'Holder');
-    const created = await gql(held, D.CreateOrganizationDocument, { name: 'Held', slug: `held-${Date.now()}` }, { token: owner.accessToken });
-    const caller = { token: owner.accessToken, organizationId: created.data!.createOrganization!.organization!.rowId };
+    const owned = await createOrganization(held, 'Held');
+    const caller = as(owned.admin, owned);
     const order: string[] = [];
     const holding = Array.from({ length: 4 }, (_, i) => gql(held, D.CreateTaskDocument, { task: { title: `slow held ${i}` } }, caller).then(() => order.push('statement')));
     await new Promise((resolve) => setTimeout(resolve, 300));

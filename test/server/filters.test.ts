@@ -6,8 +6,9 @@
 // filter finds nothing. Operators that would scan beyond the organization's indexed rows are not offered.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AuditLogListDocument, MemberListDocument, TaskListDocument, TeamListDocument, type TaskFilter, type TaskOrderBy } from '../../client/generated/graphql.ts';
-import { addMember, createOrganization, createTeam } from '../../db/tenant-data.ts';
-import { gql, http, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
+import { createTeam } from '../../db/tenant-data.ts';
+import { as, createOrganization, member, type Organization } from '../support/organizations.ts';
+import { dataOf, gql, http, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 
@@ -20,9 +21,7 @@ interface Task {
   teamId: string | null;
   createdAt: string;
 }
-interface Org {
-  id: string;
-  admin: Session;
+interface Org extends Organization {
   viewer: Session;
   /** A member whose only role holds no permission. */
   nobody: Session;
@@ -39,17 +38,12 @@ const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'MEDIUM'];
 const PRIORITY_ORDER = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
 async function buildOrg(key: string): Promise<Org> {
-  const [admin, viewer, nobody] = [await register(server, `Admin ${key}`), await register(server, `Viewer ${key}`), await register(server, `Nobody ${key}`)];
+  const org = await createOrganization(server, key);
+  const { admin } = org;
+  const viewer = await member(server, org, org.roles.Viewer, `Viewer ${key}`);
+  const nobody = await member(server, org, [], `Nobody ${key}`);
   const client = await server.db.pool.connect();
   try {
-    const org = await createOrganization(client, `Filters ${key}`, `filters-${key}`);
-    const { rows: [empty] } = await client.query<{ id: string }>(
-      `insert into app_public.roles (organization_id, name, permissions) values ($1, 'Empty', '{}') returning id`,
-      [org.id],
-    );
-    await addMember(client, org.id, admin.user.id, org.roles.Admin);
-    await addMember(client, org.id, viewer.user.id, org.roles.Viewer);
-    await addMember(client, org.id, nobody.user.id, empty.id);
     const team = await createTeam(client, org.id, `Team ${key}`);
     const tasks: Task[] = [];
     for (let i = 0; i < 10; i++) {
@@ -83,13 +77,11 @@ async function buildOrg(key: string): Promise<Org> {
       );
       audit.push({ id: rows[0].id, action, actorId });
     }
-    return { id: org.id, admin, viewer, nobody, team, tasks, audit };
+    return { ...org, viewer, nobody, team, tasks, audit };
   } finally {
     client.release();
   }
 }
-
-const as = (session: Session, org: Org): Caller => ({ token: session.accessToken, organizationId: org.id });
 
 /** Every task the filter returns, across pages, checking that no response mentions b. */
 async function filteredTasks(caller: Caller, filter: TaskFilter, orderBy: TaskOrderBy[] = ['CREATED_AT_ASC']): Promise<string[]> {
@@ -97,9 +89,8 @@ async function filteredTasks(caller: Caller, filter: TaskFilter, orderBy: TaskOr
   let after: string | null | undefined;
   do {
     const result = await gql(server, TaskListDocument, { filter, orderBy, first: 3, after }, caller);
-    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const connection = dataOf(result).tasks!;
     expectNothingOf(b, JSON.stringify(result));
-    const connection = result.data!.tasks!;
     ids.push(...connection.nodes.map((n) => n.rowId));
     after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : undefined;
   } while (after);
@@ -194,9 +185,8 @@ describe('sorting', () => {
 describe('member and audit filters', () => {
   test("members by userId: a's members only, never b's", async () => {
     const run = async (caller: Caller, userIds: string[]) => {
-      const result = await gql(server, MemberListDocument, { filter: { userId: { in: userIds } } }, caller);
-      expect(result.errors).toBeUndefined();
-      return result.data!.organizationMemberships!.nodes.map((n) => n.userId).sort();
+      const data = dataOf(await gql(server, MemberListDocument, { filter: { userId: { in: userIds } } }, caller));
+      return data.organizationMemberships!.nodes.map((n) => n.userId).sort();
     };
     const everyone = [a.admin, a.viewer, b.admin, b.viewer].map((s) => s.user.id);
     expect(await run(as(a.admin, a), everyone)).toEqual([a.admin.user.id, a.viewer.user.id].sort());
@@ -207,9 +197,9 @@ describe('member and audit filters', () => {
   test("teams by name: a's teams only; without teams:read, none", async () => {
     const run = async (caller: Caller) => {
       const result = await gql(server, TeamListDocument, { filter: { name: { includesInsensitive: 'TEAM' } } }, caller);
-      expect(result.errors).toBeUndefined();
+      const data = dataOf(result);
       expectNothingOf(b, JSON.stringify(result));
-      return result.data!.teams!.nodes.map((n) => n.rowId);
+      return data.teams!.nodes.map((n) => n.rowId);
     };
     expect(await run(as(a.admin, a))).toEqual([a.team]);
     expect(await run(as(a.viewer, a))).toEqual([a.team]);
@@ -219,9 +209,9 @@ describe('member and audit filters', () => {
   test('audit logs by action and by actor: needs audit:read, stays in the organization', async () => {
     const run = async (caller: Caller, filter: object) => {
       const result = await gql(server, AuditLogListDocument, { filter }, caller);
-      expect(result.errors).toBeUndefined();
+      const data = dataOf(result);
       expectNothingOf(b, JSON.stringify(result));
-      return result.data!.auditLogs!.nodes.map((n) => n.rowId).sort();
+      return data.auditLogs!.nodes.map((n) => n.rowId).sort();
     };
     const ids = (pick: (e: Org['audit'][number]) => boolean) => a.audit.filter(pick).map((e) => e.id).sort();
     expect(await run(as(a.admin, a), { action: { equalTo: 'task.created' } })).toEqual(ids((e) => e.action === 'task.created'));

@@ -4,7 +4,6 @@
 // break the rules of pagination or operations.
 // Whatever a client sends, the answer is theirs to fix: never a 5xx, never INTERNAL_ERROR, every error
 // with a code. Deterministic (no randomness), so a failure names a case that fails again.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   buildSchema,
@@ -22,8 +21,8 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CreateOrganizationDocument } from '../generated/graphql.ts';
-import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { createOrganization } from '../support/organizations.ts';
+import { http, startTestServer, type TestServer } from '../support/server.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
 
@@ -237,9 +236,8 @@ let server: TestServer;
 let caller: { authorization: string; 'x-organization-id': string };
 beforeAll(async () => {
   server = await startTestServer();
-  const admin = await register(server, 'Fuzzer');
-  const org = await gql(server, CreateOrganizationDocument, { name: 'Fuzz', slug: `fuzz-${randomUUID().slice(0, 8)}` }, { token: admin.accessToken });
-  caller = { authorization: `Bearer ${admin.accessToken}`, 'x-organization-id': org.data!.createOrganization!.organization!.rowId };
+  const org = await createOrganization(server, 'Fuzz');
+  caller = { authorization: `Bearer ${org.admin.accessToken}`, 'x-organization-id': org.id };
 });
 afterAll(() => server?.close());
 

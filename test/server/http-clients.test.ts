@@ -5,15 +5,15 @@ import { Client, fetchExchange, gql as urqlGql } from '@urql/core';
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
-import { gql, http, register, startTestServer, type Caller, type TestServer } from '../support/server.ts';
+import { as, createOrganization } from '../support/organizations.ts';
+import { gql, http, startTestServer, type Caller, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let caller: Caller;
 beforeAll(async () => {
   server = await startTestServer();
-  const ann = await register(server, 'Ann');
-  const created = await gql(server, D.CreateOrganizationDocument, { name: 'Clients', slug: 'clients' }, { token: ann.accessToken });
-  caller = { token: ann.accessToken, organizationId: created.data!.createOrganization!.organization!.rowId };
+  const org = await createOrganization(server, 'Clients');
+  caller = as(org.admin, org);
 });
 afterAll(() => server?.close());
 

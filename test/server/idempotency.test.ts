@@ -4,7 +4,8 @@
 // leaves its key unused.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
-import { http, register, startTestServer, gql, type Session, type TestServer } from '../support/server.ts';
+import { createOrganization } from '../support/organizations.ts';
+import { http, startTestServer, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 let server: TestServer;
@@ -13,9 +14,8 @@ let orgId: string;
 
 beforeAll(async () => {
   server = await startTestServer({}, { worker: true });
-  ann = await register(server, 'Ann');
-  const created = await gql(server, D.CreateOrganizationDocument, { name: 'Keys', slug: 'idempotency-keys' }, { token: ann.accessToken });
-  orgId = created.data!.createOrganization!.organization!.rowId;
+  const org = await createOrganization(server, 'Keys');
+  [ann, orgId] = [org.admin, org.id];
   // Tasks titled "slow…" take a second to insert: long enough for a client to give up waiting.
   await server.db.pool.query(`
     create function app_private.test_slow_insert() returns trigger language plpgsql as $$
@@ -84,12 +84,11 @@ describe('Idempotency-Key', () => {
   });
 
   test('keys are per user: another user with the same key gets their own first answer', async () => {
-    const bob = await register(server, 'Bob');
-    const bobOrg = await gql(server, D.CreateOrganizationDocument, { name: 'Bob', slug: 'idempotency-bob' }, { token: bob.accessToken });
+    const { admin: bob, id: bobOrg } = await createOrganization(server, 'Bob');
     await create('Ann shares a key', 'key-shared');
     const answer = await http(server, 'POST', '/graphql', {
       body: { query: String(D.CreateTaskDocument), variables: { task: { title: 'Bob shares a key' } } },
-      headers: { authorization: `Bearer ${bob.accessToken}`, 'x-organization-id': bobOrg.data!.createOrganization!.organization!.rowId, 'idempotency-key': 'key-shared' },
+      headers: { authorization: `Bearer ${bob.accessToken}`, 'x-organization-id': bobOrg, 'idempotency-key': 'key-shared' },
     });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('idempotent-replayed')).toBeNull();

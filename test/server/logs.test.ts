@@ -9,9 +9,10 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../db/ports.ts';
-import { CreateOrganizationDocument, TasksPageDocument } from '../generated/graphql.ts';
+import { TasksPageDocument } from '../generated/graphql.ts';
+import { createOrganization } from '../support/organizations.ts';
 import { logEntries, spawnNode } from '../support/processes.ts';
-import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { http, register, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 type Line = Record<string, unknown>;
@@ -43,9 +44,7 @@ describe('at LOG_LEVEL=warn with SLOW_OPERATION_MS=1', () => {
   afterAll(() => server?.close());
 
   test('a GraphQL operation slower than the threshold is one warn line with its name, duration, round trips and request id', async () => {
-    const ann = await register(server, 'Slow');
-    const org = await gql(server, CreateOrganizationDocument, { name: 'Slow', slug: 'slow-log' }, { token: ann.accessToken });
-    const organizationId = org.data!.createOrganization!.organization!.rowId;
+    const { admin: ann, id: organizationId } = await createOrganization(server, 'Slow');
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': organizationId },

@@ -10,8 +10,9 @@ import * as D from '../generated/graphql.ts';
 import { PROJECT_ROOT } from '../../db/migrate.ts';
 import type { MetricsListener } from '../../server/ops/metrics-endpoint.ts';
 import { serveMonitoring } from '../../worker/monitoring.ts';
+import { as, createOrganization } from '../support/organizations.ts';
 import { subscriber, type Subscriber } from '../support/realtime.ts';
-import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
+import { gql, http, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 /** Metric families a /metrics text declares (`# TYPE name type`), with the series names each may show. */
@@ -90,9 +91,8 @@ describe('monitoring/: alert rules and dashboard', () => {
 
 describe('the server /metrics', () => {
   test('rowgate_ names, build info, the database up, realtime connections, subscriptions, deliveries', async () => {
-    const ann = await register(server, 'Ann');
-    const created = await gql(server, D.CreateOrganizationDocument, { name: 'Watched', slug: 'watched' }, { token: ann.accessToken });
-    const caller = { token: ann.accessToken, organizationId: created.data!.createOrganization!.organization!.rowId };
+    const org = await createOrganization(server, 'Watched');
+    const caller = as(org.admin, org);
     const s = await subscriber(server.url, caller.token, caller.organizationId);
     subscribers.push(s);
     await gql(server, D.CreateTaskDocument, { task: { title: 'Seen live' } }, caller);
@@ -123,16 +123,14 @@ describe('the server /metrics', () => {
 describe("the worker's /metrics and /healthz", () => {
   test('jobs by state, the oldest waiting, the outbox backlog and lag, set-aside events; healthy', async () => {
     expect((await http({ url: workerMonitoring.url }, 'GET', '/healthz')).status).toBe(200);
-    const ann = await register(server, 'Bo');
-    const created = await gql(server, D.CreateOrganizationDocument, { name: 'Backlog', slug: 'backlog' }, { token: ann.accessToken });
-    const organizationId = created.data!.createOrganization!.organization!.rowId;
-    const caller = { token: ann.accessToken, organizationId };
+    const org = await createOrganization(server, 'Backlog');
+    const caller = as(org.admin, org);
     await waitFor(async () => value(await scrape(workerMonitoring.url), 'rowgate_audit_outbox_events') === 0, 20_000, 'the outbox drained');
 
     // The drainer's lock held (as a slow drain would hold it): changes pile up, the job waits on it.
     const holder = await superuser.connect();
     try {
-      await holder.query(`select pg_advisory_lock(hashtextextended('rowgate.audit:' || $1, 0))`, [organizationId]);
+      await holder.query(`select pg_advisory_lock(hashtextextended('rowgate.audit:' || $1, 0))`, [org.id]);
       for (const title of ['One', 'Two', 'Three']) expect((await gql(server, D.CreateTaskDocument, { task: { title } }, caller)).data?.createTask?.task).toBeTruthy();
       // A task nobody runs, due a minute ago: waiting.
       await superuser.query(`select graphile_worker.add_job('no_such_task', '{}', run_at := now() - interval '1 minute')`);
@@ -155,7 +153,7 @@ describe("the worker's /metrics and /healthz", () => {
 
     // A job out of attempts and an event that can never be audited: counted for the alerts.
     await superuser.query(`update graphile_worker._private_jobs set attempts = max_attempts, run_at = now() + interval '1 hour' where task_id = (select id from graphile_worker._private_tasks where identifier = 'no_such_task')`);
-    await superuser.query(`insert into app_worker.audit_outbox (organization_id, event, failed_at, last_error) values ($1, '{}', now(), '22P02: test')`, [organizationId]);
+    await superuser.query(`insert into app_worker.audit_outbox (organization_id, event, failed_at, last_error) values ($1, '{}', now(), '22P02: test')`, [org.id]);
     const after = await scrape(workerMonitoring.url);
     expect(value(after, 'rowgate_worker_jobs_permanently_failed')).toBe(1);
     expect(value(after, 'rowgate_worker_jobs{task="no_such_task",state="failed"}')).toBe(1);

@@ -1,25 +1,22 @@
 // A connection without orderBy returns rows in creation order, never in an arbitrary one (API.md §3), and
 // its cursors stay stable while rows are added: ids are time-ordered (UUIDv7, migration 000024).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import * as D from '../generated/graphql.ts';
-import { gql, http, register, startTestServer, type Caller, type TestServer } from '../support/server.ts';
+import { as, createOrganization } from '../support/organizations.ts';
+import { dataOf, http, startTestServer, type Caller, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 let server: TestServer;
 let caller: Caller;
 beforeAll(async () => {
   server = await startTestServer({}, { worker: true });
-  const ann = await register(server, 'Ann');
-  const created = await gql(server, D.CreateOrganizationDocument, { name: 'Ordered', slug: 'ordered' }, { token: ann.accessToken });
-  caller = { token: ann.accessToken, organizationId: created.data!.createOrganization!.organization!.rowId };
+  const org = await createOrganization(server, 'Ordered');
+  caller = as(org.admin, org);
 });
 afterAll(() => server?.close());
 
 async function graphql(query: string, variables: Record<string, unknown> = {}) {
   const headers = { authorization: `Bearer ${caller.token}`, 'x-organization-id': caller.organizationId! };
-  const { body } = await http(server, 'POST', '/graphql', { body: { query, variables }, headers });
-  expect(body.errors).toBeUndefined();
-  return body.data;
+  return dataOf((await http(server, 'POST', '/graphql', { body: { query, variables }, headers })).body);
 }
 
 const createTask = (title: string) => graphql('mutation ($title: String!) { createTask(input: { task: { title: $title } }) { task { rowId } } }', { title });

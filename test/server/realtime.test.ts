@@ -8,9 +8,10 @@ import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
-import { as, createOrganization, member, type Organization } from '../support/organizations.ts';
+import { inTransaction } from '../support/database.ts';
+import { as, createOrganization, customRole, member, type Organization } from '../support/organizations.ts';
 import { rawSocket, subscriber, type Subscriber } from '../support/realtime.ts';
-import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
+import { dataOf, gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 /** How long a subscriber that must receive nothing is watched after the others got everything. */
@@ -36,8 +37,7 @@ async function listen(token: string | undefined, organizationId: string | undefi
 }
 
 async function createTask(org: Organization, title: string): Promise<string> {
-  const result = await gql(server, D.CreateTaskDocument, { task: { title } }, as(org.admin, org));
-  return result.data!.createTask!.task!.rowId;
+  return dataOf(await gql(server, D.CreateTaskDocument, { task: { title } }, as(org.admin, org))).createTask!.task!.rowId;
 }
 
 const closedWithin = async (s: Subscriber, ms: number) => Promise.race([s.closed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
@@ -102,14 +102,7 @@ describe('who hears what', () => {
 
   test('a rolled-back change is heard by nobody; a burst from one statement arrives whole and in order', async () => {
     const s = await listen(a.admin.accessToken, a.id);
-    const client = await server.db.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`insert into app_public.tasks (organization_id, title) values ($1, 'Rolled back')`, [a.id]);
-      await client.query('rollback');
-    } finally {
-      client.release();
-    }
+    await inTransaction(server.db.pool, (client) => client.query(`insert into app_public.tasks (organization_id, title) values ($1, 'Rolled back')`, [a.id]));
     const ids = (await sql<{ id: string }>(`insert into app_public.tasks (organization_id, title) select $1, 'Burst ' || i from generate_series(1, 50) i returning id`, [a.id])).map((r) => r.id);
     await waitFor(async () => s.messages.length >= 50, 10_000, 'the burst delivered');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -248,7 +241,7 @@ describe('authorization lives past the handshake', () => {
 
   test('losing tasks:read, by a role taken away or a role edited, closes with 4403 within 2 s', async () => {
     const assigned = await member(server, a, a.roles.Viewer);
-    const editedRole = (await sql<{ id: string }>(`insert into app_public.roles (organization_id, name, permissions) values ($1, $2, '{tasks:read}') returning id`, [a.id, `Editable ${Date.now()}`]))[0].id;
+    const editedRole = await customRole(server, a.id, ['tasks:read']);
     const edited = await member(server, a, editedRole);
     const s1 = await listen(assigned.accessToken, a.id);
     const s2 = await listen(edited.accessToken, a.id);
@@ -298,9 +291,7 @@ describe('limits', () => {
   });
 
   test('more subscriptions on a connection than allowed are refused with TOO_MANY_SUBSCRIPTIONS; more connections per user close with 4429', async () => {
-    const user = await register(small, 'Busy');
-    const created = await gql(small, D.CreateOrganizationDocument, { name: 'Busy', slug: `busy-${Date.now()}` }, { token: user.accessToken });
-    const org = created.data!.createOrganization!.organization!.rowId;
+    const { admin: user, id: org } = await createOrganization(small, 'Busy');
     const first = await subscriber(small.url, user.accessToken, org);
     open.push(first);
     first.subscribeAgain();
@@ -339,9 +330,8 @@ describe('what a subscription may ask for, and what a socket may take', () => {
       REALTIME_MAX_CONNECTIONS_PER_USER: '2',
       EXECUTION_TIMEOUT_MS: '1000',
     });
-    owner = await register(tight, 'Owner');
-    const created = await gql(tight, D.CreateOrganizationDocument, { name: 'Tight', slug: `tight-${Date.now()}` }, { token: owner.accessToken });
-    orgId = created.data!.createOrganization!.organization!.rowId;
+    const created = await createOrganization(tight, 'Tight');
+    [owner, orgId] = [created.admin, created.id];
   });
   afterAll(() => tight?.close());
   const on = (query?: string, forwardedFor = '10.0.0.1') =>

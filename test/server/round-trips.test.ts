@@ -3,7 +3,8 @@
 // the query, commit), and a request whose session has ended is refused by the message that opens its
 // transaction, before its query runs, with the same 401 as any revoked token.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CreateOrganizationDocument, CreateTaskDocument, TasksPageDocument } from '../generated/graphql.ts';
+import { CreateTaskDocument, TasksPageDocument } from '../generated/graphql.ts';
+import { createOrganization } from '../support/organizations.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -24,8 +25,8 @@ async function measure(run: () => Promise<unknown>): Promise<number> {
 
 beforeAll(async () => {
   server = await startTestServer();
-  ann = await register(server, 'Ann');
-  orgId = (await gql(server, CreateOrganizationDocument, { name: 'Trips', slug: 'round-trips' }, { token: ann.accessToken })).data!.createOrganization!.organization!.rowId;
+  const org = await createOrganization(server, 'Trips');
+  [ann, orgId] = [org.admin, org.id];
   await gql(server, CreateTaskDocument, { task: { title: 'One' } }, { token: ann.accessToken, organizationId: orgId });
 });
 afterAll(() => server?.close());
@@ -48,8 +49,7 @@ describe('round trips', () => {
 
 describe('a session that ended', () => {
   test('is refused by the opening message (then a rollback), 401 INVALID_TOKEN, and its query never runs', async () => {
-    const bob = await register(server, 'Bob');
-    const bobOrg = (await gql(server, CreateOrganizationDocument, { name: 'Bob', slug: 'bob-trips' }, { token: bob.accessToken })).data!.createOrganization!.organization!.rowId;
+    const { admin: bob, id: bobOrg } = await createOrganization(server, 'Bob');
     await server.db.pool.query('update app_private.sessions set revoked_at = now() where user_id = $1', [bob.user.id]);
     let result: Awaited<ReturnType<typeof gql>> | undefined;
     const count = await measure(async () => {

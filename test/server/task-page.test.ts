@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AddTaskLinkDocument, CreateTaskRowDocument, InvitationPreviewDocument, RemoveTaskLinkDocument, SendInvitationDocument, TaskPageDocument, UpdateTaskDetailDocument } from '../../client/generated/graphql.ts';
-import { addMember, createOrganization } from '../../db/tenant-data.ts';
 import { tokenIn, waitForMail } from '../support/mail.ts';
-import { gql, register, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
+import { createOrganization, member, type Organization } from '../support/organizations.ts';
+import { dataOf, gql, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
 let server: TestServer;
-let a: { id: string; roles: Record<string, string> };
-let b: { id: string; roles: Record<string, string> };
+let a: Organization;
+let b: Organization;
 let admin: Session; // a's Admin
 let developer: Session; // a's Developer
 let viewer: Session; // a's Viewer
@@ -22,40 +22,27 @@ let other: Session; // b's Admin
 
 beforeAll(async () => {
   server = await startTestServer({}, { worker: true });
-  [admin, developer, viewer, other] = await Promise.all(['Ada Admin', 'Dev Developer', 'Vic Viewer', 'Otto Other'].map((name) => register(server, name)));
-  const client = await server.db.pool.connect();
-  try {
-    a = await createOrganization(client, 'Studio A', 'studio-a');
-    await addMember(client, a.id, admin.user.id, a.roles.Admin);
-    await addMember(client, a.id, developer.user.id, a.roles.Developer);
-    await addMember(client, a.id, viewer.user.id, a.roles.Viewer);
-    b = await createOrganization(client, 'Studio B', 'studio-b');
-    await addMember(client, b.id, other.user.id, b.roles.Admin);
-  } finally {
-    client.release();
-  }
+  [a, b] = [await createOrganization(server, 'Studio A'), await createOrganization(server, 'Studio B')];
+  [admin, other] = [a.admin, b.admin];
+  developer = await member(server, a, a.roles.Developer, 'Dev Developer');
+  viewer = await member(server, a, a.roles.Viewer, 'Vic Viewer');
 }, 60_000);
 afterAll(() => server?.close());
 
 const as = (session: Session, organization: { id: string } = a): Caller => ({ token: session.accessToken, organizationId: organization.id });
 
 async function createTask(caller: Caller, title: string): Promise<string> {
-  const result = await gql(server, CreateTaskRowDocument, { task: { title } }, caller);
-  expect(result.errors).toBeUndefined();
-  return result.data!.createTask!.task!.rowId;
+  return dataOf(await gql(server, CreateTaskRowDocument, { task: { title } }, caller)).createTask!.task!.rowId;
 }
 
 async function page(caller: Caller, rowId: string) {
-  const result = await gql(server, TaskPageDocument, { rowId }, caller);
-  expect(result.errors).toBeUndefined();
-  return result.data!.task;
+  return dataOf(await gql(server, TaskPageDocument, { rowId }, caller)).task;
 }
 
 describe('task.history', () => {
   test('names who changed what, newest first, for whoever may read the task, and for nobody else', async () => {
     const rowId = await createTask(as(developer), 'Named history');
-    const updated = await gql(server, UpdateTaskDetailDocument, { rowId, patch: { status: 'COMPLETED', metadata: { sprint: 4 } } }, as(admin));
-    expect(updated.errors).toBeUndefined();
+    dataOf(await gql(server, UpdateTaskDetailDocument, { rowId, patch: { status: 'COMPLETED', metadata: { sprint: 4 } } }, as(admin)));
     const seen = await waitFor(
       async () => {
         const task = await page(as(viewer), rowId);
@@ -65,7 +52,7 @@ describe('task.history', () => {
       'both changes in the history',
     );
     expect(seen.history.nodes.map((entry) => [entry.action, entry.actor?.name, entry.actorId])).toEqual([
-      ['task.updated', 'Ada Admin', admin.user.id],
+      ['task.updated', 'Admin Studio A', admin.user.id],
       ['task.created', 'Dev Developer', developer.user.id],
     ]);
     expect(seen.history.nodes[0].changes).toMatchObject({ status: 'COMPLETED', metadata: { sprint: 4 } });
@@ -99,8 +86,7 @@ describe('dependencies', () => {
   test("a Viewer reads them but may neither add nor remove one; a Developer may; nothing changed by the Viewer's attempts", async () => {
     const [first, second, third] = [await createTask(as(admin), 'Dep one'), await createTask(as(admin), 'Dep two'), await createTask(as(admin), 'Dep three')];
     const added = await gql(server, AddTaskLinkDocument, { taskDependency: { taskId: second, dependsOnTaskId: first, type: 'BLOCKS' } }, as(developer));
-    expect(added.errors).toBeUndefined();
-    const link = added.data!.createTaskDependency!.taskDependency!.rowId;
+    const link = dataOf(added).createTaskDependency!.taskDependency!.rowId;
 
     const seen = await page(as(viewer), second);
     expect(seen?.dependencies.nodes.map((d) => [d.type, d.dependsOnTask?.title])).toEqual([['BLOCKS', 'Dep one']]);
@@ -141,25 +127,20 @@ describe('dependencies', () => {
 describe('invitationByToken', () => {
   test('names the organization, role and inviter to the token holder, signed out and without an organization; any other token gets null', async () => {
     const email = `invitee-${Date.now()}@example.test`;
-    const sent = await gql(server, SendInvitationDocument, { email, roleId: a.roles.Developer }, as(admin));
-    expect(sent.errors).toBeUndefined();
+    dataOf(await gql(server, SendInvitationDocument, { email, roleId: a.roles.Developer }, as(admin)));
     const token = tokenIn(await waitForMail(server.worker!.outboxDir, email, /invited/));
 
     for (const caller of [{}, { token: other.accessToken }, as(other, b)] as Caller[]) {
-      const result = await gql(server, InvitationPreviewDocument, { token }, caller);
-      expect(result.errors).toBeUndefined();
-      expect(result.data?.invitationByToken).toEqual({
-        organizationName: 'Studio A',
+      expect(dataOf(await gql(server, InvitationPreviewDocument, { token }, caller)).invitationByToken).toEqual({
+        organizationName: 'Org Studio A',
         roleName: 'Developer',
-        invitedByName: 'Ada Admin',
+        invitedByName: 'Admin Studio A',
         email,
         expiresAt: expect.any(String),
       });
     }
     for (const wrong of [`${token}x`, token.slice(1), 'nothing']) {
-      const result = await gql(server, InvitationPreviewDocument, { token: wrong }, {});
-      expect(result.errors).toBeUndefined();
-      expect(result.data).toEqual({ invitationByToken: null });
+      expect(dataOf(await gql(server, InvitationPreviewDocument, { token: wrong }, {}))).toEqual({ invitationByToken: null });
     }
   });
 });

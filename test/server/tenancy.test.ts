@@ -11,8 +11,8 @@ import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as D from '../generated/graphql.ts';
 import type { TypedDocumentString } from '../generated/graphql.ts';
-import { addMember } from '../../db/tenant-data.ts';
-import { gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
+import { as, createOrganization, join, member, type Organization } from '../support/organizations.ts';
+import { dataOf, gql, register, startTestServer, type Caller, type GraphQLResult, type Session, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,12 +62,6 @@ function list<T, V>(document: TypedDocumentString<T, V>, variables: NoInfer<V>, 
     const result = await call(document, variables, caller);
     return { result, connection: result.data ? pick(result.data) : undefined };
   };
-}
-
-/** Throws unless the operation succeeded; for building fixtures. */
-function must<T>(result: GraphQLResult<T>): T {
-  if (result.errors?.length || !result.data) throw new Error(`fixture operation failed: ${JSON.stringify(result)}`);
-  return result.data;
 }
 
 /** What a client can observe of a response; error ids (random per error) are blanked. */
@@ -128,11 +122,8 @@ interface Target {
   organizationId?: string;
   refs: Refs;
 }
-interface Org {
+interface Org extends Organization {
   key: 'a' | 'b';
-  id: string;
-  slug: string;
-  admin: Session;
   dev: Session;
   /** Reads most of the organization (Viewer) and may change nothing of it but their own name. */
   viewer: Session;
@@ -164,7 +155,7 @@ const randomRefs = (): Refs => ({
   taskIds: [randomUUID(), randomUUID()],
   n: ++counter,
 });
-const asAdmin = (org: Org): Caller => ({ token: org.admin.accessToken, organizationId: org.id });
+const asAdmin = (org: Org): Caller => as(org.admin, org);
 
 async function superuser<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await server.db.pool.connect();
@@ -176,34 +167,26 @@ async function superuser<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<
 }
 
 async function buildOrganization(key: 'a' | 'b'): Promise<Org> {
-  const admin = await register(server, `Admin ${key}`);
-  const dev = await register(server, `Dev ${key}`);
-  const viewer = await register(server, `Viewer ${key}`);
-  const slug = `tenancy-${key}-${suffix}`;
-  const created = must(await gql(server, D.CreateOrganizationDocument, { name: `Org ${key}`, slug }, { token: admin.accessToken }));
-  const id = created.createOrganization!.organization!.rowId;
-  const system = await superuser(async (client) => {
-    const { rows } = await client.query<{ id: string; name: string }>('select id, name from app_public.roles where organization_id = $1 and is_system', [id]);
-    await addMember(client, id, dev.user.id, rows.find((r) => r.name === 'Developer')!.id);
-    await addMember(client, id, bridge.user.id, rows.find((r) => r.name === 'Developer')!.id);
-    await addMember(client, id, viewer.user.id, rows.find((r) => r.name === 'Viewer')!.id);
-    return Object.fromEntries(rows.map((r) => [r.name, r.id])) as { Admin: string; Developer: string; Viewer: string };
-  });
-  const as: Caller = { token: admin.accessToken, organizationId: id };
+  const org = await createOrganization(server, key);
+  const { id, admin, roles: system } = org;
+  const dev = await member(server, org, system.Developer, `Dev ${key}`);
+  await join(server, id, bridge, system.Developer);
+  const viewer = await member(server, org, system.Viewer, `Viewer ${key}`);
+  const byAdmin = as(admin, org);
 
-  const custom = must(await gql(server, D.CreateRoleDocument, { role: { name: 'Custom', permissions: ['tasks:read'] } }, as)).createRole!.role!;
+  const custom = dataOf(await gql(server, D.CreateRoleDocument, { role: { name: 'Custom', permissions: ['tasks:read'] } }, byAdmin)).createRole!.role!;
   expect(custom.organizationId).toBe(id);
-  must(await gql(server, D.CreateUserRoleDocument, { userRole: { userId: dev.user.id, roleId: custom.rowId } }, as));
-  const team = must(await gql(server, D.CreateTeamDocument, { team: { name: `Team ${key}` } }, as)).createTeam!.team!.rowId;
-  must(await gql(server, D.CreateTeamMembershipDocument, { teamMembership: { teamId: team, userId: dev.user.id } }, as));
+  dataOf(await gql(server, D.CreateUserRoleDocument, { userRole: { userId: dev.user.id, roleId: custom.rowId } }, byAdmin));
+  const team = dataOf(await gql(server, D.CreateTeamDocument, { team: { name: `Team ${key}` } }, byAdmin)).createTeam!.team!.rowId;
+  dataOf(await gql(server, D.CreateTeamMembershipDocument, { teamMembership: { teamId: team, userId: dev.user.id } }, byAdmin));
   const tasks: string[] = [];
   for (let i = 0; i < 3; i++) {
     const task = { title: `Task ${i} of ${key}`, assigneeId: dev.user.id, teamId: team, priority: 'HIGH' as const };
-    tasks.push(must(await gql(server, D.CreateTaskDocument, { task }, as)).createTask!.task!.rowId);
+    tasks.push(dataOf(await gql(server, D.CreateTaskDocument, { task }, byAdmin)).createTask!.task!.rowId);
   }
   // The bridge user writes in each organization too.
-  must(await gql(server, D.CreateTaskDocument, { task: { title: `Bridge task in ${key}` } }, { token: bridge.accessToken, organizationId: id }));
-  const dependency = must(await gql(server, D.CreateTaskDependencyDocument, { taskDependency: { taskId: tasks[1], dependsOnTaskId: tasks[0] } }, as))
+  dataOf(await gql(server, D.CreateTaskDocument, { task: { title: `Bridge task in ${key}` } }, as(bridge, org)));
+  const dependency = dataOf(await gql(server, D.CreateTaskDependencyDocument, { taskDependency: { taskId: tasks[1], dependsOnTaskId: tasks[0] } }, byAdmin))
     .createTaskDependency!.taskDependency!.rowId;
 
   // Tables only the worker writes, and invitations (created by a function that does not exist yet).
@@ -226,7 +209,7 @@ async function buildOrganization(key: 'a' | 'b'): Promise<Org> {
       [id, `invitee-${key}-${suffix}@example.test`, system.Viewer, admin.user.id],
     );
   });
-  return { key, id, slug, admin, dev, viewer, roles: { ...system, Custom: custom.rowId }, team, tasks, dependency };
+  return { ...org, key, dev, viewer, roles: { ...system, Custom: custom.rowId }, team, tasks, dependency };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -758,9 +741,7 @@ describe('references from a to b', () => {
 
 describe('relations', () => {
   test("the bridge user's memberships and tasks, seen by a's Admin, are a's only", async () => {
-    const seen = await call(D.UserRelationsDocument, { rowId: bridge.user.id }, asAdmin(a));
-    expect(seen.errors).toBeUndefined();
-    const user = seen.data!.user!;
+    const user = dataOf(await call(D.UserRelationsDocument, { rowId: bridge.user.id }, asAdmin(a))).user!;
     expect(user.organizationMemberships.nodes.map((n) => n?.organizationId)).toEqual([a.id]);
     expect(user.organizationMemberships.totalCount).toBe(1);
     expect(user.createdTasks.nodes.map((n) => n.organizationId)).toEqual([a.id]);
@@ -768,9 +749,7 @@ describe('relations', () => {
   });
 
   test("a's organization's relations hold a's rows only; b's organization is not there", async () => {
-    const seen = await call(D.OrganizationRelationsDocument, { rowId: a.id }, asAdmin(a));
-    expect(seen.errors).toBeUndefined();
-    const org = seen.data!.organization!;
+    const org = dataOf(await call(D.OrganizationRelationsDocument, { rowId: a.id }, asAdmin(a))).organization!;
     for (const connection of [org.tasks, org.teams, org.roles, org.members, org.invitations]) {
       expect(connection.totalCount).toBeGreaterThan(0);
       for (const node of connection.nodes) expect(node?.organizationId).toBe(a.id);
@@ -788,9 +767,7 @@ describe('relations', () => {
   });
 
   test("a task's related rows are a's", async () => {
-    const seen = await call(D.TaskRelationsDocument, { rowId: a.tasks[1] }, asAdmin(a));
-    expect(seen.errors).toBeUndefined();
-    const task = seen.data!.task!;
+    const task = dataOf(await call(D.TaskRelationsDocument, { rowId: a.tasks[1] }, asAdmin(a))).task!;
     expect(task.organization?.rowId).toBe(a.id);
     expect(task.team?.organizationId).toBe(a.id);
     expect(task.assignee?.rowId).toBe(a.dev.user.id);

@@ -5,24 +5,23 @@
 import { randomBytes } from 'node:crypto';
 import { addMember } from '../../db/tenant-data.ts';
 import { CreateOrganizationDocument } from '../generated/graphql.ts';
-import { gql, register, type Caller, type Session, type TestServer } from './server.ts';
+import { dataOf, gql, register, type Caller, type Session, type TestServer } from './server.ts';
 
 export interface Organization {
   id: string;
+  slug: string;
   admin: Session;
   /** The system roles' ids. */
   roles: { Admin: string; Developer: string; Viewer: string };
 }
 
-/** A new organization named `label` (its slug made unique), created by a newly registered admin. */
-export async function createOrganization(server: TestServer, label: string): Promise<Organization> {
-  const admin = await register(server, `Admin ${label}`);
+/** A new organization named `label` (its slug made unique), created by `admin`: a newly registered user unless given. */
+export async function createOrganization(server: TestServer, label: string, admin?: Session): Promise<Organization> {
+  admin ??= await register(server, `Admin ${label}`);
   const slug = `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(4).toString('hex')}`;
-  const created = await gql(server, CreateOrganizationDocument, { name: `Org ${label}`, slug }, { token: admin.accessToken });
-  const id = created.data?.createOrganization?.organization?.rowId;
-  if (!id) throw new Error(`creating organization ${label} failed: ${JSON.stringify(created)}`);
+  const id = dataOf(await gql(server, CreateOrganizationDocument, { name: `Org ${label}`, slug }, { token: admin.accessToken })).createOrganization!.organization!.rowId;
   const { rows } = await server.db.pool.query<{ id: string; name: keyof Organization['roles'] }>('select id, name from app_public.roles where organization_id = $1 and is_system', [id]);
-  return { id, admin, roles: Object.fromEntries(rows.map((r) => [r.name, r.id])) as Organization['roles'] };
+  return { id, slug, admin, roles: Object.fromEntries(rows.map((r) => [r.name, r.id])) as Organization['roles'] };
 }
 
 /** A custom role of `organizationId` holding `permissions`; its id. */

@@ -121,6 +121,15 @@ export interface GraphQLResult<T> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
+/**
+ * The data of an answer that must have succeeded: no errors array and data present, or it throws with the
+ * whole answer printed (what `expect(result.errors).toBeUndefined()` and `result.data!` said in two lines).
+ */
+export function dataOf<R extends { data?: unknown; errors?: unknown }>(result: R): NonNullable<R['data']> {
+  if (result.errors !== undefined || result.data == null) throw new Error(`GraphQL operation failed: ${JSON.stringify(result)}`);
+  return result.data;
+}
+
 export interface Caller {
   token?: string;
   organizationId?: string;
