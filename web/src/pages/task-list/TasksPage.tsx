@@ -14,11 +14,11 @@ import {
   type TaskPriority,
   type TaskRowFragment,
   type TaskStatus,
-} from '../../../client/generated/graphql.ts';
-import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../api/graphql.ts';
-import { useCan } from '../components/organization.ts';
-import { label, PRIORITIES, STATUSES, StatusBadge } from './task/labels.tsx';
-import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime, SubmitButton } from '../components/ui.tsx';
+} from '../../../../client/generated/graphql.ts';
+import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../../api/graphql.ts';
+import { useCan } from '../../components/organization.ts';
+import { label, PRIORITIES, STATUSES, StatusBadge } from '../task/labels.tsx';
+import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime, SubmitButton } from '../../components/ui.tsx';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 const SORTS: Record<string, { label: string; orderBy: TaskOrderBy[] }> = {
