@@ -28,11 +28,12 @@ export const SCREENS: Screen[] = [
   { width: 1440, height: 900 },
 ];
 
-export async function openConsole(
-  browser: Browser,
-  baseURL: string,
-  { viewport = { width: 1280, height: 800 }, colorScheme = 'light' }: { viewport?: Screen; colorScheme?: 'light' | 'dark' } = {},
-): Promise<ConsoleTab> {
+export interface ConsoleOptions {
+  viewport?: Screen;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function openConsole(browser: Browser, baseURL: string, { viewport = { width: 1280, height: 800 }, colorScheme = 'light' }: ConsoleOptions = {}): Promise<ConsoleTab> {
   const context = await browser.newContext({ baseURL, viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
