@@ -2,7 +2,7 @@
 // first). Access tokens live 30 s here (no clock tolerance), so the renewal paths run for real.
 import { describe, expect, test } from 'vitest';
 import { waitFor } from '../../test/support/worker.ts';
-import { addTask, createOrganization, expectTitles, field, mailedLink, signIn, signUp, taskRow } from './driver.ts';
+import { addTask, createOrganization, expectTitles, field, mailedLink, signIn, signUp, taskRow, joinOrganization } from './driver.ts';
 import { consoleSuite } from './setup.ts';
 
 const ACCESS_TOKEN_TTL_SECONDS = 30;
@@ -234,14 +234,9 @@ describe('live updates', () => {
     const ann = await suite.tab();
     await signUp(ann.page, 'Ann Live', 'ann.live@console.test');
     await createOrganization(ann.page, 'Live Co');
-    const { rows: [org] } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'live-co'`);
-    const { rows: [developer] } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Developer'`, [org.id]);
-
     const bob = await suite.tab();
     await signUp(bob.page, 'Bob Live', 'bob.live@console.test');
-    const { rows: [user] } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'bob.live@console.test'`);
-    await suite.server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await suite.server.db.pool.query('insert into app_public.user_roles (organization_id, user_id, role_id) values ($1, $2, $3)', [org.id, user.id, developer.id]);
+    await joinOrganization(suite.server.db.pool, 'bob.live@console.test', 'live-co', 'Developer');
     await bob.page.goto('/tasks');
     await bob.page.getByRole('heading', { name: 'Tasks' }).waitFor();
     await expectTitles(bob.page, []);

@@ -3,7 +3,7 @@
 // after a delete), never dropped on <body>. And what a Viewer is offered: nothing that deletes or grants.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PASSWORD, SIGNED_IN_PAGES, seedOrganization, signUp, taskRow, visit } from './driver.ts';
+import { PASSWORD, SIGNED_IN_PAGES, seedOrganization, signUp, taskRow, visit, joinOrganization } from './driver.ts';
 import { consoleSuite } from './setup.ts';
 
 const suite = consoleSuite();
@@ -116,17 +116,7 @@ describe('a Viewer', () => {
     await seedOrganization(admin.page, suite.server.db.pool, { name: 'Vera Admin', email: 'vera@viewer.test' }, 'Viewer Co');
     const viewer = await suite.tab();
     await signUp(viewer.page, 'Val Viewer', 'val@viewer.test');
-    const {
-      rows: [org],
-    } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'viewer-co'`);
-    const {
-      rows: [user],
-    } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'val@viewer.test'`);
-    await suite.server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await suite.server.db.pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = 'Viewer'`, [
-      org.id,
-      user.id,
-    ]);
+    await joinOrganization(suite.server.db.pool, 'val@viewer.test', 'viewer-co', 'Viewer');
 
     const offered: Record<string, string[]> = {};
     for (const target of SIGNED_IN_PAGES.filter((p) => ['/tasks', '/teams', '/members', '/roles'].includes(p.path))) {

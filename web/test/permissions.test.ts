@@ -2,7 +2,7 @@
 // against the real server: an Admin makes a Developer a Viewer, and the Developer's open tab stops offering
 // to create, edit or delete, without a reload. The database decides either way; this is what is shown.
 import { describe, expect, test } from 'vitest';
-import { addTask, seedOrganization, signUp, taskRow } from './driver.ts';
+import { addTask, seedOrganization, signUp, taskRow, joinOrganization } from './driver.ts';
 import { consoleSuite } from './setup.ts';
 
 const suite = consoleSuite();
@@ -13,17 +13,7 @@ describe('a role changed while the tab is open', () => {
     await seedOrganization(admin.page, suite.server.db.pool, { name: 'Pat Admin', email: 'pat@live.test' }, 'Live Perms');
     const developer = await suite.tab();
     await signUp(developer.page, 'Dev Eloper', 'dev@live.test');
-    const {
-      rows: [org],
-    } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'live-perms'`);
-    const {
-      rows: [user],
-    } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'dev@live.test'`);
-    await suite.server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await suite.server.db.pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = 'Developer'`, [
-      org.id,
-      user.id,
-    ]);
+    const userId = await joinOrganization(suite.server.db.pool, 'dev@live.test', 'live-perms', 'Developer');
 
     const page = developer.page;
     await page.goto('/tasks');
@@ -39,7 +29,7 @@ describe('a role changed while the tab is open', () => {
     await admin.page.getByRole('button', { name: 'Confirm giving Dev Eloper the role Viewer' }).click();
     await admin.page.getByRole('button', { name: 'Remove role Developer from Dev Eloper' }).click();
     await admin.page.getByRole('button', { name: 'Confirm taking the role Developer from Dev Eloper' }).click();
-    await admin.page.locator(`tr[data-member="${user.id}"] .chip`, { hasText: 'Developer' }).waitFor({ state: 'detached' });
+    await admin.page.locator(`tr[data-member="${userId}"] .chip`, { hasText: 'Developer' }).waitFor({ state: 'detached' });
     const changedAt = Date.now();
 
     await page.getByRole('button', { name: 'Add task', exact: true }).waitFor({ state: 'detached', timeout: 20_000 });
@@ -52,7 +42,7 @@ describe('a role changed while the tab is open', () => {
     // What the page now shows is what the database holds.
     const { rows } = await suite.server.db.pool.query(
       `select array_agg(r.name) as roles from app_public.user_roles ur join app_public.roles r on r.id = ur.role_id where ur.user_id = $1`,
-      [user.id],
+      [userId],
     );
     expect(rows).toEqual([{ roles: ['Viewer'] }]);
   });
