@@ -17,7 +17,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx';
 import { RolesPage } from './pages/RolesPage.tsx';
 import { SignInPage, SignUpPage } from './pages/SignInPage.tsx';
-import { TasksPage } from './pages/TasksPage.tsx';
+import { TasksPage } from './pages/task-list/TasksPage.tsx';
 import { TaskPage } from './pages/task/TaskPage.tsx';
 import { TeamsPage } from './pages/TeamsPage.tsx';
 import { VerifyEmailPage } from './pages/VerifyEmailPage.tsx';

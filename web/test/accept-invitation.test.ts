@@ -1,46 +1,18 @@
 // /invitations/accept?token=… in a real Chromium against the real server and worker: the page names who
 // invites whom to what ("Dana invited you to Dana Studio as Developer"), from the token alone, to a
 // visitor signed out and then signed in; a link whose token names no pending invitation says so.
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { SendInvitationDocument } from '../../client/generated/graphql.ts';
 import { addMember, createOrganization } from '../../db/tenant-data.ts';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { gql, register, startTestServer, type TestServer } from '../../test/support/server.ts';
-import { expectTitles, field, mailedLink, openConsole, PASSWORD, type ConsoleTab } from './driver.ts';
+import { gql, register } from '../../test/support/server.ts';
+import { expectTitles, field, mailedLink, PASSWORD } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  const origin = new URL(server.url).origin;
-  for (const { errors, requests } of tabs) {
-    expect(errors).toEqual([]);
-    expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
-  }
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite({ sameOriginOnly: true });
 
 test('the accept page names the inviter, the organization and the role, signed out and signed in', async () => {
-  const dana = await register(server, 'Dana');
-  const client = await server.db.pool.connect();
+  const dana = await register(suite.server, 'Dana');
+  const client = await suite.server.db.pool.connect();
   let organization: Awaited<ReturnType<typeof createOrganization>>;
   try {
     organization = await createOrganization(client, 'Dana Studio', 'dana-studio');
@@ -54,11 +26,11 @@ test('the accept page names the inviter, the organization and the role, signed o
   } finally {
     client.release();
   }
-  const sent = await gql(server, SendInvitationDocument, { email: 'eve@console.test', roleId: organization.roles.Developer }, { token: dana.accessToken, organizationId: organization.id });
+  const sent = await gql(suite.server, SendInvitationDocument, { email: 'eve@console.test', roleId: organization.roles.Developer }, { token: dana.accessToken, organizationId: organization.id });
   expect(sent.errors).toBeUndefined();
-  const link = await mailedLink(server.worker!.outboxDir, 'eve@console.test', '/invitations/accept');
+  const link = await mailedLink(suite.server.worker!.outboxDir, 'eve@console.test', '/invitations/accept');
 
-  const { page } = await tab();
+  const { page } = await suite.tab();
   await page.goto(link.pathname + link.search);
   const sentence = page.getByRole('status').filter({ hasText: 'Dana invited you to Dana Studio as Developer' });
   await sentence.waitFor();
@@ -84,7 +56,7 @@ test('the accept page names the inviter, the organization and the role, signed o
 });
 
 test('a token that names nothing gets the same words, signed out', async () => {
-  const { page } = await tab();
+  const { page } = await suite.tab();
   await page.goto('/invitations/accept?token=not-a-real-token-0123456789abcdef');
   await page.getByRole('status').filter({ hasText: 'This link does not name a pending invitation: it may have been used, withdrawn, or have expired.' }).waitFor();
   await page.getByRole('link', { name: 'Sign in to accept' }).waitFor();

@@ -2,31 +2,13 @@
 // scheme, in a real Chromium against the real server: no violation of WCAG 2.0–2.2 A and AA (2.2 AA
 // includes target sizes) or of axe's best practices.
 import axe from 'axe-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, invitationPage, seedOrganization, seededTaskPage, visit, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, invitationPage, seedOrganization, seededTaskPage, visit } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-beforeAll(async () => {
-  // Every visit reloads the console, which renews its token: more than the default 30 a minute per session.
-  server = await startTestServer({ RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '600' }, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Every visit reloads the console, which renews its token: more than the default 30 a minute per session.
+const suite = consoleSuite({ env: { RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '600' } });
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -47,13 +29,12 @@ declare global {
 
 describe.each(['light', 'dark'] as const)('every page in the %s colour scheme', (colorScheme) => {
   test('has no axe violation at any of the three widths', async () => {
-    const visitor = await openConsole(browser, server.url, { colorScheme });
-    const admin = await openConsole(browser, server.url, { colorScheme });
-    tabs.push(visitor, admin);
-    await seedOrganization(admin.page, server.db.pool, { name: `Ally ${colorScheme}`, email: `ally.${colorScheme}@a11y.test` }, `A11y ${colorScheme}`);
+    const visitor = await suite.tab({ colorScheme });
+    const admin = await suite.tab({ colorScheme });
+    await seedOrganization(admin.page, suite.server.db.pool, { name: `Ally ${colorScheme}`, email: `ally.${colorScheme}@a11y.test` }, `A11y ${colorScheme}`);
 
-    const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(server.db.pool)];
-    const signedOut = [...SIGNED_OUT_PAGES, await invitationPage(admin.page, server.worker!.outboxDir, `invitee.${colorScheme}@a11y.test`)];
+    const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(suite.server.db.pool)];
+    const signedOut = [...SIGNED_OUT_PAGES, await invitationPage(admin.page, suite.server.worker!.outboxDir, `invitee.${colorScheme}@a11y.test`)];
     const found: Record<string, string[]> = {};
     for (const screen of SCREENS) {
       for (const [tab, pages] of [

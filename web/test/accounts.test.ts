@@ -1,36 +1,13 @@
 // The console's account pages in a real Chromium against the real server and worker: the mailed links
 // (reset, verify) opened as a person opens them, sessions ended from another browser, and the refresh
 // back-off when a session's refresh budget runs out.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { PASSWORD, field, mailedLink, openConsole, signIn, signUp, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestServer } from '../../test/support/server.ts';
+import { PASSWORD, field, mailedLink, signIn, signUp } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(on: TestServer = server): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, on.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite();
 
 const signOutButton = (page: Page) => page.getByRole('button', { name: 'Sign out', exact: true });
 
@@ -43,9 +20,9 @@ async function signInWith(page: Page, email: string, password: string): Promise<
 describe('a forgotten password', () => {
   test('is reset from the mailed link; the new password signs in, the old one no longer does', async () => {
     const email = 'fay@accounts.test';
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Fay Forgot', email);
-    const elsewhere = await tab();
+    const elsewhere = await suite.tab();
     await signIn(elsewhere.page, email);
     await signOutButton(page).click();
     await page.waitForURL(/\/signin/);
@@ -59,8 +36,8 @@ describe('a forgotten password', () => {
     await answer.first().waitFor();
     expect(await answer.first().textContent()).toContain('If this address has an account, a mail is on its way');
 
-    const link = await mailedLink(server.worker!.outboxDir, email, '/reset-password');
-    expect(link.origin).toBe(new URL(server.url).origin);
+    const link = await mailedLink(suite.server.worker!.outboxDir, email, '/reset-password');
+    expect(link.origin).toBe(new URL(suite.server.url).origin);
     await page.goto(link.href);
     await field(page, 'New password').fill('a brand new secret');
     await field(page, 'Repeat the new password').fill('a different secret');
@@ -91,11 +68,11 @@ describe('a forgotten password', () => {
 describe('the e-mail address', () => {
   test('a new user sees the unverified banner; the mailed link verifies; the banner is gone after a reload', async () => {
     const email = 'vera@accounts.test';
-    const { page, requests } = await tab();
+    const { page, requests } = await suite.tab();
     await signUp(page, 'Vera Verify', email);
     const banner = page.getByRole('region', { name: 'E-mail address not verified' });
     await banner.waitFor();
-    const link = await mailedLink(server.worker!.outboxDir, email, '/verify-email');
+    const link = await mailedLink(suite.server.worker!.outboxDir, email, '/verify-email');
 
     // Resending answers with the neutral message (no second mail within a minute: the link above stays good).
     await banner.getByRole('button', { name: 'Resend verification mail' }).click();
@@ -114,7 +91,7 @@ describe('the e-mail address', () => {
     await page.goto(link.href);
     await page.getByRole('alert').filter({ hasText: 'This verification link is unknown, used or expired' }).waitFor();
     expect(requests.filter((url) => new URL(url).pathname === '/auth/verify-email')).toHaveLength(2);
-    const { rows } = await server.db.pool.query(
+    const { rows } = await suite.server.db.pool.query(
       `select count(*)::int as n from app_private.user_secrets s join app_public.users u on u.id = s.user_id where u.email = $1 and s.email_verified_at is not null`,
       [email],
     );
@@ -125,9 +102,9 @@ describe('the e-mail address', () => {
 describe('the account page', () => {
   test('ends another browser\'s session, then every other one, then all', async () => {
     const email = 'sam@accounts.test';
-    const a = await tab();
+    const a = await suite.tab();
     await signUp(a.page, 'Sam Sessions', email);
-    const b = await tab();
+    const b = await suite.tab();
     await signIn(b.page, email);
 
     await a.page.getByRole('link', { name: 'Account', exact: true }).click();
@@ -149,7 +126,7 @@ describe('the account page', () => {
     await b.page.waitForURL(/\/signin/);
 
     // Everywhere else: a third browser is signed out, this one stays signed in (after a reload too).
-    const c = await tab();
+    const c = await suite.tab();
     await signIn(c.page, email);
     await a.page.reload();
     await expect.poll(() => rows.count()).toBe(2);
@@ -168,7 +145,7 @@ describe('the account page', () => {
     await a.page.waitForURL(/\/signin/);
     await a.page.reload();
     await a.page.getByRole('heading', { name: 'Sign in to rowgate' }).waitFor();
-    const { rows: live } = await server.db.pool.query(
+    const { rows: live } = await suite.server.db.pool.query(
       `select count(*)::int as n from app_private.sessions s join app_public.users u on u.id = s.user_id where u.email = $1 and s.revoked_at is null`,
       [email],
     );
@@ -177,9 +154,9 @@ describe('the account page', () => {
 
   test('renames the user and changes the password, which signs the other sessions out', async () => {
     const email = 'pat@accounts.test';
-    const a = await tab();
+    const a = await suite.tab();
     await signUp(a.page, 'Pat Password', email);
-    const b = await tab();
+    const b = await suite.tab();
     await signIn(b.page, email);
 
     await a.page.goto('/account');
@@ -210,7 +187,7 @@ describe('the refresh budget', () => {
   test('a tab over its session\'s refresh budget waits and retries instead of signing out', async () => {
     const limited = await startTestServer({ RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '2' });
     try {
-      const { page } = await tab(limited);
+      const { page } = await suite.tab({ on: limited });
       const refreshes: number[] = [];
       page.on('response', (response) => {
         if (new URL(response.url()).pathname === '/auth/refresh') refreshes.push(response.status());
@@ -240,7 +217,7 @@ describe('the refresh budget', () => {
       expect(refreshes.at(-1)).toBe(200);
       expect(visited).not.toContain('/signin');
     } finally {
-      await Promise.all(tabs.splice(0).map((t) => t.context.close()));
+      await suite.closeTabs();
       await limited.close();
     }
   }, 60_000);

@@ -1,37 +1,17 @@
 // The audit log read by a person, in a real Chromium against the real server and worker: entries in
 // words, with names where the database recorded ids, and links to the console's pages for the objects.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
+import { describe, expect, test } from 'vitest';
 import { waitFor } from '../../test/support/worker.ts';
-import { field, openConsole, seedOrganization, taskRow, type ConsoleTab } from './driver.ts';
+import { field, seedOrganization, taskRow } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite();
 
 describe('the audit log', () => {
   test('tells who did what to which object, with names instead of ids and links to its page', async () => {
-    const tab = await openConsole(browser, server.url);
-    tabs.push(tab);
+    const tab = await suite.tab();
     const { page } = tab;
-    await seedOrganization(page, server.db.pool, { name: 'Ari Audit', email: 'ari@audit.test' }, 'Audit Co');
+    await seedOrganization(page, suite.server.db.pool, { name: 'Ari Audit', email: 'ari@audit.test' }, 'Audit Co');
     await page.goto('/teams');
     await page.getByLabel('Add a member to Platform').selectOption({ label: 'Grace Hopper' });
     await page.locator('.chip', { hasText: 'Grace Hopper' }).waitFor();
@@ -46,7 +26,7 @@ describe('the audit log', () => {
     const entry = (what: string, which: string) => page.locator('tbody tr', { has: page.getByRole('rowheader', { name: what, exact: true }) }).filter({ hasText: which });
     // The worker records entries a moment after each change: the page is opened once the last one is in.
     await waitFor(
-      async () => (await server.db.pool.query(`select 1 from app_public.audit_logs where action = 'task.updated'`)).rowCount === 1,
+      async () => (await suite.server.db.pool.query(`select 1 from app_public.audit_logs where action = 'task.updated'`)).rowCount === 1,
       15_000,
       'the task change in the audit log',
     );
@@ -55,7 +35,7 @@ describe('the audit log', () => {
 
     const changed = entry('Task changed', 'Fix the login redirect bug');
     expect(await changed.locator('td').nth(2).textContent()).toBe('Ari Audit');
-    const { rows: [task] } = await server.db.pool.query<{ id: string }>(`select id from app_public.tasks where title = 'Fix the login redirect bug'`);
+    const { rows: [task] } = await suite.server.db.pool.query<{ id: string }>(`select id from app_public.tasks where title = 'Fix the login redirect bug'`);
     expect(await changed.getByRole('link', { name: 'Fix the login redirect bug' }).getAttribute('href')).toBe(`/tasks/${task.id}`);
     expect(await changed.locator('td.details').textContent()).toMatch(/status: In progress/);
     expect(await changed.locator('td.details').textContent()).toMatch(/assignee: Grace Hopper/);

@@ -1,47 +1,17 @@
 // The web console in a real Chromium, against the real server with its worker (npm test builds web/dist
 // first). Access tokens live 30 s here (no clock tolerance), so the renewal paths run for real.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
+import { describe, expect, test } from 'vitest';
 import { waitFor } from '../../test/support/worker.ts';
-import { addTask, createOrganization, expectTitles, field, mailedLink, openConsole, signIn, signUp, taskRow, type ConsoleTab } from './driver.ts';
-
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
+import { addTask, createOrganization, expectTitles, field, mailedLink, signIn, signUp, taskRow, joinOrganization } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
 const ACCESS_TOKEN_TTL_SECONDS = 30;
 
-beforeAll(async () => {
-  server = await startTestServer({ ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS), JWT_CLOCK_TOLERANCE_SECONDS: '0' }, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  // Every page of every test: no uncaught error, and no request to any origin but the server's.
-  const origin = new URL(server.url).origin;
-  for (const { errors, requests } of tabs) {
-    expect(errors).toEqual([]);
-    expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
-  }
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite({ env: { ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS), JWT_CLOCK_TOLERANCE_SECONDS: '0' }, sameOriginOnly: true });
 
 describe('a new user', () => {
   test('signs up, creates an organization, and creates, filters, edits and deletes tasks', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await page.goto('/');
     await page.waitForURL(/\/signin/);
     await page.getByRole('link', { name: 'Create an account' }).click();
@@ -93,7 +63,7 @@ describe('a new user', () => {
     await create.getByRole('button', { name: 'Add task' }).click();
     await create.getByRole('alert').filter({ hasText: 'A title has 1 to 500 characters and is not blank.' }).waitFor();
 
-    const { rows } = await server.db.pool.query(
+    const { rows } = await suite.server.db.pool.query(
       `select t.title, t.status from app_public.tasks t join app_public.organizations o on o.id = t.organization_id where o.slug = 'acme-labs' order by t.title`,
     );
     expect(rows).toEqual([
@@ -103,7 +73,7 @@ describe('a new user', () => {
   });
 
   test('works with the keyboard alone, with a visible focus', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Kay Keys', 'kay@console.test');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
@@ -126,7 +96,7 @@ describe('a new user', () => {
 
 describe('invitations', () => {
   test('an Admin invites a Viewer by e-mail; the link signs them up first, then accepts; the Viewer sees tasks and no edit controls', async () => {
-    const admin = await tab();
+    const admin = await suite.tab();
     await signUp(admin.page, 'Ivy Inviter', 'ivy@console.test');
     await createOrganization(admin.page, 'Invite Co');
     await addTask(admin.page, 'Visible to viewers');
@@ -138,13 +108,13 @@ describe('invitations', () => {
     await admin.page.getByRole('status').filter({ hasText: 'Invitation sent to vic@console.test.' }).waitFor();
     await admin.page.locator('tr[data-invitation="vic@console.test"]').getByText(/^Pending until/).waitFor();
 
-    const link = await mailedLink(server.worker!.outboxDir, 'vic@console.test', '/invitations/accept');
+    const link = await mailedLink(suite.server.worker!.outboxDir, 'vic@console.test', '/invitations/accept');
     // The mail's link as it is: it points at this server (PUBLIC_URL unset: where it listens).
-    expect(link.origin).toBe(new URL(server.url).origin);
+    expect(link.origin).toBe(new URL(suite.server.url).origin);
     expect(link.pathname).toBe('/invitations/accept');
     expect(link.searchParams.get('token')).toMatch(/^\S{16,}$/);
 
-    const viewer = await tab();
+    const viewer = await suite.tab();
     await viewer.page.goto(link.href);
     await viewer.page.getByRole('link', { name: 'Create an account' }).click();
     await field(viewer.page, 'Name').fill('Vic Viewer');
@@ -171,7 +141,7 @@ describe('invitations', () => {
   });
 
   test('roles: an Admin creates a role from the catalog, gives it to a member, and the access page shows what it grants', async () => {
-    const admin = await tab();
+    const admin = await suite.tab();
     await signUp(admin.page, 'Rita Roles', 'rita@console.test');
     await createOrganization(admin.page, 'Roles Co');
     await admin.page.getByRole('link', { name: 'Roles' }).click();
@@ -203,7 +173,7 @@ describe('invitations', () => {
     for (let i = 0; i < 3; i++) await admin.page.keyboard.press('ArrowDown');
     await choose.selectOption({ label: 'Triager' });
     await admin.page.getByRole('button', { name: 'Give role Triager to Rita Roles' }).click();
-    const granted = async () => (await server.db.pool.query(`select count(*)::int as n from app_public.user_roles ur join app_public.users u on u.id = ur.user_id where u.email = 'rita@console.test'`)).rows[0].n;
+    const granted = async () => (await suite.server.db.pool.query(`select count(*)::int as n from app_public.user_roles ur join app_public.users u on u.id = ur.user_id where u.email = 'rita@console.test'`)).rows[0].n;
     expect(await granted()).toBe(1);
     expect(await admin.page.locator('.chip').count()).toBe(1);
     await admin.page.getByRole('button', { name: 'Confirm giving Rita Roles the role Triager' }).click();
@@ -222,7 +192,7 @@ describe('invitations', () => {
 
 describe('nothing destructive on one click', () => {
   test('deleting a team or a role and removing a team member each ask first, and Keep keeps them', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Cal Careful', 'cal@console.test');
     await createOrganization(page, 'Careful Co');
     await page.goto('/teams');
@@ -230,7 +200,7 @@ describe('nothing destructive on one click', () => {
     await page.getByRole('button', { name: 'Add team' }).click();
     await page.getByLabel('Add a member to Keepers').selectOption({ label: 'Cal Careful' });
     await page.locator('.chip', { hasText: 'Cal Careful' }).waitFor();
-    const count = async (sql: string) => (await server.db.pool.query(sql)).rows[0].n as number;
+    const count = async (sql: string) => (await suite.server.db.pool.query(sql)).rows[0].n as number;
     const teamMembers = () => count(`select count(*)::int as n from app_public.team_memberships tm join app_public.teams t on t.id = tm.team_id where t.name = 'Keepers'`);
     const teams = () => count(`select count(*)::int as n from app_public.teams where name = 'Keepers'`);
 
@@ -261,17 +231,12 @@ describe('nothing destructive on one click', () => {
 
 describe('live updates', () => {
   test('two browsers on one organization: each sees the other\'s changes without reloading', async () => {
-    const ann = await tab();
+    const ann = await suite.tab();
     await signUp(ann.page, 'Ann Live', 'ann.live@console.test');
     await createOrganization(ann.page, 'Live Co');
-    const { rows: [org] } = await server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'live-co'`);
-    const { rows: [developer] } = await server.db.pool.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Developer'`, [org.id]);
-
-    const bob = await tab();
+    const bob = await suite.tab();
     await signUp(bob.page, 'Bob Live', 'bob.live@console.test');
-    const { rows: [user] } = await server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'bob.live@console.test'`);
-    await server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await server.db.pool.query('insert into app_public.user_roles (organization_id, user_id, role_id) values ($1, $2, $3)', [org.id, user.id, developer.id]);
+    await joinOrganization(suite.server.db.pool, 'bob.live@console.test', 'live-co', 'Developer');
     await bob.page.goto('/tasks');
     await bob.page.getByRole('heading', { name: 'Tasks' }).waitFor();
     await expectTitles(bob.page, []);
@@ -295,7 +260,7 @@ describe('live updates', () => {
 
 describe('live updates across a token expiry', () => {
   test('the server closes the socket at the access token\'s exp (4401); the list subscribes again and stays live', async () => {
-    const watcher = await tab();
+    const watcher = await suite.tab();
     const sockets: string[] = [];
     watcher.page.on('websocket', (socket) => {
       sockets.push('opened');
@@ -304,7 +269,7 @@ describe('live updates across a token expiry', () => {
     await signUp(watcher.page, 'Wes Watcher', 'wes@console.test');
     await createOrganization(watcher.page, 'Expiry Co');
     await addTask(watcher.page, 'Before the expiry');
-    const writer = await tab();
+    const writer = await suite.tab();
     await signIn(writer.page, 'wes@console.test');
 
     // The first socket carries the token of its connection; the server ends it at that token's exp.
@@ -317,7 +282,7 @@ describe('live updates across a token expiry', () => {
 
 describe('sessions', () => {
   test('sign out ends the session: the refresh cookie is gone and the session is revoked in the database', async () => {
-    const { page, context } = await tab();
+    const { page, context } = await suite.tab();
     await signUp(page, 'Sam Out', 'sam@console.test');
     const cookie = (await context.cookies()).find((c) => c.name === 'rowgate_refresh');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth' });
@@ -326,7 +291,7 @@ describe('sessions', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
     expect((await context.cookies()).find((c) => c.name === 'rowgate_refresh')).toBeUndefined();
-    const { rows } = await server.db.pool.query(
+    const { rows } = await suite.server.db.pool.query(
       `select s.revoked_at is not null as revoked from app_private.sessions s join app_public.users u on u.id = s.user_id where u.email = 'sam@console.test'`,
     );
     expect(rows).toEqual([{ revoked: true }]);
@@ -335,7 +300,7 @@ describe('sessions', () => {
   });
 
   test('a reload keeps the user signed in (the refresh cookie), and another tab shares the session', async () => {
-    const first = await tab();
+    const first = await suite.tab();
     await signUp(first.page, 'Rae Reload', 'rae@console.test');
     await first.page.reload();
     await first.page.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -346,8 +311,8 @@ describe('sessions', () => {
   });
 
   test('an expired access token is renewed on the next request, unnoticed; signing out with one still ends the session', async () => {
-    const { page } = await tab();
-    const sleeper = await tab();
+    const { page } = await suite.tab();
+    const sleeper = await suite.tab();
     // Timers are frozen, so the renewal scheduled at three quarters of the lifetime cannot run first; on
     // the teams page no WebSocket is open, whose close at the token's expiry would renew it too.
     for (const each of [page, sleeper.page]) await each.clock.install();
@@ -376,7 +341,7 @@ describe('sessions', () => {
     await sleeper.page.getByRole('button', { name: 'Sign out' }).click();
     await sleeper.page.waitForURL(/\/signin/);
     expect((await sleeper.context.cookies()).find((c) => c.name === 'rowgate_refresh')).toBeUndefined();
-    const { rows } = await server.db.pool.query(
+    const { rows } = await suite.server.db.pool.query(
       `select s.revoked_at is not null as revoked from app_private.sessions s join app_public.users u on u.id = s.user_id where u.email = 'sol@console.test'`,
     );
     expect(rows).toEqual([{ revoked: true }]);
@@ -384,16 +349,16 @@ describe('sessions', () => {
   }, 90_000);
 
   test('a sign-out the server does not confirm is said, and the user stays signed in', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Fay Fail', 'fay@console.test');
     // The database refuses to end sessions by refresh token for a moment.
-    await server.db.pool.query('revoke execute on function app_auth.logout_with_refresh_token(bytea) from app_anonymous');
+    await suite.server.db.pool.query('revoke execute on function app_auth.logout_with_refresh_token(bytea) from app_anonymous');
     try {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('alert').filter({ hasText: 'Could not sign out' }).waitFor();
       expect(page.url()).not.toMatch(/\/signin/);
     } finally {
-      await server.db.pool.query('grant execute on function app_auth.logout_with_refresh_token(bytea) to app_anonymous');
+      await suite.server.db.pool.query('grant execute on function app_auth.logout_with_refresh_token(bytea) to app_anonymous');
     }
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
@@ -402,7 +367,7 @@ describe('sessions', () => {
 
 describe('every page', () => {
   test('an Admin reaches each page from the navigation, each with its heading', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signIn(page, 'ada@console.test');
     const nav = page.getByRole('navigation', { name: 'Pages' });
     for (const [link, heading] of [

@@ -28,11 +28,12 @@ export const SCREENS: Screen[] = [
   { width: 1440, height: 900 },
 ];
 
-export async function openConsole(
-  browser: Browser,
-  baseURL: string,
-  { viewport = { width: 1280, height: 800 }, colorScheme = 'light' }: { viewport?: Screen; colorScheme?: 'light' | 'dark' } = {},
-): Promise<ConsoleTab> {
+export interface ConsoleOptions {
+  viewport?: Screen;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function openConsole(browser: Browser, baseURL: string, { viewport = { width: 1280, height: 800 }, colorScheme = 'light' }: ConsoleOptions = {}): Promise<ConsoleTab> {
   const context = await browser.newContext({ baseURL, viewport, colorScheme, locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -161,6 +162,23 @@ export async function visit(page: Page, target: ConsolePage): Promise<void> {
   await target.ready?.(page).waitFor();
 }
 
+/** The user with `email` joins the organization `slug` as `role`, as an accepted invitation would have it; returns the user's id. */
+export async function joinOrganization(pool: Pool, email: string, slug: string, role: string): Promise<string> {
+  const {
+    rows: [org],
+  } = await pool.query<{ id: string }>('select id from app_public.organizations where slug = $1', [slug]);
+  const {
+    rows: [user],
+  } = await pool.query<{ id: string }>('select id from app_public.users where email = $1', [email]);
+  await pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
+  await pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = $3`, [
+    org.id,
+    user.id,
+    role,
+  ]);
+  return user.id;
+}
+
 /**
  * An organization to look at: its Admin (signed in on `page`), a Developer and a Viewer, a team, tasks
  * with long titles. Colleagues are written to the database as an accepted invitation would have.
@@ -169,23 +187,13 @@ export async function seedOrganization(page: Page, pool: Pool, admin: { name: st
   await signUp(page, admin.name, admin.email);
   await createOrganization(page, organization);
   const slug = organization.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const {
-    rows: [org],
-  } = await pool.query<{ id: string }>('select id from app_public.organizations where slug = $1', [slug]);
   for (const [name, role] of [
     ['Grace Hopper', 'Developer'],
     ['Alan Turing', 'Viewer'],
   ]) {
     const email = `${name.split(' ')[0].toLowerCase()}@${slug}.test`;
-    const {
-      rows: [user],
-    } = await pool.query<{ id: string }>('insert into app_public.users (email, name) values ($1, $2) returning id', [email, name]);
-    await pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = $3`, [
-      org.id,
-      user.id,
-      role,
-    ]);
+    await pool.query('insert into app_public.users (email, name) values ($1, $2)', [email, name]);
+    await joinOrganization(pool, email, slug, role);
   }
   await page.goto('/teams');
   await field(page, 'New team').fill('Platform');

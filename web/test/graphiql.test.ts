@@ -2,32 +2,24 @@
 // (server/graphql/graphiql-sign-in.ts), GraphiQL's requests carry the token and the organization, the token
 // is renewed before it expires, a reload keeps the session, and signing out ends it. Access tokens live
 // 30 s here (no clock tolerance), so the renewal runs for real.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
 import * as D from '../../test/generated/graphql.ts';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { gql, register, startTestServer, type Session, type TestServer } from '../../test/support/server.ts';
+import { gql, register, type Session } from '../../test/support/server.ts';
 import { field, openConsole, PASSWORD } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = consoleSuite({ env: { ACCESS_TOKEN_TTL_SECONDS: '30', JWT_CLOCK_TOLERANCE_SECONDS: '0' }, worker: false });
 let dev: Session;
 let organizationId: string;
 beforeAll(async () => {
-  server = await startTestServer({ ACCESS_TOKEN_TTL_SECONDS: '30', JWT_CLOCK_TOLERANCE_SECONDS: '0' });
-  browser = await launchBrowser();
-  dev = await register(server, 'Dev');
-  const created = await gql(server, D.CreateOrganizationDocument, { name: 'Playground', slug: 'playground' }, { token: dev.accessToken });
+  dev = await register(suite.server, 'Dev');
+  const created = await gql(suite.server, D.CreateOrganizationDocument, { name: 'Playground', slug: 'playground' }, { token: dev.accessToken });
   organizationId = created.data!.createOrganization!.organization!.rowId;
-  await gql(server, D.CreateTaskDocument, { task: { title: 'Seen from GraphiQL' } }, { token: dev.accessToken, organizationId });
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await gql(suite.server, D.CreateTaskDocument, { task: { title: 'Seen from GraphiQL' } }, { token: dev.accessToken, organizationId });
 });
 
 test('sign in, pick the organization, stay signed in past the token’s life and a reload, sign out', { timeout: 90_000 }, async () => {
-  const tab = await openConsole(browser, server.url);
+  const tab = await openConsole(suite.browser, suite.server.url);
   const { page } = tab;
   // What GraphiQL's fetcher sends (the page's fetch to /graphql, no headers of its own).
   const ask = () =>
@@ -61,6 +53,6 @@ test('sign in, pick the organization, stay signed in past the token’s life and
   // Anonymous again: refused before it runs.
   expect(after.errors[0].extensions.code).toBe('PERMISSION_DENIED');
   expect(tab.errors).toEqual([]);
-  expect(tab.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== new URL(server.url).origin)).toEqual([]);
+  expect(tab.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== new URL(suite.server.url).origin)).toEqual([]);
   await tab.context.close();
 });

@@ -1,36 +1,12 @@
 // The console with the keyboard alone, in a real Chromium against the real server: after every step the
 // focus is where a sighted user's eyes are (the field to type in next, the row just changed, the next row
 // after a delete), never dropped on <body>. And what a Viewer is offered: nothing that deletes or grants.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { PASSWORD, SIGNED_IN_PAGES, openConsole, seedOrganization, signUp, taskRow, visit, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PASSWORD, SIGNED_IN_PAGES, seedOrganization, signUp, taskRow, visit, joinOrganization } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite();
 
 /** The focused element as "tag name": its aria-label, its label's text, else its own text. */
 const focused = (page: Page) =>
@@ -62,10 +38,10 @@ async function tabTo(page: Page, want: string, key: 'Tab' | 'Shift+Tab' = 'Tab')
 
 describe('the keyboard alone', () => {
   test('signs in, skips to the content, creates, edits and deletes a task, and invites a member', async () => {
-    const admin = await tab();
-    await seedOrganization(admin.page, server.db.pool, { name: 'Kai Keys', email: 'kai@keys.test' }, 'Keys Co');
+    const admin = await suite.tab();
+    await seedOrganization(admin.page, suite.server.db.pool, { name: 'Kai Keys', email: 'kai@keys.test' }, 'Keys Co');
 
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await page.goto('/signin');
     await page.getByRole('heading', { name: 'Sign in to rowgate' }).waitFor();
     await expectFocus(page, 'input E-mail');
@@ -129,28 +105,18 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Invitation sent to kim@keys.test.' }).waitFor();
     await expectFocus(page, 'input E-mail address');
-    const { rows } = await server.db.pool.query(`select r.name from app_public.invitations i join app_public.roles r on r.id = i.role_id where i.email = 'kim@keys.test'`);
+    const { rows } = await suite.server.db.pool.query(`select r.name from app_public.invitations i join app_public.roles r on r.id = i.role_id where i.email = 'kim@keys.test'`);
     expect(rows).toEqual([{ name: 'Viewer' }]);
   }, 60_000);
 });
 
 describe('a Viewer', () => {
   test('is offered nothing that creates, changes, deletes or grants, on any page', async () => {
-    const admin = await tab();
-    await seedOrganization(admin.page, server.db.pool, { name: 'Vera Admin', email: 'vera@viewer.test' }, 'Viewer Co');
-    const viewer = await tab();
+    const admin = await suite.tab();
+    await seedOrganization(admin.page, suite.server.db.pool, { name: 'Vera Admin', email: 'vera@viewer.test' }, 'Viewer Co');
+    const viewer = await suite.tab();
     await signUp(viewer.page, 'Val Viewer', 'val@viewer.test');
-    const {
-      rows: [org],
-    } = await server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'viewer-co'`);
-    const {
-      rows: [user],
-    } = await server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'val@viewer.test'`);
-    await server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await server.db.pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = 'Viewer'`, [
-      org.id,
-      user.id,
-    ]);
+    await joinOrganization(suite.server.db.pool, 'val@viewer.test', 'viewer-co', 'Viewer');
 
     const offered: Record<string, string[]> = {};
     for (const target of SIGNED_IN_PAGES.filter((p) => ['/tasks', '/teams', '/members', '/roles'].includes(p.path))) {

@@ -1,37 +1,13 @@
 // Every page of the console on a phone, a tablet and a laptop, in a real Chromium against the real server:
 // the page never scrolls sideways (wide tables scroll in their own box), the header stays small, and the
 // page's main action is on the first screen. On narrow screens the header folds behind a Menu button.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, openConsole, invitationPage, seedOrganization, seededTaskPage, visit, type ConsolePage, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENS, SIGNED_IN_PAGES, SIGNED_OUT_PAGES, invitationPage, seedOrganization, seededTaskPage, visit, type ConsolePage } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  // Every visit reloads the console, which renews its token: more than the default 30 a minute per session.
-  server = await startTestServer({ RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '600' }, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Every visit reloads the console, which renews its token: more than the default 30 a minute per session.
+const suite = consoleSuite({ env: { RATE_LIMIT_REFRESH_PER_SESSION_PER_MINUTE: '600' } });
 
 /** What a page looks like on the first screen, measured by the browser. */
 async function measure(page: Page, target: ConsolePage) {
@@ -58,7 +34,7 @@ const expected = (target: ConsolePage) => ({ page: target.path, sidewaysScroll: 
 
 describe('every page at 375, 768 and 1440 pixels wide', () => {
   test('no sideways scroll, a small header, the main action on the first screen', async () => {
-    const visitor = await tab();
+    const visitor = await suite.tab();
     for (const screen of SCREENS) {
       await visitor.page.setViewportSize(screen);
       for (const target of SIGNED_OUT_PAGES) {
@@ -67,11 +43,11 @@ describe('every page at 375, 768 and 1440 pixels wide', () => {
       }
     }
 
-    const { page } = await tab();
-    await seedOrganization(page, server.db.pool, { name: 'Lee Layout', email: 'lee@layout.test' }, 'Layout Co');
-    const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(server.db.pool)];
+    const { page } = await suite.tab();
+    await seedOrganization(page, suite.server.db.pool, { name: 'Lee Layout', email: 'lee@layout.test' }, 'Layout Co');
+    const signedIn = [...SIGNED_IN_PAGES, await seededTaskPage(suite.server.db.pool)];
     // The page an invitation's mailed link opens, as the invitee sees it signed out.
-    const invitation = await invitationPage(page, server.worker!.outboxDir, 'invitee@layout.test');
+    const invitation = await invitationPage(page, suite.server.worker!.outboxDir, 'invitee@layout.test');
     for (const screen of SCREENS) {
       await visitor.page.setViewportSize(screen);
       await visit(visitor.page, invitation);
@@ -91,8 +67,8 @@ describe('every page at 375, 768 and 1440 pixels wide', () => {
 
 describe('the header on a narrow screen', () => {
   test('folds behind a Menu button that the keyboard opens and Escape closes, giving the focus back', async () => {
-    const { page } = await tab();
-    await seedOrganization(page, server.db.pool, { name: 'Max Menu', email: 'max@layout.test' }, 'Menu Co');
+    const { page } = await suite.tab();
+    await seedOrganization(page, suite.server.db.pool, { name: 'Max Menu', email: 'max@layout.test' }, 'Menu Co');
     const menu = page.getByRole('button', { name: 'Menu', exact: true });
     const pages = page.getByRole('navigation', { name: 'Pages', exact: true });
 

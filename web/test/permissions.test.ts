@@ -1,54 +1,19 @@
 // What the console offers follows the user's permissions while the tab stays open, in two real browsers
 // against the real server: an Admin makes a Developer a Viewer, and the Developer's open tab stops offering
 // to create, edit or delete, without a reload. The database decides either way; this is what is shown.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { addTask, openConsole, seedOrganization, signUp, taskRow, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import { addTask, seedOrganization, signUp, taskRow, joinOrganization } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite();
 
 describe('a role changed while the tab is open', () => {
   test("a Developer made a Viewer loses Add task, Edit and Delete within seconds, without a reload", async () => {
-    const admin = await tab();
-    await seedOrganization(admin.page, server.db.pool, { name: 'Pat Admin', email: 'pat@live.test' }, 'Live Perms');
-    const developer = await tab();
+    const admin = await suite.tab();
+    await seedOrganization(admin.page, suite.server.db.pool, { name: 'Pat Admin', email: 'pat@live.test' }, 'Live Perms');
+    const developer = await suite.tab();
     await signUp(developer.page, 'Dev Eloper', 'dev@live.test');
-    const {
-      rows: [org],
-    } = await server.db.pool.query<{ id: string }>(`select id from app_public.organizations where slug = 'live-perms'`);
-    const {
-      rows: [user],
-    } = await server.db.pool.query<{ id: string }>(`select id from app_public.users where email = 'dev@live.test'`);
-    await server.db.pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-    await server.db.pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = 'Developer'`, [
-      org.id,
-      user.id,
-    ]);
+    const userId = await joinOrganization(suite.server.db.pool, 'dev@live.test', 'live-perms', 'Developer');
 
     const page = developer.page;
     await page.goto('/tasks');
@@ -64,7 +29,7 @@ describe('a role changed while the tab is open', () => {
     await admin.page.getByRole('button', { name: 'Confirm giving Dev Eloper the role Viewer' }).click();
     await admin.page.getByRole('button', { name: 'Remove role Developer from Dev Eloper' }).click();
     await admin.page.getByRole('button', { name: 'Confirm taking the role Developer from Dev Eloper' }).click();
-    await admin.page.locator(`tr[data-member="${user.id}"] .chip`, { hasText: 'Developer' }).waitFor({ state: 'detached' });
+    await admin.page.locator(`tr[data-member="${userId}"] .chip`, { hasText: 'Developer' }).waitFor({ state: 'detached' });
     const changedAt = Date.now();
 
     await page.getByRole('button', { name: 'Add task', exact: true }).waitFor({ state: 'detached', timeout: 20_000 });
@@ -75,9 +40,9 @@ describe('a role changed while the tab is open', () => {
     await taskRow(page, 'Made while a Developer').waitFor();
     expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
     // What the page now shows is what the database holds.
-    const { rows } = await server.db.pool.query(
+    const { rows } = await suite.server.db.pool.query(
       `select array_agg(r.name) as roles from app_public.user_roles ur join app_public.roles r on r.id = ur.role_id where ur.user_id = $1`,
-      [user.id],
+      [userId],
     );
     expect(rows).toEqual([{ roles: ['Viewer'] }]);
   });

@@ -2,40 +2,15 @@
 // and what to do when it is empty, an announced "Loading" while the database has not answered (held
 // back by a real table lock), and a failure with a Retry that reads again (a real refusal by PostgreSQL,
 // the API role's SELECT taken away for a moment).
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { addTask, createOrganization, field, openConsole, signUp, taskRow, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import { addTask, createOrganization, field, signUp, taskRow } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite();
 
 describe('an empty list', () => {
   test('says so and offers what to do, instead of a table with no rows', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Em Empty', 'em@states.test');
     await createOrganization(page, 'Empty Co');
     const main = page.locator('main');
@@ -65,14 +40,14 @@ describe('an empty list', () => {
 
 describe('a list the database has not answered yet', () => {
   test('shows an announced loading state, then the list', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Lou Loading', 'lou@states.test');
     await createOrganization(page, 'Loading Co');
     await addTask(page, 'Waits for the lock');
     await page.goto('/teams');
     await page.getByRole('heading', { name: 'Teams' }).waitFor();
 
-    const holder = await server.db.pool.connect();
+    const holder = await suite.server.db.pool.connect();
     try {
       await holder.query('begin');
       await holder.query('lock table app_public.tasks in access exclusive mode');
@@ -90,21 +65,21 @@ describe('a list the database has not answered yet', () => {
 
 describe('a list that could not be read', () => {
   test('shows the failure with a Retry button that reads again', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Rey Retry', 'rey@states.test');
     await createOrganization(page, 'Retry Co');
     await addTask(page, 'Back after the retry');
     await page.goto('/teams');
     await page.getByRole('heading', { name: 'Teams' }).waitFor();
 
-    await server.db.pool.query('revoke select on app_public.tasks from app_user');
+    await suite.server.db.pool.query('revoke select on app_public.tasks from app_user');
     try {
       await page.getByRole('navigation', { name: 'Pages', exact: true }).getByRole('link', { name: 'Tasks' }).click();
       const failure = page.locator('main').getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) });
       await failure.waitFor();
       expect(await taskRow(page, 'Back after the retry').count()).toBe(0);
     } finally {
-      await server.db.pool.query('grant select on app_public.tasks to app_user');
+      await suite.server.db.pool.query('grant select on app_public.tasks to app_user');
     }
     await page.locator('main').getByRole('button', { name: 'Retry' }).click();
     await taskRow(page, 'Back after the retry').waitFor();

@@ -1,42 +1,22 @@
 // The task table as a person uses it, in a real Chromium against the real server: column headers sort
 // through the API's orderBy and say how (aria-sort), the pager says "1–20 of 23 tasks" and offers a page
 // size, dates stay on one line and row actions side by side.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startTestServer, type TestServer } from '../../test/support/server.ts';
-import { createOrganization, field, listedTitles, openConsole, signUp, type ConsoleTab } from './driver.ts';
+import { describe, expect, test } from 'vitest';
+import { createOrganization, field, listedTitles, signUp } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  for (const { errors } of tabs) expect(errors).toEqual([]);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite();
 
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
 describe('the task table', () => {
   test('sorts by its headers, counts its pages, and changes the page size', async () => {
-    const tab = await openConsole(browser, server.url);
-    tabs.push(tab);
+    const tab = await suite.tab();
     const { page } = tab;
     await signUp(page, 'Tab Ler', 'tab@tables.test');
     await createOrganization(page, 'Tables Co');
     // 23 tasks, created a second apart (Task 01 oldest), priorities in turn.
-    await server.db.pool.query(
+    await suite.server.db.pool.query(
       `insert into app_public.tasks (organization_id, title, priority, created_at)
        select o.id, 'Task ' || lpad(i::text, 2, '0'), ($1::text[])[1 + i % 4]::app_public.task_priority, now() - make_interval(secs => 100 - i)
        from app_public.organizations o, generate_series(1, 23) i where o.slug = 'tables-co'`,

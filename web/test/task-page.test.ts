@@ -3,54 +3,27 @@
 // before anything is sent, the database's refusals shown as its message); the history in words, names
 // not ids; dependencies added, followed, removed, and a cycle refused with a message; changes and a
 // deletion made by another user appearing without a reload; a Viewer offered no edit or remove control.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DeleteTaskRowDocument, UpdateTaskDetailDocument } from '../../client/generated/graphql.ts';
 import { addMember } from '../../db/tenant-data.ts';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { gql, register, startTestServer, type TestServer } from '../../test/support/server.ts';
+import { gql, register } from '../../test/support/server.ts';
 import { waitFor } from '../../test/support/worker.ts';
-import { addTask, createOrganization, field, openConsole, signIn, signUp, taskRow, type ConsoleTab } from './driver.ts';
+import { addTask, createOrganization, field, signIn, signUp, taskRow } from './driver.ts';
+import { consoleSuite } from './setup.ts';
 
-let server: TestServer;
-let browser: Browser;
-const tabs: ConsoleTab[] = [];
-
-async function tab(): Promise<ConsoleTab> {
-  const opened = await openConsole(browser, server.url);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  server = await startTestServer({}, { worker: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterEach(async () => {
-  const origin = new URL(server.url).origin;
-  for (const { errors, requests } of tabs) {
-    expect(errors).toEqual([]);
-    expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
-  }
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = consoleSuite({ sameOriginOnly: true });
 
 /** An organization made through the console by a new Admin, with one more member (a session) of `role`. */
 async function organizationWith(admin: Page, adminName: string, slug: string, memberName: string, role: 'Developer' | 'Viewer') {
   await signUp(admin, adminName, `${slug}-admin@console.test`);
   await createOrganization(admin, slug.replace(/-/g, ' '));
-  const member = await register(server, memberName);
-  const { rows } = await server.db.pool.query<{ id: string; role: string }>(
+  const member = await register(suite.server, memberName);
+  const { rows } = await suite.server.db.pool.query<{ id: string; role: string }>(
     `select o.id, r.id as role from app_public.organizations o join app_public.roles r on r.organization_id = o.id and r.name = $2 where o.slug = $1`,
     [slug, role],
   );
-  const client = await server.db.pool.connect();
+  const client = await suite.server.db.pool.connect();
   try {
     await addMember(client, rows[0].id, member.user.id, rows[0].role);
   } finally {
@@ -59,7 +32,7 @@ async function organizationWith(admin: Page, adminName: string, slug: string, me
   return { organizationId: rows[0].id, member };
 }
 
-const taskIdOf = async (title: string) => (await server.db.pool.query<{ id: string }>('select id from app_public.tasks where title = $1', [title])).rows[0].id;
+const taskIdOf = async (title: string) => (await suite.server.db.pool.query<{ id: string }>('select id from app_public.tasks where title = $1', [title])).rows[0].id;
 
 /** Opens the task from the list by its title's link. */
 async function openTask(page: Page, title: string): Promise<void> {
@@ -82,9 +55,9 @@ async function expectHistoryEntry(page: Page, pattern: RegExp): Promise<void> {
 
 describe('the task page', () => {
   test('shows every field; edits description and metadata (refusing text that is not JSON); the history says who changed what', async () => {
-    const ann = await tab();
+    const ann = await suite.tab();
     const { organizationId } = await organizationWith(ann.page, 'Ann Admin', 'fields-co', 'Bob Builder', 'Developer');
-    await server.db.pool.query(`insert into app_public.teams (organization_id, name) values ($1, 'Core')`, [organizationId]);
+    await suite.server.db.pool.query(`insert into app_public.teams (organization_id, name) values ($1, 'Core')`, [organizationId]);
     await addTask(ann.page, 'Ship the page', 'High');
     await openTask(ann.page, 'Ship the page');
     const page = ann.page;
@@ -108,7 +81,7 @@ describe('the task page', () => {
     await field(form, 'Team').selectOption({ label: 'Core' });
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByRole('alert').filter({ hasText: /^Metadata is not valid JSON: / }).waitFor();
-    const unchanged = await server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
+    const unchanged = await suite.server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
     expect(unchanged.rows).toEqual([{ description: '', metadata: {}, status: 'PENDING' }]);
 
     // The database's own refusal, as its message: metadata must be an object.
@@ -124,7 +97,7 @@ describe('the task page', () => {
     expect(await shown(page, 'Assignee').textContent()).toBe('Bob Builder');
     expect(await shown(page, 'Team').textContent()).toBe('Core');
     expect(JSON.parse((await shown(page, 'Metadata').locator('pre').textContent())!)).toEqual({ sprint: 4, labels: ['web'] });
-    const saved = await server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
+    const saved = await suite.server.db.pool.query('select description, metadata, status from app_public.tasks where title = $1', ['Ship the page']);
     expect(saved.rows).toEqual([{ description: 'Two lines\nof description', metadata: { sprint: 4, labels: ['web'] }, status: 'IN_PROGRESS' }]);
 
     // Names, not ids: the assignee and team by name; the description and metadata said, not dumped.
@@ -141,7 +114,7 @@ describe('the task page', () => {
   });
 
   test('dependencies: added by picking a task, followed by their links, a cycle refused with a message, removed after confirming', async () => {
-    const ann = await tab();
+    const ann = await suite.tab();
     await organizationWith(ann.page, 'Ann Links', 'links-co', 'Lee Linker', 'Developer');
     const page = ann.page;
     for (const title of ['Design', 'Build', 'Unrelated']) await addTask(page, title);
@@ -169,7 +142,7 @@ describe('the task page', () => {
       .getByRole('alert')
       .filter({ hasText: 'This dependency would make a BLOCKS cycle: “Build” already waits for “Design”, directly or through other tasks, so “Design” cannot also wait for it.' })
       .waitFor();
-    const count = async () => (await server.db.pool.query<{ n: number }>(`select count(*)::int as n from app_public.task_dependencies`)).rows[0].n;
+    const count = async () => (await suite.server.db.pool.query<{ n: number }>(`select count(*)::int as n from app_public.task_dependencies`)).rows[0].n;
     expect(await count()).toBe(1);
 
     // A plain link is no cycle.
@@ -187,12 +160,12 @@ describe('the task page', () => {
     await page.getByRole('button', { name: 'Confirm removing the link blocks Build' }).click();
     await page.getByRole('link', { name: 'Build' }).waitFor({ state: 'detached' });
     expect(await count()).toBe(1);
-    const { rows } = await server.db.pool.query<{ type: string }>('select type from app_public.task_dependencies');
+    const { rows } = await suite.server.db.pool.query<{ type: string }>('select type from app_public.task_dependencies');
     expect(rows).toEqual([{ type: 'RELATES_TO' }]);
   });
 
   test("another user's change appears live, and their deletion is said, without a reload", async () => {
-    const ann = await tab();
+    const ann = await suite.tab();
     const { organizationId, member: bob } = await organizationWith(ann.page, 'Ann Live', 'live-page-co', 'Bob Elsewhere', 'Developer');
     await addTask(ann.page, 'Watched task');
     await openTask(ann.page, 'Watched task');
@@ -202,14 +175,14 @@ describe('the task page', () => {
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
     const as = { token: bob.accessToken, organizationId };
-    const update = await gql(server, UpdateTaskDetailDocument, { rowId, patch: { title: 'Watched and renamed', priority: 'CRITICAL' } }, as);
+    const update = await gql(suite.server, UpdateTaskDetailDocument, { rowId, patch: { title: 'Watched and renamed', priority: 'CRITICAL' } }, as);
     expect(update.errors).toBeUndefined();
     await page.getByRole('heading', { level: 1, name: 'Watched and renamed' }).waitFor();
     await waitFor(async () => (await shown(page, 'Priority').textContent()) === 'Critical', 5000, 'the new priority');
     await expectHistoryEntry(page, /^.*Bob Elsewhere changed .*the priority to Critical/);
     await expectHistoryEntry(page, /Bob Elsewhere changed .*the title to “Watched and renamed”/);
 
-    const deleted = await gql(server, DeleteTaskRowDocument, { rowId }, as);
+    const deleted = await gql(suite.server, DeleteTaskRowDocument, { rowId }, as);
     expect(deleted.errors).toBeUndefined();
     await page.getByRole('alert').filter({ hasText: 'This task was deleted.' }).waitFor();
     expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
@@ -217,7 +190,7 @@ describe('the task page', () => {
   });
 
   test('a Viewer sees every field and the dependencies, and no control to edit, delete, add or remove', async () => {
-    const ann = await tab();
+    const ann = await suite.tab();
     const { member: vic } = await organizationWith(ann.page, 'Ann Owner', 'viewer-co', 'Vic Reader', 'Viewer');
     await addTask(ann.page, 'Read only', 'Low');
     await addTask(ann.page, 'Before it');
@@ -229,7 +202,7 @@ describe('the task page', () => {
     // What the Admin is offered, the Viewer must not be.
     for (const name of ['Edit Read only', 'Delete task']) await ann.page.getByRole('button', { name }).waitFor();
 
-    const viewer = await tab();
+    const viewer = await suite.tab();
     await signIn(viewer.page, vic.user.email);
     await openTask(viewer.page, 'Read only');
     const page = viewer.page;
@@ -242,7 +215,7 @@ describe('the task page', () => {
   });
 
   test('an unknown id says the task is not there', async () => {
-    const { page } = await tab();
+    const { page } = await suite.tab();
     await signUp(page, 'Nora Nobody', 'nora@console.test');
     await createOrganization(page, 'Nora Co');
     await page.goto('/tasks/0190a0a0-0000-7000-8000-000000000000');

@@ -1,0 +1,86 @@
+// One task in the table, with its Edit and Delete for who may; while edited, the row is its edit form.
+// The focus stays where the user is: back on Edit after saving or cancelling, on a neighbour after a delete.
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { DeleteTaskRowDocument, type TaskRowFragment } from '../../../../client/generated/graphql.ts';
+import { useDocumentMutation } from '../../api/graphql.ts';
+import { useCan } from '../../components/organization.ts';
+import { ConfirmedAction, formatTime } from '../../components/ui.tsx';
+import { label, PRIORITIES, StatusBadge } from '../task/labels.tsx';
+import type { Choice } from './choices.tsx';
+import { EditTaskRow } from './EditTaskRow.tsx';
+
+export function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onChanged(): void }) {
+  const can = useCan();
+  const [editing, setEditing] = useState(false);
+  const [remove] = useDocumentMutation(DeleteTaskRowDocument);
+  const row = useRef<HTMLTableRowElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const leftEditing = useRef(false);
+  // Saved or cancelled: the focus goes back to this row's Edit button, where the user left it.
+  useEffect(() => {
+    if (editing || !leftEditing.current) return;
+    leftEditing.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  const stopEditing = () => {
+    leftEditing.current = true;
+    setEditing(false);
+  };
+
+  if (editing) {
+    return (
+      <EditTaskRow
+        task={task}
+        people={can('tasks:assign') ? people : []}
+        teams={teams}
+        onCancel={stopEditing}
+        onSaved={() => {
+          stopEditing();
+          onChanged();
+        }}
+      />
+    );
+  }
+  return (
+    <tr data-task={task.rowId} ref={row}>
+      <th scope="row">
+        <Link to={`/tasks/${task.rowId}`}>{task.title}</Link>
+      </th>
+      <td>
+        <StatusBadge status={task.status} />
+      </td>
+      <td>{label(PRIORITIES, task.priority)}</td>
+      <td>{task.assignee?.name ?? '—'}</td>
+      <td>{task.team?.name ?? '—'}</td>
+      <td>
+        <time dateTime={task.createdAt}>{formatTime(task.createdAt)}</time>
+      </td>
+      <td className="actions">
+        {can('tasks:write') && (
+          <button type="button" ref={editButton} className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+            Edit
+          </button>
+        )}
+        {can('tasks:delete') && (
+          <ConfirmedAction
+            label="Delete"
+            name={`Delete ${task.title}`}
+            confirm={`Confirm deleting ${task.title}`}
+            run={() => remove({ rowId: task.rowId })}
+            onDone={() => {
+              focusAfterDeleting(row.current);
+              onChanged();
+            }}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The row's task is gone: the focus goes to the next row's action, else the previous row's, else the heading. */
+function focusAfterDeleting(row: HTMLTableRowElement | null) {
+  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+  (neighbour?.querySelector<HTMLElement>('td.actions button') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+}
