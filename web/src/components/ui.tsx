@@ -87,6 +87,15 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
   );
 }
 
+/** The header of a table's last column, whose cells hold each row's buttons: named for screen readers only. */
+export function ActionsHeader() {
+  return (
+    <th scope="col">
+      <span className="visually-hidden">Actions</span>
+    </th>
+  );
+}
+
 export const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 /**

@@ -17,7 +17,7 @@ import {
 } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, type Result } from '../api/graphql.ts';
 import { useCan, useOrganization } from '../components/organization.ts';
-import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime, SubmitButton } from '../components/ui.tsx';
+import { ActionsHeader, ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, SelectField, TextField, attempt, formatTime, SubmitButton } from '../components/ui.tsx';
 
 type Member = NonNullable<MemberListQuery['organizationMemberships']>['nodes'][number];
 type Role = { rowId: string; name: string; permissions: string[] };
@@ -54,9 +54,7 @@ export function MembersPage() {
                 {can('roles:assign') && <th scope="col">Roles</th>}
                 <th scope="col">Member since</th>
                 {can('users:delete') && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <ActionsHeader />
                 )}
               </tr>
             </thead>
@@ -222,9 +220,7 @@ function Invitations({ invitations }: { invitations: Result<InvitationListQuery>
                 <th scope="col">Role</th>
                 <th scope="col">Invited by</th>
                 <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { AddTeamMemberDocument, CreateTeamRowDocument, DeleteTeamRowDocument, RemoveTeamMemberDocument, TaskChoicesDocument, TeamListDocument } from '../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useCan } from '../components/organization.ts';
-import { ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, TextField, attempt } from '../components/ui.tsx';
+import { ActionsHeader, ConfirmedAction, Empty, ErrorMessage, Loading, ScrollRegion, TextField, attempt } from '../components/ui.tsx';
 
 export function TeamsPage() {
   const can = useCan();
@@ -71,9 +71,7 @@ export function TeamsPage() {
               <tr>
                 <th scope="col">Team</th>
                 <th scope="col">Members</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

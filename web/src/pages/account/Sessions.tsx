@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { endSession, listSessions, signOutOthers, type SessionInfo } from '../../api/account.ts';
 import { session } from '../../auth/session.ts';
-import { ConfirmedAction, ErrorMessage, ScrollRegion, attempt, formatTime } from '../../components/ui.tsx';
+import { ActionsHeader, ConfirmedAction, ErrorMessage, ScrollRegion, attempt, formatTime } from '../../components/ui.tsx';
 import { describeAgent } from './agent.ts';
 
 export function Sessions({ version, onChanged }: { version: number; onChanged(): void }) {
@@ -28,9 +28,7 @@ export function Sessions({ version, onChanged }: { version: number; onChanged():
                 <th scope="col">Network</th>
                 <th scope="col">Signed in</th>
                 <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

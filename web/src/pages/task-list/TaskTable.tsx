@@ -1,6 +1,6 @@
 // The table of one page of tasks, its column headers sorting the list.
 import type { TaskRowFragment } from '../../../../client/generated/graphql.ts';
-import { ScrollRegion } from '../../components/ui.tsx';
+import { ActionsHeader, ScrollRegion } from '../../components/ui.tsx';
 import type { Choice } from './choices.tsx';
 import { SORTABLE } from './sorting.ts';
 import { TaskRow } from './TaskRow.tsx';
@@ -17,9 +17,7 @@ export function TaskTable({ tasks, sort, onSort, people, teams, onChanged }: { t
             <th scope="col">Assignee</th>
             <th scope="col">Team</th>
             <SortHeader column="Created" sort={sort} onSort={onSort} />
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
