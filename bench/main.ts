@@ -21,6 +21,8 @@ import { signInEveryone, startStack, type Identity, type Stack } from './stack.t
 import { auditLag, createTaskRequest } from './writes.ts';
 
 const log = (message: string) => console.log(`bench: ${message}`);
+/** The realtime team's larger figure: 1,000 subscribers of one organization. */
+const TEAM_SIZE = 1000;
 
 function summary(r: LoadResult) {
   const cpu = Object.entries(r.cpu).map(([part, ms]) => `${part} ${ms.toFixed(2)}`).join(' ');
@@ -147,18 +149,28 @@ async function realtimeFigures(ctx: Context): Promise<NonNullable<Results['realt
     report(await realtimeLatency(ctx.origin, ctx.run.adminUrl, { ...common, shape: 'spread', chosen: spread(ctx.identities, n), writesPerSecond: 50 }));
   }
   const team = await signInEveryone(ctx.origin, ctx.run.adminUrl, TEAM_DOMAIN);
-  for (const [n, writesPerSecond] of [[100, 20], [1000, 10]]) {
+  for (const [n, writesPerSecond] of [[100, 20], [TEAM_SIZE, 10]]) {
     report(await realtimeLatency(ctx.origin, ctx.run.adminUrl, { ...common, shape: 'team', chosen: team.slice(0, n), writesPerSecond }));
   }
   return results;
 }
 
 /**
- * Page and createTask at concurrency 8 with SERVER_PROCESSES=2, beside the one-process figures above: the
- * first stack stops (so it takes no CPU), a second starts on the same data, everyone signs in again.
+ * Page and createTask at concurrency 8, and the realtime team of 1,000 at 10 tasks a second, with
+ * SERVER_PROCESSES=2, beside the one-process figures above: the first stack stops (so it takes no CPU),
+ * a second starts on the same data, everyone signs in again.
  */
-async function processFigures(ctx: Context, first: Stack, dataDir: string, page: Results['page'], create: Results['create']): Promise<NonNullable<Results['processes']>> {
-  const one = { page: page.find((p) => p.concurrency === 8)?.graphql, create: create.find((c) => c.concurrency === 8)?.result };
+async function processFigures(
+  ctx: Context,
+  first: Stack,
+  dataDir: string,
+  { page, create, realtime }: Pick<Results, 'page' | 'create' | 'realtime'>,
+): Promise<NonNullable<Results['processes']>> {
+  const one = {
+    page: page.find((p) => p.concurrency === 8)?.graphql,
+    create: create.find((c) => c.concurrency === 8)?.result,
+    team: realtime?.find((r) => r.shape === 'team' && r.subscribers === TEAM_SIZE),
+  };
   await first.stop();
   const stack = await startStack(ctx.run, dataDir, { serverProcesses: 2 });
   try {
@@ -170,9 +182,14 @@ async function processFigures(ctx: Context, first: Stack, dataDir: string, page:
     const writers = rotation(stack.identities.filter((i) => i.role !== 'Viewer'));
     const createTwo = await httpLoad(stack.origin, window, () => createTaskRequest(writers(), 'bench createTask 2 processes'));
     log(`2 server processes: page c=8 ${summary(pageTwo)}; createTask c=8 ${summary(createTwo)}`);
+    // Node's cluster hands the team's sockets to the processes in turn: each checks its own half.
+    const team = (await signInEveryone(stack.origin, ctx.run.adminUrl, TEAM_DOMAIN)).slice(0, TEAM_SIZE);
+    const checks = () => stack.metric('rowgate_realtime_checks_total');
+    const teamTwo = await realtimeLatency(stack.origin, ctx.run.adminUrl, { shape: 'team', chosen: team, writesPerSecond: 10, seconds: ctx.options.seconds, cpu, checks });
+    log(`2 server processes: realtime team ${teamTwo.subscribers} at 10/s: ${teamTwo.missed} missed, p50 ${teamTwo.p50.toFixed(1)} p95 ${teamTwo.p95.toFixed(1)} ms, ${teamTwo.checksPerEvent.toFixed(2)} checks/event`);
     return [
-      ...(one.page && one.create ? [{ processes: 1, page: one.page, create: one.create }] : []),
-      { processes: 2, page: pageTwo, create: createTwo },
+      ...(one.page && one.create ? [{ processes: 1, page: one.page, create: one.create, team: one.team }] : []),
+      { processes: 2, page: pageTwo, create: createTwo, team: teamTwo },
     ];
   } finally {
     await stack.stop();
@@ -241,7 +258,7 @@ async function main() {
     if (permission) log(`user_has_permission ${permission.microsecondsPerCall.toFixed(1)} µs per call`);
     const isolated = options.only.has('isolation') ? await isolationFigures(ctx) : undefined;
     const realtime = options.only.has('realtime') ? await realtimeFigures(ctx) : [];
-    const processes = options.only.has('processes') ? await processFigures(ctx, stack, path.join(dataRoot, 'bench'), page, create) : [];
+    const processes = options.only.has('processes') ? await processFigures(ctx, stack, path.join(dataRoot, 'bench'), { page, create, realtime }) : [];
     const drain = options.only.has('drain') ? await drainFigures(ctx, stack, path.join(dataRoot, 'bench')) : [];
     if (!auth || !permission || !page.length || !create.length || !isolated || !realtime.length || !processes.length || !drain.length) {
       log('--only: a partial run is printed above, not published');

@@ -25,8 +25,8 @@ export interface Results {
   /** Absent from runs stored before they were measured. */
   isolation?: Isolation;
   realtime?: RealtimeResult[];
-  /** Page and createTask at concurrency 8 by number of server processes. */
-  processes?: { processes: number; page: LoadResult; create: LoadResult }[];
+  /** Page and createTask at concurrency 8, and the realtime team of 1,000, by number of server processes. */
+  processes?: { processes: number; page: LoadResult; create: LoadResult; team?: RealtimeResult }[];
   /** The audit backlog drained by 1, 2 and 4 worker processes. */
   drain?: DrainResult[];
   pagePlan: string;
@@ -248,6 +248,12 @@ function processesSection(rows: NonNullable<Results['processes']>): string {
 ${table(['processes', 'page req/s', 'page p95', 'page CPU ms/request: server / PostgreSQL', 'createTask req/s', 'createTask p95', 'createTask CPU ms/request: server / PostgreSQL'], rows.map((r) => [
     r.processes, n(r.page.perSecond), ms(r.page.p95), cpu(r.page), n(r.create.perSecond), ms(r.create.p95), cpu(r.create),
   ]))}
+
+Realtime, the team of 1,000 subscribers at 10 tasks a second, its sockets shared by the processes:
+
+${table(['processes', 'missed', 'p50', 'p95', 'p99', 'checks per event and process', 'CPU ms/event: server / PostgreSQL'], rows.flatMap((r) => (r.team ? [[
+    r.processes, n(r.team.missed), ms(r.team.p50), ms(r.team.p95), ms(r.team.p99), n(r.team.checksPerEvent / r.processes, 2), `${n(r.team.serverCpuPerEvent, 1)} / ${n(r.team.postgresCpuPerEvent, 1)}`,
+  ]] : [])))}
 
 The same cores serve the server processes, PostgreSQL and the load generator; server CPU is the
 primary and its processes together. Rate limits count at the primary (\`RATE_LIMIT_STORE=cluster\`).
