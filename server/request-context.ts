@@ -22,6 +22,9 @@ declare module 'fastify' {
   }
 }
 
+/** Where GraphQL is served (grafserv's graphqlPath), over HTTP and WebSocket alike. */
+export const GRAPHQL_PATH = '/graphql';
+
 /**
  * Whether the request is about a caller: /graphql and /auth/*. Only those read credentials and the
  * organization header, and count against the rate limits; operator endpoints (health, metrics), the JWKS,
@@ -30,7 +33,7 @@ declare module 'fastify' {
  */
 export const servesCaller = (request: FastifyRequest): boolean => {
   const url = request.routeOptions.url;
-  return url === '/graphql' || url?.startsWith('/auth/') === true;
+  return url === GRAPHQL_PATH || url?.startsWith('/auth/') === true;
 };
 
 /** The Fastify request behind a Grafast request context (absent for a WebSocket's operations). */

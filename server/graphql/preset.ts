@@ -12,7 +12,7 @@ import { makeChangeNullabilityPlugin } from 'postgraphile/utils';
 import type { ServerConfig } from '../config.ts';
 import { fairShareFor, type FairShare } from '../fair-share.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { fastifyRequestOf, requestSettings } from '../request-context.ts';
+import { fastifyRequestOf, GRAPHQL_PATH, requestSettings } from '../request-context.ts';
 import { makeDefaultPageSizePlugin } from './default-page-size.ts';
 import type { ConstraintLookup } from './field-errors.ts';
 import { IdempotencyPlugin } from './idempotency.ts';
@@ -95,7 +95,7 @@ export function makePreset(config: ServerConfig, parts: PresetParts): GraphileCo
     // Filtering through relations (task.assignee.name…) reaches beyond the filtered table's indexes.
     disablePlugins: ['PgConnectionArgFilterBackwardRelationsPlugin', 'PgConnectionArgFilterForwardRelationsPlugin'],
     grafserv: {
-      graphqlPath: '/graphql',
+      graphqlPath: GRAPHQL_PATH,
       watch: watching,
       graphiql: !config.production,
       graphiqlPath: '/graphiql',

@@ -17,20 +17,17 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type pg from 'pg';
 import type { makeGraphQLWSConfig } from 'postgraphile/grafserv';
-import type { Authenticator } from '../auth/authenticate.ts';
-import { authenticateRequest } from '../auth/authenticate.ts';
+import { authenticateRequest, type Authenticator } from '../auth/authenticate.ts';
 import { checkSessionAfterAnswer } from '../auth/session-check.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { realtimeRoutes, type RealtimeRouteConfig } from '../realtime/websocket.ts';
-import type { SettingsConfig } from '../request-context.ts';
+import { GRAPHQL_PATH, type SettingsConfig } from '../request-context.ts';
 import { keepOrReplayAnswer, readIdempotencyKey } from './idempotency.ts';
 import { countRejected } from './operation-metrics.ts';
 import { checkRequestBody } from './request-body.ts';
 import { finishAnswer, negotiateAnswer } from './responses.ts';
-
-export const GRAPHQL_PATH = '/graphql';
 
 type Serv = Parameters<typeof makeGraphQLWSConfig>[0] & { addTo(app: FastifyInstance): Promise<void> };
 

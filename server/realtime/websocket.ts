@@ -18,6 +18,7 @@ import type { ServerConfig } from '../config.ts';
 import { databaseUnavailable } from '../role-transactions.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../errors.ts';
 import type { Realtime } from './realtime.ts';
+import { GRAPHQL_PATH } from '../request-context.ts';
 import { guardSends, SocketPlaces } from './sockets.ts';
 
 export type RealtimeRouteConfig = Pick<ServerConfig, 'realtime' | 'bodyLimit' | 'production'>;
@@ -72,7 +73,7 @@ export const realtimeRoutes = fp(async function realtimeRoutes(
   // route, which takes its place (counted from the upgrade) first. A person who opens /graphql in a
   // browser is sent where people work: GraphiQL in development, the console in production.
   app.addHook('onRoute', (route) => {
-    if (route.url !== '/graphql' || route.method !== 'GET') return;
+    if (route.url !== GRAPHQL_PATH || route.method !== 'GET') return;
     const handler = route.handler;
     route.wsHandler = wsHandler;
     route.onRequest = [places.take, ...[route.onRequest ?? []].flat()];
