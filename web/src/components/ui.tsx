@@ -63,6 +63,14 @@ export function SelectField({ label, children, ...select }: { label: string; chi
   );
 }
 
+/** An <option> for each [value, text] pair (the task enums, people and teams as [id, name]). */
+export const pairOptions = (pairs: readonly (readonly [string, string])[]) =>
+  pairs.map(([value, text]) => (
+    <option key={value} value={value}>
+      {text}
+    </option>
+  ));
+
 /** Runs an async action, keeping its refusal to show beside the form that caused it. */
 export async function attempt(run: () => Promise<unknown>, setError: (error: Error | undefined) => void): Promise<boolean> {
   setError(undefined);

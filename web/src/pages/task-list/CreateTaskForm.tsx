@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { CreateTaskRowDocument, type TaskPriority } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
-import { ErrorMessage, SelectField, TextField, attempt, SubmitButton } from '../../components/ui.tsx';
+import { ErrorMessage, SelectField, TextField, attempt, SubmitButton, pairOptions } from '../../components/ui.tsx';
 import { PRIORITIES } from '../task/labels.tsx';
-import { choiceOptions, pairOptions, type Choice } from './choices.tsx';
+import { choiceOptions, type Choice } from './choices.tsx';
 
 /** `people` is empty for who may not assign: the form then offers no assignee. */
 export function CreateTaskForm({ people, teams, onCreated }: { people: Choice[]; teams: Choice[]; onCreated(): void }) {

@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { UpdateTaskRowDocument, type TaskPriority, type TaskRowFragment, type TaskStatus } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
-import { ErrorMessage, SelectField, TextField, attempt, SubmitButton } from '../../components/ui.tsx';
+import { ErrorMessage, SelectField, TextField, attempt, SubmitButton, pairOptions } from '../../components/ui.tsx';
 import { PRIORITIES, STATUSES } from '../task/labels.tsx';
-import { choiceOptions, pairOptions, type Choice } from './choices.tsx';
+import { choiceOptions, type Choice } from './choices.tsx';
 
 /** `people` is empty for who may not assign: the form then neither shows nor sends the assignee. */
 export function EditTaskRow({ task, people, teams, onCancel, onSaved }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onCancel(): void; onSaved(): void }) {

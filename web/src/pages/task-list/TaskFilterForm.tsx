@@ -1,7 +1,7 @@
 // The form above the list that filters it and picks its order.
-import { SelectField, TextField } from '../../components/ui.tsx';
+import { SelectField, TextField, pairOptions } from '../../components/ui.tsx';
 import { PRIORITIES, STATUSES } from '../task/labels.tsx';
-import { choiceOptions, pairOptions, type Choice } from './choices.tsx';
+import { choiceOptions, type Choice } from './choices.tsx';
 import type { TaskFilters } from './filters.ts';
 import { SORTS } from './sorting.ts';
 

@@ -1,5 +1,5 @@
 // What the list's selects offer: the organization's people and teams (read once for the page), and the
-// <option>s for them and for the task enums.
+// <option>s for them.
 import { TaskChoicesDocument } from '../../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../../api/graphql.ts';
 
@@ -21,13 +21,5 @@ export const choiceOptions = (choices: Choice[]) =>
   choices.map((c) => (
     <option key={c.rowId} value={c.rowId}>
       {c.name}
-    </option>
-  ));
-
-/** An option for each [value, text] pair (STATUSES, PRIORITIES). */
-export const pairOptions = (pairs: readonly (readonly [string, string])[]) =>
-  pairs.map(([value, text]) => (
-    <option key={value} value={value}>
-      {text}
     </option>
   ));

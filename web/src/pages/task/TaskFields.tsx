@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent, type TextareaHTMLAttributes } from 're
 import { UpdateTaskDetailDocument, type TaskDetailFragment, type TaskPatch, type TaskPriority, type TaskStatus } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
-import { ErrorMessage, SelectField, TextField, attempt, formatTime, SubmitButton } from '../../components/ui.tsx';
+import { ErrorMessage, SelectField, TextField, attempt, formatTime, pairOptions, SubmitButton } from '../../components/ui.tsx';
 import { PRIORITIES, STATUSES, StatusBadge, label, type Names } from './labels.tsx';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -121,36 +121,20 @@ function EditTask({ task, names, onDone }: { task: TaskDetailFragment; names: Na
         <TextField label="Title" name="title" defaultValue={before.title} required />
         <div className="row">
           <SelectField label="Status" name="status" defaultValue={before.status}>
-            {STATUSES.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
+            {pairOptions(STATUSES)}
           </SelectField>
           <SelectField label="Priority" name="priority" defaultValue={before.priority}>
-            {PRIORITIES.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
+            {pairOptions(PRIORITIES)}
           </SelectField>
           {people.length > 0 && (
             <SelectField label="Assignee" name="assigneeId" defaultValue={before.assigneeId ?? ''}>
               <option value="">Nobody</option>
-              {people.map(([rowId, name]) => (
-                <option key={rowId} value={rowId}>
-                  {name}
-                </option>
-              ))}
+              {pairOptions(people)}
             </SelectField>
           )}
           <SelectField label="Team" name="teamId" defaultValue={before.teamId ?? ''}>
             <option value="">No team</option>
-            {teams.map(([rowId, name]) => (
-              <option key={rowId} value={rowId}>
-                {name}
-              </option>
-            ))}
+            {pairOptions(teams)}
           </SelectField>
         </div>
         <TextArea label="Description" name="description" defaultValue={before.description} rows={5} />
