@@ -160,6 +160,9 @@ export async function startWorker(
             void state.runner.stop().catch(() => {});
             state.runner = await launch();
             watch(state.runner);
+            // The new pool's lease now, not at the next beat: until it has one, a worker with a shorter
+            // WORKER_LEASE_SECONDS would judge its jobs by that shorter lease and free them (000037).
+            void heartbeat();
             log('info', 'worker restarted after graphile-worker stopped');
             replacedListeners.forEach((listener) => listener(why));
             return;

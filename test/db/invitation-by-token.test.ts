@@ -4,7 +4,7 @@
 // withdrawn token gets the same null. Two organizations hold invitations, so "nothing" means something.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSession, createUser } from '../../db/tenant-data.ts';
+import { addMember, createSession, createUser } from '../../db/tenant-data.ts';
 import { anonymous, asActor, becomeActor, createTestDatabase, inTransaction, sqlState, type Actor, type TestDatabase } from '../support/database.ts';
 import { createTenants, member, type Tenants } from '../support/tenants.ts';
 
@@ -21,6 +21,8 @@ const TOKENS = {
   voidSender: 'a-void-sender-0123456789abcdef0123456789ab',
   /** Sent on a's behalf by someone who is not (or no longer) a member of a. */
   voidGone: 'a-void-gone-0123456789abcdef0123456789abcd',
+  /** Sent by a member holding users:invite for a role that has since gained a permission the sender lacks. */
+  voidGrown: 'a-void-grown-0123456789abcdef0123456789abc',
 };
 
 /** Gives an invitation its token, as invite_to_organization stores it (SHA-256 only). */
@@ -54,6 +56,13 @@ beforeAll(async () => {
     const week = new Date(Date.now() + 7 * 86_400_000).toISOString();
     await secret(client, await invitation(client, t.a.id, 'by-developer@a.test', t.a.roles.Viewer, t.a.users.developer.id, week), TOKENS.voidSender);
     await secret(client, await invitation(client, t.a.id, 'by-stranger@a.test', t.a.roles.Viewer, t.b.users.admin.id, week), TOKENS.voidGone);
+    const role = async (name: string, permissions: string[]) =>
+      (await client.query<{ id: string }>('insert into app_public.roles (organization_id, name, permissions) values ($1, $2, $3) returning id', [t.a.id, name, permissions])).rows[0].id;
+    const inviter = await createUser(client, 'inviter@a.test', 'Inviter');
+    await addMember(client, t.a.id, inviter, await role('Inviter', ['users:invite', 'tasks:read']));
+    const grown = await role('Reader', ['tasks:read']);
+    await secret(client, await invitation(client, t.a.id, 'by-inviter@a.test', grown, inviter, week), TOKENS.voidGrown);
+    await client.query(`update app_public.roles set permissions = permissions || '{audit:read}' where id = $1`, [grown]);
     const joinerId = await createUser(client, 'joined@a.test', 'Joiner');
     invitee = { role: 'app_user', userId: joinerId, sessionId: await createSession(client, joinerId) };
   } finally {
@@ -127,7 +136,19 @@ describe('the token holder', () => {
   });
 
   test('asking changes nothing: the invitation stays pending and the asker joins nothing', async () => {
-    await preview(member(t.b, 'admin'), TOKENS.a);
+    // The function cannot write at all (PostgreSQL refuses writes in a stable function)...
+    const { rows: [fn] } = await db.pool.query<{ provolatile: string }>(`select provolatile from pg_proc where oid = 'app_public.invitation_by_token(text)'::regprocedure`);
+    expect(fn.provolatile).toBe('s');
+    // ...and a question asked in a transaction that commits leaves the invitation as it was.
+    const client = await db.pool.connect();
+    try {
+      await client.query('begin');
+      await becomeActor(client, member(t.b, 'admin'));
+      await client.query('select app_public.invitation_by_token($1)', [TOKENS.a]);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
     const { rows } = await db.pool.query('select accepted_at from app_public.invitations where id = $1', [t.a.invitation]);
     expect(rows).toEqual([{ accepted_at: null }]);
     const joined = await db.pool.query('select 1 from app_public.organization_memberships where organization_id = $1 and user_id = $2', [t.a.id, t.b.users.admin.id]);
@@ -143,6 +164,7 @@ describe('any other token gets the same null', () => {
     ['a withdrawn (deleted) invitation', TOKENS.revoked],
     ['an invitation whose sender may not invite', TOKENS.voidSender],
     ['an invitation whose sender is no member', TOKENS.voidGone],
+    ['an invitation for a role that grew past its sender', TOKENS.voidGrown],
     ['an empty token', ''],
     ['a token differing in case', TOKENS.a.toUpperCase()],
     ['no token', null],
@@ -154,6 +176,7 @@ describe('any other token gets the same null', () => {
     for (const [email, token] of [
       ['by-developer@a.test', TOKENS.voidSender],
       ['by-stranger@a.test', TOKENS.voidGone],
+      ['by-inviter@a.test', TOKENS.voidGrown],
     ]) {
       await inTransaction(db.pool, async (client) => {
         const userId = await createUser(client, email, 'Addressee');
@@ -163,7 +186,7 @@ describe('any other token gets the same null', () => {
     }
   });
 
-    test('the fixtures are what the cases say: the expired one exists and has expired, the accepted one was accepted', async () => {
+  test('the fixtures are what the cases say: the expired one exists and has expired, the accepted one was accepted', async () => {
     const { rows } = await db.pool.query<{ email: string; expired: boolean; accepted: boolean }>(
       `select i.email, i.expires_at <= now() as expired, i.accepted_at is not null as accepted
        from app_public.invitations i join app_private.invitation_secrets s on s.invitation_id = i.id

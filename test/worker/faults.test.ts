@@ -420,13 +420,24 @@ describe('worker pools with leases of different lengths (WORKER_LEASE_SECONDS pe
     cleanups.push(() => worker.end());
     const beat = async (pool: string, seconds: number) =>
       (await worker.query<{ dead: string[] }>('select app_worker.heartbeat($1::text[], $2::interval) as dead', [[pool], `${seconds} seconds`])).rows[0].dead;
+    // A job each locked 10 s ago: by the long pool, and by a pool that never took a lease (killed first).
+    const lockedBy = async (pool: string) => {
+      const { rows: [job] } = await db.pool.query<{ id: string }>(`select id from graphile_worker.add_job('noop', '{}')`);
+      await db.pool.query(`update graphile_worker._private_jobs set locked_by = $2, locked_at = now() - interval '10 seconds' where id = $1`, [job.id, pool]);
+      return job.id;
+    };
+    const locker = async (id: string) => (await db.pool.query<{ locked_by: string | null }>('select locked_by from graphile_worker.jobs where id = $1', [id])).rows[0].locked_by;
+    const [longJob, leaselessJob] = [await lockedBy('long'), await lockedBy('leaseless')];
     await beat('long', 60);
     // Renewed 10 s ago: past a 6 s lease, well within its own 60 s.
     await db.pool.query(`update app_worker.pool_leases set renewed_at = renewed_at - interval '10 seconds', expires_at = expires_at - interval '10 seconds' where pool_id = 'long'`);
-    expect(await beat('short', 6)).toEqual([]);
-    // Once its own lease has run out, it is dead, whoever looks.
+    // The pool without a lease is judged by the caller's ttl; the long pool's job stays its own.
+    expect(await beat('short', 6)).toEqual(['leaseless']);
+    expect([await locker(longJob), await locker(leaselessJob)]).toEqual(['long', null]);
+    // Once its own lease has run out, it is dead, whoever looks, and its job is free.
     await db.pool.query(`update app_worker.pool_leases set expires_at = now() - interval '1 second' where pool_id = 'long'`);
     expect(await beat('short', 6)).toEqual(['long']);
+    expect(await locker(longJob)).toBeNull();
     expect((await db.pool.query('select pool_id from app_worker.pool_leases order by 1')).rows).toEqual([{ pool_id: 'short' }]);
   });
 });
