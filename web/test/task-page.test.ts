@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DeleteTaskRowDocument, UpdateTaskDetailDocument } from '../../client/generated/graphql.ts';
-import { addMember } from '../../db/tenant-data.ts';
+import { addMember, createUser } from '../../db/tenant-data.ts';
 import { gql, register } from '../../test/support/server.ts';
 import { waitFor } from '../../test/support/worker.ts';
 import { addTask, createOrganization, field, signIn, signUp, taskRow } from './driver.ts';
@@ -111,6 +111,44 @@ describe('the task page', () => {
     await field(form, 'Title').fill('   ');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByRole('alert').filter({ hasText: 'A title has 1 to 500 characters and is not blank.' }).waitFor();
+  });
+
+  test('editing a task assigned to a member past the first 100 keeps its assignee, on the task page and in the list', async () => {
+    // The selects list the organization's first 100 members; an assignee beyond them must still be the
+    // select's value, or saving any other field would send the first option ("Nobody").
+    const ann = await suite.tab();
+    const { organizationId } = await organizationWith(ann.page, 'Ann Admin', 'crowd-co', 'Lee Member', 'Developer');
+    const client = await suite.server.db.pool.connect();
+    let last = '';
+    try {
+      const { rows: [developer] } = await client.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Developer'`, [organizationId]);
+      for (let i = 1; i <= 100; i++) {
+        last = await createUser(client, `crowd-${i}@console.test`, `Crowd Member ${i}`);
+        await addMember(client, organizationId, last, developer.id);
+      }
+    } finally {
+      client.release();
+    }
+    await suite.server.db.pool.query(`insert into app_public.tasks (organization_id, title, assignee_id) values ($1, 'Crowded', $2)`, [organizationId, last]);
+    const stored = async () => (await suite.server.db.pool.query('select assignee_id, description, status from app_public.tasks where title = $1', ['Crowded'])).rows[0];
+    const page = ann.page;
+
+    await openTask(page, 'Crowded');
+    await page.getByRole('button', { name: 'Edit Crowded' }).click();
+    const form = page.getByRole('form', { name: 'Edit Crowded' });
+    expect(await field(form, 'Assignee').locator('option:checked').textContent()).toBe('Crowd Member 100');
+    await field(form, 'Description').fill('Still theirs');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await stored()).toEqual({ assignee_id: last, description: 'Still theirs', status: 'PENDING' });
+
+    await page.goto('/tasks');
+    await taskRow(page, 'Crowded').getByRole('button', { name: 'Edit Crowded' }).click();
+    const row = page.getByRole('form', { name: 'Edit Crowded' });
+    await field(row, 'Status').selectOption({ label: 'In progress' });
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await stored()).toEqual({ assignee_id: last, description: 'Still theirs', status: 'IN_PROGRESS' });
   });
 
   test('dependencies: added by picking a task, followed by their links, a cycle refused with a message, removed after confirming', async () => {

@@ -63,8 +63,11 @@ export function SelectField({ label, children, ...select }: { label: string; chi
   );
 }
 
-/** An <option> for each [value, text] pair (the task enums, people and teams as [id, name]). */
-export const pairOptions = (pairs: readonly (readonly [string, string])[]) =>
+/** [value, text] pairs: the task enums, people and teams as [id, name]. */
+export type OptionPairs = readonly (readonly [string, string])[];
+
+/** An <option> for each pair. */
+export const pairOptions = (pairs: OptionPairs) =>
   pairs.map(([value, text]) => (
     <option key={value} value={value}>
       {text}

@@ -2,12 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { CreateTaskRowDocument, type TaskPriority } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
-import { ErrorMessage, SelectField, TextField, attempt, SubmitButton, pairOptions } from '../../components/ui.tsx';
+import { ErrorMessage, SelectField, TextField, attempt, SubmitButton, pairOptions, type OptionPairs } from '../../components/ui.tsx';
 import { PRIORITIES } from '../task/labels.tsx';
-import { choiceOptions, type Choice } from './choices.tsx';
 
 /** `people` is empty for who may not assign: the form then offers no assignee. */
-export function CreateTaskForm({ people, teams, onCreated }: { people: Choice[]; teams: Choice[]; onCreated(): void }) {
+export function CreateTaskForm({ people, teams, onCreated }: { people: OptionPairs; teams: OptionPairs; onCreated(): void }) {
   const [create, busy] = useDocumentMutation(CreateTaskRowDocument);
   const [error, setError] = useState<Error>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -45,13 +44,13 @@ export function CreateTaskForm({ people, teams, onCreated }: { people: Choice[];
       {people.length > 0 && (
         <SelectField label="Assignee" name="assigneeId" defaultValue="">
           <option value="">Nobody</option>
-          {choiceOptions(people)}
+          {pairOptions(people)}
         </SelectField>
       )}
       {teams.length > 0 && (
         <SelectField label="Team" name="teamId" defaultValue="">
           <option value="">No team</option>
-          {choiceOptions(teams)}
+          {pairOptions(teams)}
         </SelectField>
       )}
       <SubmitButton busy={busy}>

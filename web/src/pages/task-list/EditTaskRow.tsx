@@ -2,12 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { UpdateTaskRowDocument, type TaskPriority, type TaskRowFragment, type TaskStatus } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
-import { ErrorMessage, SelectField, TextField, attempt, SubmitButton, pairOptions } from '../../components/ui.tsx';
-import { PRIORITIES, STATUSES } from '../task/labels.tsx';
-import { choiceOptions, type Choice } from './choices.tsx';
+import { ErrorMessage, TextField, attempt, SubmitButton, type OptionPairs } from '../../components/ui.tsx';
+import { TaskSelects } from '../task/TaskSelects.tsx';
 
 /** `people` is empty for who may not assign: the form then neither shows nor sends the assignee. */
-export function EditTaskRow({ task, people, teams, onCancel, onSaved }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onCancel(): void; onSaved(): void }) {
+export function EditTaskRow({ task, people, teams, onCancel, onSaved }: { task: TaskRowFragment; people: OptionPairs; teams: OptionPairs; onCancel(): void; onSaved(): void }) {
   const [update, busy] = useDocumentMutation(UpdateTaskRowDocument);
   const [error, setError] = useState<Error>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -30,22 +29,7 @@ export function EditTaskRow({ task, people, teams, onCancel, onSaved }: { task: 
         <form className="edit" aria-label={`Edit ${task.title}`} onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
           {/* The focus comes here from the Edit button the row replaced. */}
           <TextField label="Title" name="title" defaultValue={task.title} required autoFocus />
-          <SelectField label="Status" name="status" defaultValue={task.status}>
-            {pairOptions(STATUSES)}
-          </SelectField>
-          <SelectField label="Priority" name="priority" defaultValue={task.priority}>
-            {pairOptions(PRIORITIES)}
-          </SelectField>
-          {people.length > 0 && (
-            <SelectField label="Assignee" name="assigneeId" defaultValue={task.assigneeId ?? ''}>
-              <option value="">Nobody</option>
-              {choiceOptions(people)}
-            </SelectField>
-          )}
-          <SelectField label="Team" name="teamId" defaultValue={task.teamId ?? ''}>
-            <option value="">No team</option>
-            {choiceOptions(teams)}
-          </SelectField>
+          <TaskSelects task={task} people={people} teams={teams} />
           <SubmitButton busy={busy}>
             Save
           </SubmitButton>

@@ -1,11 +1,10 @@
 // The form above the list that filters it and picks its order.
-import { SelectField, TextField, pairOptions } from '../../components/ui.tsx';
+import { SelectField, TextField, pairOptions, type OptionPairs } from '../../components/ui.tsx';
 import { PRIORITIES, STATUSES } from '../task/labels.tsx';
-import { choiceOptions, type Choice } from './choices.tsx';
 import type { TaskFilters } from './filters.ts';
 import { SORTS } from './sorting.ts';
 
-export function TaskFilterForm({ filters, sort, onSort, people, teams }: { filters: TaskFilters; sort: string; onSort(sort: string): void; people: Choice[]; teams: Choice[] }) {
+export function TaskFilterForm({ filters, sort, onSort, people, teams }: { filters: TaskFilters; sort: string; onSort(sort: string): void; people: OptionPairs; teams: OptionPairs }) {
   const { applied, set } = filters;
   return (
     <form className="filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
@@ -21,11 +20,11 @@ export function TaskFilterForm({ filters, sort, onSort, people, teams }: { filte
       <SelectField label="Assignee" value={applied.assignee} onChange={set('assignee')}>
         <option value="">Anyone</option>
         <option value="nobody">Nobody</option>
-        {choiceOptions(people)}
+        {pairOptions(people)}
       </SelectField>
       <SelectField label="Team" value={applied.team} onChange={set('team')}>
         <option value="">Any</option>
-        {choiceOptions(teams)}
+        {pairOptions(teams)}
       </SelectField>
       <TextField label="Created from" type="date" value={applied.from} onChange={set('from')} />
       <TextField label="Created until" type="date" value={applied.to} onChange={set('to')} />

@@ -5,12 +5,11 @@ import { Link } from 'react-router';
 import { DeleteTaskRowDocument, type TaskRowFragment } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
-import { ConfirmedAction, formatTime } from '../../components/ui.tsx';
+import { ConfirmedAction, formatTime, type OptionPairs } from '../../components/ui.tsx';
 import { label, PRIORITIES, StatusBadge } from '../task/labels.tsx';
-import type { Choice } from './choices.tsx';
 import { EditTaskRow } from './EditTaskRow.tsx';
 
-export function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; people: Choice[]; teams: Choice[]; onChanged(): void }) {
+export function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; people: OptionPairs; teams: OptionPairs; onChanged(): void }) {
   const can = useCan();
   const [editing, setEditing] = useState(false);
   const [remove] = useDocumentMutation(DeleteTaskRowDocument);

@@ -1,11 +1,10 @@
 // The table of one page of tasks, its column headers sorting the list.
 import type { TaskRowFragment } from '../../../../client/generated/graphql.ts';
-import { ActionsHeader, ScrollRegion } from '../../components/ui.tsx';
-import type { Choice } from './choices.tsx';
+import { ActionsHeader, ScrollRegion, type OptionPairs } from '../../components/ui.tsx';
 import { SORTABLE } from './sorting.ts';
 import { TaskRow } from './TaskRow.tsx';
 
-export function TaskTable({ tasks, sort, onSort, people, teams, onChanged }: { tasks: TaskRowFragment[]; sort: string; onSort(sort: string): void; people: Choice[]; teams: Choice[]; onChanged(): void }) {
+export function TaskTable({ tasks, sort, onSort, people, teams, onChanged }: { tasks: TaskRowFragment[]; sort: string; onSort(sort: string): void; people: OptionPairs; teams: OptionPairs; onChanged(): void }) {
   return (
     <ScrollRegion label="Tasks">
       <table className="tasks">

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useCan } from '../../components/organization.ts';
 import { ErrorMessage, Loading } from '../../components/ui.tsx';
-import { useTaskChoices } from './choices.tsx';
+import { useTaskChoices } from '../task/choices.ts';
 import { CreateTaskForm } from './CreateTaskForm.tsx';
 import { useTaskFilters } from './filters.ts';
 import { NoTasks } from './NoTasks.tsx';

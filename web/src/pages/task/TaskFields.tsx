@@ -7,8 +7,9 @@ import { useId, useState, type FormEvent, type TextareaHTMLAttributes } from 're
 import { UpdateTaskDetailDocument, type TaskDetailFragment, type TaskPatch, type TaskPriority, type TaskStatus } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
-import { ErrorMessage, SelectField, TextField, attempt, formatTime, pairOptions, SubmitButton } from '../../components/ui.tsx';
-import { PRIORITIES, STATUSES, StatusBadge, label, type Names } from './labels.tsx';
+import { ErrorMessage, TextField, attempt, formatTime, SubmitButton } from '../../components/ui.tsx';
+import { PRIORITIES, StatusBadge, label, type Names } from './labels.tsx';
+import { TaskSelects } from './TaskSelects.tsx';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -120,22 +121,7 @@ function EditTask({ task, names, onDone }: { task: TaskDetailFragment; names: Na
       <form className="task-edit" aria-label={`Edit ${before.title}`} onSubmit={submit}>
         <TextField label="Title" name="title" defaultValue={before.title} required />
         <div className="row">
-          <SelectField label="Status" name="status" defaultValue={before.status}>
-            {pairOptions(STATUSES)}
-          </SelectField>
-          <SelectField label="Priority" name="priority" defaultValue={before.priority}>
-            {pairOptions(PRIORITIES)}
-          </SelectField>
-          {people.length > 0 && (
-            <SelectField label="Assignee" name="assigneeId" defaultValue={before.assigneeId ?? ''}>
-              <option value="">Nobody</option>
-              {pairOptions(people)}
-            </SelectField>
-          )}
-          <SelectField label="Team" name="teamId" defaultValue={before.teamId ?? ''}>
-            <option value="">No team</option>
-            {pairOptions(teams)}
-          </SelectField>
+          <TaskSelects task={before} people={people} teams={teams} />
         </div>
         <TextArea label="Description" name="description" defaultValue={before.description} rows={5} />
         <TextArea label="Metadata (JSON)" name="metadata" defaultValue={pretty(before.metadata ?? {})} rows={Math.min(16, Math.max(4, pretty(before.metadata ?? {}).split('\n').length + 1))} spellCheck={false} className="json" />

@@ -5,11 +5,11 @@
 // page reads again for a few seconds until the entry is there.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { DeleteTaskRowDocument, TaskChoicesDocument, TaskListChangedDocument, TaskPageDocument } from '../../../../client/generated/graphql.ts';
+import { DeleteTaskRowDocument, TaskListChangedDocument, TaskPageDocument } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation, useDocumentQuery, useDocumentSubscription } from '../../api/graphql.ts';
 import { useCan } from '../../components/organization.ts';
 import { ConfirmedAction, ErrorMessage, Loading } from '../../components/ui.tsx';
-import type { Names } from './labels.tsx';
+import { useTaskChoices } from './choices.ts';
 import { TaskFields } from './TaskFields.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { TaskLinks } from './TaskLinks.tsx';
@@ -19,15 +19,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** How many times the page reads again waiting for the history entry of one change (every half second). */
 const HISTORY_WAIT_READS = 20;
 
+/** Each task its own page: following a link to another task starts afresh (no edit form or search left open). */
 export function TaskPage() {
   const { id = '' } = useParams();
+  return <OneTask key={id} id={id} />;
+}
+
+function OneTask({ id }: { id: string }) {
   const valid = UUID.test(id);
   const variables = useMemo(() => ({ rowId: id }), [id]);
   const page = useDocumentQuery(TaskPageDocument, variables, !valid);
-  const choices = useDocumentQuery(TaskChoicesDocument, {});
-  // The task whose deletion this page heard of; another task's page (a link followed) starts afresh.
-  const [deletedId, setDeletedId] = useState<string>();
-  const deletedElsewhere = deletedId === id;
+  const { names } = useTaskChoices();
+  // Its deletion, heard of while the page was open.
+  const [deletedElsewhere, setDeletedElsewhere] = useState(false);
 
   const task = page.data?.task;
   const { refetch } = page;
@@ -44,7 +48,7 @@ export function TaskPage() {
     ({ taskChanged }) => {
       if (!taskChanged) return;
       if (taskChanged.rowId === id && taskChanged.event === 'DELETED') {
-        setDeletedId(taskChanged.rowId);
+        setDeletedElsewhere(true);
         return;
       }
       if (taskChanged.rowId === id || linked.current.has(taskChanged.rowId)) {
@@ -70,13 +74,7 @@ export function TaskPage() {
     return () => clearTimeout(timer);
   }, [task, behind, page.fetching, deletedElsewhere, refetch]);
 
-  const names: Names = useMemo(
-    () => ({
-      people: new Map((choices.data?.organizationMemberships?.nodes ?? []).flatMap((m) => (m.user ? [[m.user.rowId, m.user.name] as const] : []))),
-      teams: new Map((choices.data?.teams?.nodes ?? []).map((t) => [t.rowId, t.name] as const)),
-    }),
-    [choices.data],
-  );
+
 
   if (!valid || (page.data && !task && !deletedElsewhere)) {
     return (
