@@ -5,12 +5,13 @@
 import { takeBackup, type BackupTarget } from './backup.ts';
 import { newestBackup, pruneBackups } from './backup-store.ts';
 import type { BackupConfig } from './config.ts';
+import type { Logger } from './log.ts';
 
 const FIRST_CHECK_MS = 60_000;
 const CHECK_MS = 10 * 60_000;
 
 /** Starts the schedule; returns the stop, which abandons a backup under way (it is then removed). */
-export function scheduleBackups(target: BackupTarget, config: BackupConfig, report: (message: string) => void): () => Promise<void> {
+export function scheduleBackups(target: BackupTarget, config: BackupConfig, log: Pick<Logger, 'info' | 'error'>): () => Promise<void> {
   const abort = new AbortController();
   let running: Promise<void> | undefined;
   const check = async () => {
@@ -18,12 +19,12 @@ export function scheduleBackups(target: BackupTarget, config: BackupConfig, repo
     if (newest && newest.completedAt.getTime() > Date.now() - config.intervalHours * 3600_000) return;
     const manifest = await takeBackup(target, abort.signal);
     const pruned = await pruneBackups(target.backupDir, config.keep);
-    report(`backup ${manifest.id} taken (${(manifest.bytes / 1e6).toFixed(1)} MB)${pruned.removedBackups.length ? `; pruned ${pruned.removedBackups.join(', ')}` : ''}`);
+    log.info(`backup ${manifest.id} taken (${(manifest.bytes / 1e6).toFixed(1)} MB)${pruned.removedBackups.length ? `; pruned ${pruned.removedBackups.join(', ')}` : ''}`);
   };
   const tick = () => {
     running ??= check()
       .catch((error: Error) => {
-        if (!abort.signal.aborted) report(`scheduled backup failed: ${error.message}`);
+        if (!abort.signal.aborted) log.error(`scheduled backup failed: ${error.message}`);
       })
       .finally(() => (running = undefined));
   };

@@ -1,7 +1,7 @@
 // One log format for every long-running process (npm start, start:server, start:worker): pino's JSON
 // lines, which Fastify writes for requests, with numeric levels and a `name` saying which part spoke
-// (`rowgate` for start-up and shutdown, `server`, `worker`). graphile-worker's and graphile-migrate's
-// loggers write through it, and so does whatever a library prints on the console (PostGraphile's notes,
+// (`rowgate` for start-up and shutdown, `server`, `worker`). graphile-worker's logger writes through it,
+// and so does whatever a library prints on the console (graphile-migrate's progress, PostGraphile's notes
 // such as a UUID given where a global id was expected), once the process routes its console here. The
 // command-line tools (db:seed, db:backup, …) keep printing plain text for the person who ran them.
 import { format } from 'node:util';
@@ -12,19 +12,20 @@ export type { Logger };
 /** Credentials are never written, whoever logs the object that holds them. */
 const REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken', '*.token'];
 
-/**
- * The process's logger: JSON lines at `level` on `stream`, or by default errors on stderr (a failed start's
- * one line among them) and everything else on stdout.
- */
-export function makeLogger({ level = 'info', stream }: { level?: string; stream?: NodeJS.WritableStream } = {}): Logger {
-  const standard = pino.multistream(
+/** Errors on stderr, written at once (a failed start's one line among them); the rest on stdout, buffered and flushed at exit. */
+let standard: ReturnType<typeof pino.multistream> | undefined;
+const standardStreams = () =>
+  (standard ??= pino.multistream(
     [
-      { level: 'trace', stream: pino.destination({ fd: 1, sync: true }) },
+      { level: 'trace', stream: pino.destination({ fd: 1, sync: false }) },
       { level: 'error', stream: pino.destination({ fd: 2, sync: true }) },
     ],
     { dedupe: true },
-  );
-  return pino({ level, redact: { paths: REDACT, remove: true } }, stream ?? standard);
+  ));
+
+/** A logger at info writing JSON lines to `stream`, or to the process's standard streams (above). */
+export function makeLogger({ stream }: { stream?: NodeJS.WritableStream } = {}): Logger {
+  return pino({ level: 'info', redact: { paths: REDACT, remove: true } }, stream ?? standardStreams());
 }
 
 /**
@@ -51,6 +52,3 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** A plain `(level, message)` function over `log`, for code that takes one (the worker). */
 export const logTo = (log: Logger) => (level: LogLevel, message: string) => log[level](message);
-
-/** The level of a message from a @graphile/logger Logger (graphile-worker, graphile-migrate). */
-export const GRAPHILE_LEVELS: Record<string, LogLevel> = { error: 'error', warning: 'warn', info: 'info', debug: 'debug' };

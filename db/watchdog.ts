@@ -5,9 +5,10 @@
 // reconnect by themselves. PostgreSQL that cannot be started again, or that dies 5 times in 10 minutes,
 // is given up on: something needs an operator, and the process exits non-zero rather than serve 503s.
 import type { EmbeddedServer } from './embedded.ts';
+import type { Logger } from './log.ts';
 
 export interface Watchdog {
-  report(message: string): void;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   giveUp(error: Error): void;
 }
 
@@ -17,7 +18,7 @@ const DEATHS = 5;
 const WINDOW_MS = 10 * 60_000;
 
 /** Watches `server`; returns the function that stops watching (before a deliberate stop). */
-export function watchEmbedded(server: Required<Pick<EmbeddedServer, 'running' | 'restart'>>, { report, giveUp }: Watchdog): () => void {
+export function watchEmbedded(server: Required<Pick<EmbeddedServer, 'running' | 'restart'>>, { log, giveUp }: Watchdog): () => void {
   let checking = false;
   let watching = true;
   const deaths: number[] = [];
@@ -36,11 +37,11 @@ export function watchEmbedded(server: Required<Pick<EmbeddedServer, 'running' | 
         giveUp(new Error(`PostgreSQL died ${deaths.length} times in 10 minutes; not starting it again`));
         return;
       }
-      report('PostgreSQL stopped unexpectedly; starting it again');
+      log.error('PostgreSQL stopped unexpectedly; starting it again');
       for (let attempt = 1; watching; attempt++) {
         try {
           await server.restart();
-          report(`PostgreSQL is running again (attempt ${attempt})`);
+          log.warn(`PostgreSQL is running again (attempt ${attempt})`);
           return;
         } catch (error) {
           if (attempt >= ATTEMPTS) {
@@ -55,6 +56,6 @@ export function watchEmbedded(server: Required<Pick<EmbeddedServer, 'running' | 
       checking = false;
     }
   };
-  const timer = setInterval(() => void check().catch((error: Error) => report(`could not check PostgreSQL: ${error.message}`)), CHECK_MS);
+  const timer = setInterval(() => void check().catch((error: Error) => log.warn(`could not check PostgreSQL: ${error.message}`)), CHECK_MS);
   return stop;
 }

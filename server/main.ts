@@ -75,16 +75,17 @@ if (db.embedded) {
 }
 say.info('worker running; press Ctrl-C to stop');
 const stopBackups = backups
-  ? scheduleBackups({ adminUrl: db.adminUrl, clusterDir: db.clusterDir!, backupDir: db.backupDir! }, databaseConfig.backup, (message) => say.info(message))
+  ? scheduleBackups({ adminUrl: db.adminUrl, clusterDir: db.clusterDir!, backupDir: db.backupDir! }, databaseConfig.backup, say)
   : undefined;
 
 // The embedded PostgreSQL is started again if it dies (db/watchdog.ts); given up on, everything stops.
 const gaveUp = new Promise<Error>((resolve) => {
-  const unwatch = db.watch?.({ report: (message) => say.info(message), giveUp: resolve });
+  const unwatch = db.watch?.({ log: say, giveUp: resolve });
   void stopping.then(() => unwatch?.());
 });
 const failure = await Promise.race([stopping.then(() => undefined), gaveUp]);
-say.info(failure ? `${failure.message}; stopping` : 'stopping');
+if (failure) say.error(`${failure.message}; stopping`);
+else say.info('stopping');
 await server.close();
 await worker.stop();
 await stopBackups?.();

@@ -20,7 +20,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
-import { GRAPHILE_LEVELS, logTo, makeLogger, type LogLevel } from '../db/log.ts';
+import { logTo, makeLogger, type LogLevel } from '../db/log.ts';
 import type { WorkerConfig } from './config.ts';
 import { makeMailer, type SendMail } from './mail.ts';
 import { audit } from './tasks/audit.ts';
@@ -49,6 +49,8 @@ const RESTART_DELAY_MS = 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Idle workers poll every second: half a minute without a poll or a job is a loop that stopped. */
 const STALL_MS = 30_000;
+/** graphile-worker's levels (@graphile/logger) in pino's words. */
+const GRAPHILE_LEVELS: Record<string, LogLevel> = { error: 'error', warning: 'warn', info: 'info', debug: 'debug' };
 /** A job is handed to its runner within milliseconds of being locked; one locked this long and not running was lost. */
 const ORPHAN_AFTER = '30 seconds';
 

@@ -2,7 +2,7 @@
 // the response-size limit read it) and counts executed operations by name and outcome (`ok` or
 // `error`); a request to /graphql that never reached execution (its body, parse, validation or limit
 // refusals) is counted as `rejected` once its response is sent.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { getOperationAST } from 'postgraphile/graphql';
 import type { Metrics } from '../ops/metrics.ts';
 import { fastifyRequestOf } from '../request-context.ts';
@@ -39,9 +39,13 @@ function requestedOperationName(body: unknown): string | undefined {
   return typeof query === 'string' ? /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(query.slice(0, 200))?.[1] : undefined;
 }
 
-/** /graphql's onResponse: a GraphQL request (a POST, or a GET with a query string; not a WebSocket's upgrade) refused before it ran. */
+/** What a GET carried as a GraphQL request: only a query string naming a document (not a browser's visit, nor an upgrade). */
+const sentOverGet = (query: unknown) =>
+  typeof query === 'object' && query !== null && ('query' in query || 'documentId' in query) ? query : undefined;
+
+/** /graphql's onResponse: a GraphQL request (a POST, or a GET naming a document) refused before it ran. */
 export const countRejected = (metrics: Metrics) =>
-  async function countRejected(request: FastifyRequest, reply: FastifyReply) {
-    const sent = request.method === 'POST' ? request.body : request.method === 'GET' && reply.statusCode !== 101 ? request.query : undefined;
+  async function countRejected(request: FastifyRequest) {
+    const sent = request.method === 'POST' ? request.body : request.method === 'GET' ? sentOverGet(request.query) : undefined;
     if (sent !== undefined && !request.graphqlOperation) metrics.countOperation(requestedOperationName(sent), 'rejected');
   };

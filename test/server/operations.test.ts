@@ -170,6 +170,16 @@ describe('metrics', () => {
     expect(text).not.toContain('TooDeep');
   });
 
+  test('a GET naming a document that is refused counts as rejected; a browser opening /graphql does not', async () => {
+    const rejected = async () => Number(/^rowgate_graphql_operations_total\{operation="other",outcome="rejected"\} (\d+)$/m.exec((await http(server, 'GET', '/metrics')).body as string)?.[1] ?? 0);
+    const before = await rejected();
+    const visit = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(visit.status).toBe(302);
+    const refused = await http(server, 'GET', `/graphql?query=${encodeURIComponent('{ nope }')}`);
+    expect(refused.status).toBe(400);
+    expect(await rejected()).toBe(before + 1);
+  });
+
   test('operation names a client makes up never become label values, executed or refused, signed in or not', async () => {
     const ann = await register(server, 'Ann');
     const before = ((await http(server, 'GET', '/metrics')).body as string).split('\n').filter((l) => l.startsWith('rowgate_graphql_operations_total')).length;
