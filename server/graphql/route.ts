@@ -4,8 +4,8 @@
 //
 //   onRequest      the media type of the answer (responses.ts); a GET's WebSocket upgrade takes its
 //                  place first (realtime/websocket.ts)
-//   preValidation  the caller (auth/authenticate.ts): the token is verified; a POST leaves whether its
-//                  session stands to its own transaction, a GET asks now
+//   preValidation  the caller (auth/authenticate.ts): the token is verified; whether its session stands
+//                  is left to the request's own transaction
 //                  a POST's body is one GraphQL request (request-body.ts)
 //   preHandler     after the app's rate limit: a POST's Idempotency-Key (idempotency.ts)
 //   handler        grafserv: PostGraphile plans and runs the operation; each transaction opens in one
@@ -31,7 +31,7 @@ import { finishAnswer, negotiateAnswer } from './responses.ts';
 
 type Serv = Parameters<typeof makeGraphQLWSConfig>[0] & { addTo(app: FastifyInstance): Promise<void> };
 
-export interface GraphQLRouteOptions {
+interface GraphQLRouteOptions {
   serv: Serv;
   realtime: Realtime;
   authenticator: Authenticator;
@@ -44,18 +44,16 @@ type Phase = 'onRequest' | 'preValidation' | 'preHandler' | 'onSend' | 'onRespon
 
 export async function graphqlRoute(scope: FastifyInstance, { serv, realtime, authenticator, pool, metrics, config }: GraphQLRouteOptions) {
   scope.decorateRequest('idempotency', undefined);
+  // GET (urql's default for queries) and POST alike: the session is asked about in the transaction's
+  // first message, or after the answer when nothing reached the database; never in a round trip of its own.
+  const authenticated = authenticateRequest(authenticator, { sessionCheck: 'in-transaction' });
+  const answered = [checkSessionAfterAnswer(authenticator.sessions), finishAnswer(config.graphql.maxResponseBytes)];
+  const get = { onRequest: [negotiateAnswer], preValidation: [authenticated], onSend: answered, onResponse: [countRejected(metrics)] };
   const post = {
-    onRequest: [negotiateAnswer],
-    preValidation: [authenticateRequest(authenticator, { sessionCheck: 'in-transaction' }), checkRequestBody(config.graphql)],
+    ...get,
+    preValidation: [authenticated, checkRequestBody(config.graphql)],
     preHandler: [readIdempotencyKey],
-    onSend: [checkSessionAfterAnswer(authenticator.sessions), finishAnswer(config.graphql.maxResponseBytes), keepOrReplayAnswer(pool, config)],
-    onResponse: [countRejected(metrics)],
-  };
-  const get = {
-    onRequest: [negotiateAnswer],
-    preValidation: [authenticateRequest(authenticator, { sessionCheck: 'now' })],
-    onSend: [finishAnswer(config.graphql.maxResponseBytes)],
-    onResponse: [countRejected(metrics)],
+    onSend: [...answered, keepOrReplayAnswer(pool, config)],
   };
   // GraphiQL and the watch stream are grafserv's routes in this scope too; they take none of this.
   scope.addHook('onRoute', (route) => {

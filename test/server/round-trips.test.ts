@@ -38,6 +38,15 @@ describe('round trips', () => {
     expect(await measure(() => gql(server, TasksPageDocument, { first: 20 }, caller))).toBe(3);
   });
 
+  test('the same page over GET (urql\'s default for queries) is three too: no round trip of its own for the session', async () => {
+    const url = `/graphql?query=${encodeURIComponent(String(TasksPageDocument))}&variables=${encodeURIComponent(JSON.stringify({ first: 20 }))}`;
+    const headers = { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': orgId };
+    let answer: Awaited<ReturnType<typeof http>> | undefined;
+    expect(await measure(async () => (answer = await http(server, 'GET', url, { headers })))).toBe(3);
+    expect(answer!.status).toBe(200);
+    expect((answer!.body as { data: { tasks: { nodes: unknown[] } } }).data.tasks.nodes).toHaveLength(1);
+  });
+
   test('an anonymous request for tasks is refused before it reaches the database: none', async () => {
     let answer: Awaited<ReturnType<typeof gql>> | undefined;
     expect(await measure(async () => (answer = await gql(server, TasksPageDocument, { first: 5 }, { organizationId: orgId })))).toBe(0);
@@ -60,6 +69,17 @@ describe('a session that ended', () => {
     expect(count).toBe(2);
     const { rows } = await server.db.pool.query("select 1 from app_public.tasks where title = 'Never'");
     expect(rows).toHaveLength(0);
+  });
+
+  test('over GET too: 401 INVALID_TOKEN, and its query never runs', async () => {
+    const { admin: dan, id: danOrg } = await createOrganization(server, 'Dan');
+    await server.db.pool.query('update app_private.sessions set revoked_at = now() where user_id = $1', [dan.user.id]);
+    const url = `/graphql?query=${encodeURIComponent(String(TasksPageDocument))}&variables=${encodeURIComponent(JSON.stringify({ first: 20 }))}`;
+    for (const query of [url, `/graphql?query=${encodeURIComponent('{ __typename }')}`]) {
+      const response = await http(server, 'GET', query, { headers: { authorization: `Bearer ${dan.accessToken}`, 'x-organization-id': danOrg } });
+      expect(response.status, query).toBe(401);
+      expect(response.body).toEqual({ error: { code: 'INVALID_TOKEN', message: 'The access token is invalid, expired or revoked' } });
+    }
   });
 
   test('an operation that never reaches the database is checked once answered: still 401', async () => {
