@@ -36,7 +36,7 @@ export interface BackupConfig {
 }
 
 /** Every variable readDatabaseConfig reads, with its default and bounds; the compose test checks docker-compose.yml against it. */
-export const DatabaseEnvSchema = Type.Object({
+const DatabaseEnvSchema = Type.Object({
   NODE_ENV: Type.String({ default: 'development' }),
   DATABASE_URL: Type.String({ default: '' }),
   DATA_DIR: Type.String({ default: '.data' }),

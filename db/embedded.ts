@@ -46,7 +46,6 @@ export interface EmbeddedServer {
   restart?(): Promise<void>;
 }
 
-
 const SUPERUSER = 'postgres';
 
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {

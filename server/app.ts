@@ -13,7 +13,7 @@ import { grafserv } from 'postgraphile/grafserv/fastify/v5';
 import { accessLogPlugin } from './ops/access-log.ts';
 import { rateLimitStore } from './ops/rate-limit-store.ts';
 import { loadSigningKeys } from './auth/keys.ts';
-import { authRoutes } from './auth/routes.ts';
+import { authRoutes, jwksRoute } from './auth/routes.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
@@ -115,6 +115,7 @@ export async function buildApp(config: ServerConfig, { pool, metrics, listenUrl,
     refreshTokenTtl: config.jwt.refreshTokenTtl,
     secureCookies: config.production,
   });
+  await app.register(jwksRoute, { tokens });
   await app.register(healthRoutes, { pool });
   await app.register(consoleRoutes);
 

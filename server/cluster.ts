@@ -14,7 +14,7 @@ import type { Logger } from '../db/log.ts';
 import type { Metrics } from './ops/metrics.ts';
 
 type Message =
-  | { type: 'rowgate:listening'; lines: string[] }
+  | { type: 'rowgate:listening'; url: string; metrics: string }
   | { type: 'rowgate:failed'; message: string }
   | { type: 'rowgate:metrics'; id: number; text?: string; error?: string };
 
@@ -67,7 +67,8 @@ export async function runPrimary(processes: number, poolSize: number, databaseUr
     cluster.on('message', (worker: Worker, message: unknown) => {
       if (!isMessage(message)) return;
       if (message.type === 'rowgate:listening' && ++ready === processes) {
-        for (const line of message.lines) say.info(line.replace(/^GraphQL at (\S+)/, `GraphQL at $1 (${processes} processes)`));
+        say.info(`GraphQL at ${message.url}/graphql (${processes} processes)`);
+        say.info(message.metrics);
       } else if (message.type === 'rowgate:failed') {
         if (!stopping) say.error(message.message);
         stop(1);
@@ -88,7 +89,7 @@ export async function runPrimary(processes: number, poolSize: number, databaseUr
   return exitCode;
 }
 
-/** In a cluster process: tells the primary it listens (with what it would have printed), or why it failed. */
+/** In a cluster process: tells the primary it listens (where, and where its metrics are), or why it failed. */
 export function reportToPrimary(message: Exclude<Message, { type: 'rowgate:metrics' }>): void {
   process.send?.(message);
 }

@@ -90,7 +90,7 @@ export const addressKey = (request: { ip: string }): string => {
 };
 
 /** Who is asking, over HTTP or a WebSocket, as far as the database's settings are concerned. */
-export interface CallerIdentity {
+interface CallerIdentity {
   auth: Claims | undefined;
   organizationId: string | undefined;
   requestId: string;

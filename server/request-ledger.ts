@@ -1,7 +1,8 @@
-// One HTTP request's account of its use of the database, kept here and changed only through the names
-// below: the round trips its transactions sent (the access log's `roundTrips`), where its session check
-// stands when the check rides in its own transaction (POST /graphql: graphql/pg-adaptor.ts), why a
-// transaction could not run, and a mutation's Idempotency-Key. The settings of the request's transactions
+// One HTTP request's account of its use of the database, kept in one place: the round trips its
+// transactions sent (the access log's `roundTrips`, credited below), where its session check stands when
+// the check rides in its own transaction (/graphql: graphql/pg-adaptor.ts; changed only through
+// deferSessionCheck and sessionFound), why a transaction could not run, and a mutation's Idempotency-Key
+// (set by graphql/idempotency.ts, claimed by the transaction). The settings of the request's transactions
 // carry the ledger to the pool connection that runs them (under a symbol, which never becomes a setting);
 // the connection credits it with each message it sends while it is the request's.
 

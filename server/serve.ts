@@ -18,9 +18,12 @@ async function serve(): Promise<void> {
   try {
     const serverConfig = readServerConfig();
     const server = await startServer(serverConfig, loginUrlFromEnv('authenticator'), { log });
-    const lines = [`GraphQL at ${server.url}/graphql`, metricsNotice(serverConfig, server)];
-    if (cluster.isWorker) reportToPrimary({ type: 'rowgate:listening', lines });
-    else for (const line of lines) say.info(line);
+    const metrics = metricsNotice(serverConfig, server);
+    if (cluster.isWorker) reportToPrimary({ type: 'rowgate:listening', url: server.url, metrics });
+    else {
+      say.info(`GraphQL at ${server.url}/graphql`);
+      say.info(metrics);
+    }
     await stopping;
     // In a cluster the primary passes on a signal the process group already got: drain regardless.
     if (cluster.isWorker) process.on('SIGINT', () => {}).on('SIGTERM', () => {});

@@ -23,7 +23,7 @@ export interface WorkerConfig {
 }
 
 /** Every variable readWorkerConfig reads, with its default and bounds; the compose test checks docker-compose.yml against it. */
-export const WorkerEnvSchema = Type.Object({
+const WorkerEnvSchema = Type.Object({
   NODE_ENV: Type.String({ default: 'development' }),
   WORKER_CONCURRENCY: Type.Integer({ default: 4, minimum: 1, maximum: 100 }),
   WORKER_LEASE_SECONDS: Type.Integer({ default: 20, minimum: 2, maximum: 600 }),

@@ -1,4 +1,4 @@
-// /auth/register, /auth/login, /auth/refresh, /auth/logout and /.well-known/jwks.json (API.md §2).
+// /auth/register, /auth/login, /auth/refresh, /auth/logout (API.md §2), and /.well-known/jwks.json apart.
 //
 // A browser client may keep its refresh token where no script can read it: with `X-Refresh-Cookie: 1`
 // the refresh token is set as an HttpOnly, SameSite=Strict cookie scoped to /auth instead of being put in
@@ -39,11 +39,8 @@ export interface AuthRouteOptions {
 
 export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateLimitPerMinute, refreshPerIpPerMinute, refreshTokenTtl, secureCookies }: AuthRouteOptions) {
   await app.register(cookie);
-  // Every /auth route reads its caller first (the JWKS is anyone's): a token sent must stand.
-  const authenticated = authenticateRequest({ tokens, sessions }, { sessionCheck: 'now' });
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/auth/')) route.preValidation = [authenticated, ...[route.preValidation ?? []].flat()];
-  });
+  // Every /auth route reads its caller first: a token sent must stand.
+  app.addHook('preValidation', authenticateRequest({ tokens, sessions }, { sessionCheck: 'now' }));
   // Per client IP: these endpoints are where passwords and tokens get guessed. Counted as the request
   // arrives, before its token (logout's) is looked up.
   const perIp = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', hook: 'onRequest' as const, keyGenerator: addressKey } });
@@ -132,7 +129,10 @@ export async function authRoutes(app: FastifyInstance, { tokens, sessions, rateL
   });
 
   await app.register(accountRoutes, { sessions, config });
+}
 
+/** The public keys that verify our access tokens: anyone's to read, outside the /auth scope and its caller. */
+export async function jwksRoute(app: FastifyInstance, { tokens }: { tokens: TokenService }) {
   app.get('/.well-known/jwks.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(tokens.jwks));
 }
 

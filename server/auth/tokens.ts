@@ -7,7 +7,7 @@ import { UUID, type Claims } from '../request-context.ts';
 import type { SigningKeys } from './keys.ts';
 
 /** What tokens are made and verified with. */
-export type TokenConfig = Pick<ServerConfig, 'jwt' | 'externalIdp'>;
+type TokenConfig = Pick<ServerConfig, 'jwt' | 'externalIdp'>;
 
 /** What a verified bearer token says; `external` tokens still need a session from the database. */
 export type VerifiedToken =
