@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CATALOG_RULE_NAMES, lintDatabase, lintMigration, type Finding } from '../../db/lint.ts';
+import { ROLES } from '../../db/roles.ts';
 import { createTestDatabase, inTransaction, type TestDatabase } from '../support/database.ts';
 
 let db: TestDatabase;
@@ -68,6 +69,28 @@ describe('each rule finds what it is for', () => {
     const mine = found.filter((f) => f.rule === rule && f.object.startsWith(object));
     expect(mine, JSON.stringify(found.filter((f) => f.rule === rule))).toHaveLength(1);
     expect(mine[0].fix.length).toBeGreaterThan(20);
+  });
+});
+
+describe('rules with more than one way to be broken', () => {
+  test('definer_search_path finds each half alone (a search_path not pinned; an owner not rowgate_definer), and missing_comment a function too', async () => {
+    const found = await inTransaction(db.pool, async (client) => {
+      await client.query(`
+        create function app_private.lint_unpinned() returns int language sql security definer as 'select 1';
+        alter function app_private.lint_unpinned() owner to ${ROLES.definer};
+        comment on function app_private.lint_unpinned() is 'probe';
+        create function app_private.lint_wrong_owner() returns int language sql security definer set search_path = pg_catalog, pg_temp as 'select 1';
+        comment on function app_private.lint_wrong_owner() is 'probe';
+        create function app_public.lint_uncommented() returns int language sql as 'select 1';
+        revoke execute on function app_public.lint_uncommented() from public;
+        revoke execute on function app_private.lint_unpinned(), app_private.lint_wrong_owner() from public;`);
+      return lintDatabase(client);
+    });
+    const definers = found.filter((f) => f.rule === 'definer_search_path').sort((x, y) => x.object.localeCompare(y.object));
+    expect(definers.map((f) => f.object)).toEqual(['app_private.lint_unpinned()', 'app_private.lint_wrong_owner()']);
+    expect(definers[0].fix).toMatch(/^search_path is not pinned:/);
+    expect(definers[1].fix).toMatch(/^owned by \w+:/);
+    expect(found.filter((f) => f.rule === 'missing_comment').map((f) => f.object)).toEqual(['app_public.lint_uncommented()']);
   });
 });
 

@@ -467,11 +467,6 @@ export type CreateOrganizationMutationVariables = Exact<{
 
 export type CreateOrganizationMutation = { createOrganization: { organization: { id: string, rowId: string, name: string, slug: string } | null } | null };
 
-export type OrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type OrganizationsQuery = { organizations: { nodes: Array<{ id: string, rowId: string, name: string, slug: string }> } | null };
-
 export type PermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1489,18 +1484,6 @@ export const CreateOrganizationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:fd3a1a4a7ad95e98eac9ae60268b54e3e665929f7f1912860aeb511ed0d6fe2c"}) as unknown as TypedDocumentString<CreateOrganizationMutation, CreateOrganizationMutationVariables>;
-export const OrganizationsDocument = new TypedDocumentString(`
-    query Organizations {
-  organizations {
-    nodes {
-      id
-      rowId
-      name
-      slug
-    }
-  }
-}
-    `, {"hash":"sha256:3208d55299ea496b99e92d2436674e150eebe85879ec9d6a5efa8dee63874b3b"}) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
 export const PermissionsDocument = new TypedDocumentString(`
     query Permissions {
   permissions(orderBy: [PRIMARY_KEY_ASC]) {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort } from '../../db/ports.ts';
 import { TasksPageDocument } from '../generated/graphql.ts';
 import { createOrganization } from '../support/organizations.ts';
-import { logEntries, spawnNode } from '../support/processes.ts';
+import { logEntries, said, spawnNode } from '../support/processes.ts';
 import { http, register, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
@@ -29,10 +29,11 @@ function capture() {
   return { stream, lines };
 }
 
-/** The lines of one request, by the id it answered with. */
+const of = (lines: Line[], requestId: string | null) => lines.filter((line) => line.reqId === requestId);
+
+/** The lines of one request, by the id it answered with, once there is one (written after the response). */
 async function linesOf(lines: Line[], requestId: string | null): Promise<Line[]> {
-  await new Promise((resolve) => setTimeout(resolve, 50)); // the line is written after the response
-  return lines.filter((line) => line.reqId === requestId);
+  return waitFor(async () => of(lines, requestId).length > 0 && of(lines, requestId), 5_000, `a log line of request ${requestId}`);
 }
 
 describe('at LOG_LEVEL=warn with SLOW_OPERATION_MS=1', () => {
@@ -69,16 +70,17 @@ describe('at LOG_LEVEL=info', () => {
 
   test('an ordinary answer writes nothing (its line is at debug), a client mistake one info line', async () => {
     const ok = await http(server, 'GET', '/healthz');
-    expect(await linesOf(lines, ok.headers.get('x-request-id'))).toEqual([]);
     const bad = await http(server, 'POST', '/auth/login', { body: { email: 'nobody@example.test', password: 'wrong password' } });
     expect(bad.status).toBe(401);
     const mine = await linesOf(lines, bad.headers.get('x-request-id'));
+    // Written in order: once the later request's line is there, the earlier one's would be too.
+    expect(of(lines, ok.headers.get('x-request-id'))).toEqual([]);
     expect(mine).toEqual([expect.objectContaining({ level: 30, msg: 'request', route: '/auth/login', status: 401, roundTrips: expect.any(Number) })]);
     expect(lines.some((line) => line.msg === 'incoming request' || line.msg === 'request completed')).toBe(false);
   });
 });
 
-describe('npm start: one log format', () => {
+describe('npm start\'s process (server/main.ts; npm\'s own banner is npm\'s): one log format', () => {
   test('start-up, migrations, the worker, requests and a library\'s console note (PostGraphile: a UUID given as a global id) are JSON lines with numeric levels', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rowgate-logs-'));
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'debug' };
@@ -101,12 +103,12 @@ describe('npm start: one log format', () => {
     for (const entry of entries) {
       expect(entry).toMatchObject({ level: expect.any(Number), name: expect.stringMatching(/^(rowgate|server|worker|console)$/), msg: expect.any(String) });
     }
-    const said = (name: string, msg: RegExp) => entries.some((entry) => entry.name === name && msg.test(entry.msg));
-    expect(said('console', /^graphile-migrate: /)).toBe(true);
-    expect(said('worker', /^Worker connected/)).toBe(true);
-    expect(said('server', /^request$/)).toBe(true);
-    expect(said('rowgate', /^database ready at /)).toBe(true);
-    expect(said('rowgate', /^stopping$/)).toBe(true);
+    const output = `${child.stdout()}${child.stderr()}`;
+    expect(said(output, /^graphile-migrate: /, 'console')).toBe(true);
+    expect(said(output, /^Worker connected/, 'worker')).toBe(true);
+    expect(said(output, 'request', 'server')).toBe(true);
+    expect(said(output, /^database ready at /)).toBe(true);
+    expect(said(output, 'stopping')).toBe(true);
     expect(entries.find((entry) => entry.name === 'console' && entry.msg.includes('Could not find a type'))?.level).toBe(40);
   });
 });

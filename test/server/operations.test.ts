@@ -17,7 +17,7 @@ import { startServer } from '../../server/run.ts';
 import { gql, http, register, startTestServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 import { productionKey } from '../support/keys.ts';
-import { isRunning, logEntries, refusesConnections, spawnNode } from '../support/processes.ts';
+import { isRunning, logEntries, refusesConnections, said, spawnNode } from '../support/processes.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -495,7 +495,7 @@ describe('graceful shutdown', () => {
       }
 
       child.kill('SIGTERM');
-      await printed(/"name":"rowgate","msg":"stopping"/);
+      await waitFor(async () => said(stdout, 'stopping'), 30_000, 'npm start to say it is stopping');
       // It stops accepting while the requests are still waiting.
       for (;;) {
         if (await refusesConnections(Number(new URL(url).port))) break;

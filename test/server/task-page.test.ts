@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AddTaskLinkDocument, CreateTaskRowDocument, InvitationPreviewDocument, RemoveTaskLinkDocument, SendInvitationDocument, TaskPageDocument, UpdateTaskDetailDocument } from '../../client/generated/graphql.ts';
 import { tokenIn, waitForMail } from '../support/mail.ts';
-import { createOrganization, member, type Organization } from '../support/organizations.ts';
+import { as, createOrganization, member, type Organization } from '../support/organizations.ts';
 import { dataOf, gql, startTestServer, type Caller, type Session, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/worker.ts';
 
@@ -29,7 +29,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.close());
 
-const as = (session: Session, organization: { id: string } = a): Caller => ({ token: session.accessToken, organizationId: organization.id });
 
 async function createTask(caller: Caller, title: string): Promise<string> {
   return dataOf(await gql(server, CreateTaskRowDocument, { task: { title } }, caller)).createTask!.task!.rowId;
@@ -41,11 +40,11 @@ async function page(caller: Caller, rowId: string) {
 
 describe('task.history', () => {
   test('names who changed what, newest first, for whoever may read the task, and for nobody else', async () => {
-    const rowId = await createTask(as(developer), 'Named history');
-    dataOf(await gql(server, UpdateTaskDetailDocument, { rowId, patch: { status: 'COMPLETED', metadata: { sprint: 4 } } }, as(admin)));
+    const rowId = await createTask(as(developer, a), 'Named history');
+    dataOf(await gql(server, UpdateTaskDetailDocument, { rowId, patch: { status: 'COMPLETED', metadata: { sprint: 4 } } }, as(admin, a)));
     const seen = await waitFor(
       async () => {
-        const task = await page(as(viewer), rowId);
+        const task = await page(as(viewer, a), rowId);
         return task && task.history.totalCount === 2 ? task : undefined;
       },
       10_000,
@@ -67,14 +66,14 @@ describe('task.history', () => {
   });
 
   test('an actor who shares no organization with the reader has no name, and is not made up', async () => {
-    const rowId = await createTask(as(admin), 'Touched by a stranger');
+    const rowId = await createTask(as(admin, a), 'Touched by a stranger');
     // An entry whose actor is b's Admin (as if they had left a): the actor is a user the reader cannot see.
     await server.db.pool.query(
       `insert into app_public.task_histories (organization_id, task_id, event_key, action, actor_id, changes) values ($1, $2, gen_random_uuid()::text, 'task.updated', $3, '{"priority": "LOW"}')`,
       [a.id, rowId, other.user.id],
     );
     const task = await waitFor(async () => {
-      const read = await page(as(viewer), rowId);
+      const read = await page(as(viewer, a), rowId);
       return read && read.history.totalCount === 2 ? read : undefined;
     }, 10_000, 'the creation entry and the inserted one');
     const stranger = task.history.nodes.find((entry) => entry.actorId === other.user.id);
@@ -84,17 +83,17 @@ describe('task.history', () => {
 
 describe('dependencies', () => {
   test("a Viewer reads them but may neither add nor remove one; a Developer may; nothing changed by the Viewer's attempts", async () => {
-    const [first, second, third] = [await createTask(as(admin), 'Dep one'), await createTask(as(admin), 'Dep two'), await createTask(as(admin), 'Dep three')];
-    const added = await gql(server, AddTaskLinkDocument, { taskDependency: { taskId: second, dependsOnTaskId: first, type: 'BLOCKS' } }, as(developer));
+    const [first, second, third] = [await createTask(as(admin, a), 'Dep one'), await createTask(as(admin, a), 'Dep two'), await createTask(as(admin, a), 'Dep three')];
+    const added = await gql(server, AddTaskLinkDocument, { taskDependency: { taskId: second, dependsOnTaskId: first, type: 'BLOCKS' } }, as(developer, a));
     const link = dataOf(added).createTaskDependency!.taskDependency!.rowId;
 
-    const seen = await page(as(viewer), second);
+    const seen = await page(as(viewer, a), second);
     expect(seen?.dependencies.nodes.map((d) => [d.type, d.dependsOnTask?.title])).toEqual([['BLOCKS', 'Dep one']]);
-    expect((await page(as(viewer), first))?.dependents.nodes.map((d) => d.task?.title)).toEqual(['Dep two']);
+    expect((await page(as(viewer, a), first))?.dependents.nodes.map((d) => d.task?.title)).toEqual(['Dep two']);
 
-    const adding = await gql(server, AddTaskLinkDocument, { taskDependency: { taskId: third, dependsOnTaskId: first, type: 'RELATES_TO' } }, as(viewer));
+    const adding = await gql(server, AddTaskLinkDocument, { taskDependency: { taskId: third, dependsOnTaskId: first, type: 'RELATES_TO' } }, as(viewer, a));
     expect(adding.errors?.map((e) => e.extensions?.code)).toEqual(['PERMISSION_DENIED']);
-    const removing = await gql(server, RemoveTaskLinkDocument, { rowId: link }, as(viewer));
+    const removing = await gql(server, RemoveTaskLinkDocument, { rowId: link }, as(viewer, a));
     expect(removing.errors?.map((e) => e.extensions?.code)).toEqual(['PERMISSION_DENIED']);
     expect(removing.data?.deleteTaskDependency ?? null).toBeNull();
     const { rows } = await server.db.pool.query('select id from app_public.task_dependencies where organization_id = $1 and $2 in (task_id, depends_on_task_id)', [a.id, first]);
@@ -106,15 +105,15 @@ describe('dependencies', () => {
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }
 
-    const removed = await gql(server, RemoveTaskLinkDocument, { rowId: link }, as(developer));
+    const removed = await gql(server, RemoveTaskLinkDocument, { rowId: link }, as(developer, a));
     expect(removed.errors).toBeUndefined();
-    expect((await page(as(viewer), second))?.dependencies.totalCount).toBe(0);
+    expect((await page(as(viewer, a), second))?.dependencies.totalCount).toBe(0);
   });
 
   test('a BLOCKS cycle, however long, is refused with DEPENDENCY_CYCLE; RELATES_TO the other way is not a cycle', async () => {
-    const [x, y, z] = [await createTask(as(developer), 'Cycle x'), await createTask(as(developer), 'Cycle y'), await createTask(as(developer), 'Cycle z')];
+    const [x, y, z] = [await createTask(as(developer, a), 'Cycle x'), await createTask(as(developer, a), 'Cycle y'), await createTask(as(developer, a), 'Cycle z')];
     const link = (taskId: string, dependsOnTaskId: string, type: 'BLOCKS' | 'RELATES_TO' = 'BLOCKS') =>
-      gql(server, AddTaskLinkDocument, { taskDependency: { taskId, dependsOnTaskId, type } }, as(developer));
+      gql(server, AddTaskLinkDocument, { taskDependency: { taskId, dependsOnTaskId, type } }, as(developer, a));
     expect((await link(y, x)).errors).toBeUndefined();
     expect((await link(z, y)).errors).toBeUndefined();
     for (const closing of [await link(x, y), await link(x, z)]) {
@@ -127,7 +126,7 @@ describe('dependencies', () => {
 describe('invitationByToken', () => {
   test('names the organization, role and inviter to the token holder, signed out and without an organization; any other token gets null', async () => {
     const email = `invitee-${Date.now()}@example.test`;
-    dataOf(await gql(server, SendInvitationDocument, { email, roleId: a.roles.Developer }, as(admin)));
+    dataOf(await gql(server, SendInvitationDocument, { email, roleId: a.roles.Developer }, as(admin, a)));
     const token = tokenIn(await waitForMail(server.worker!.outboxDir, email, /invited/));
 
     for (const caller of [{}, { token: other.accessToken }, as(other, b)] as Caller[]) {

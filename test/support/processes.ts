@@ -108,6 +108,6 @@ export function logEntries(output: string): { level: number; name?: string; msg:
   });
 }
 
-/** Whether the process said `msg` (a `rowgate` line: its start-up and shutdown). */
-export const said = (output: string, msg: string | RegExp) =>
-  logEntries(output).some((entry) => entry.name === 'rowgate' && (typeof msg === 'string' ? entry.msg === msg : msg.test(entry.msg)));
+/** Whether the part `name` of the process logged `msg` (by default `rowgate`: its start-up and shutdown). */
+export const said = (output: string, msg: string | RegExp, name = 'rowgate') =>
+  logEntries(output).some((entry) => entry.name === name && (typeof msg === 'string' ? entry.msg === msg : msg.test(entry.msg)));
