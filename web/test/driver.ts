@@ -2,6 +2,7 @@
 // Chromium on the real server, finding things by their labels and roles as a screen reader would.
 import type { Pool } from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { addMember } from '../../db/tenant-data.ts';
 import { mailsTo } from '../../test/support/mail.ts';
 import { waitFor } from '../../test/support/worker.ts';
 
@@ -123,7 +124,7 @@ export const SIGNED_OUT_PAGES: ConsolePage[] = [
   // The pages mailed links open; their tokens are checked only when used, or found to be no invitation.
   { path: '/reset-password?token=checked-when-submitted', heading: 'Choose a new password', primary: 'Set new password' },
   { path: '/verify-email', heading: 'Verify your e-mail address' },
-  { path: '/invitations/accept?token=no-such-invitation', heading: 'Join an organization' },
+  { path: '/invitations/accept?token=no-such-invitation', heading: 'Join an organization', ready: (page) => page.getByText(/does not name a pending invitation/) },
 ];
 
 /** Every page of the signed-in console, as an Admin of an organization with some data sees it. */
@@ -170,12 +171,15 @@ export async function joinOrganization(pool: Pool, email: string, slug: string, 
   const {
     rows: [user],
   } = await pool.query<{ id: string }>('select id from app_public.users where email = $1', [email]);
-  await pool.query('insert into app_public.organization_memberships (organization_id, user_id) values ($1, $2)', [org.id, user.id]);
-  await pool.query(`insert into app_public.user_roles (organization_id, user_id, role_id) select $1, $2, id from app_public.roles where organization_id = $1 and name = $3`, [
-    org.id,
-    user.id,
-    role,
-  ]);
+  const {
+    rows: [{ id: roleId }],
+  } = await pool.query<{ id: string }>('select id from app_public.roles where organization_id = $1 and name = $2', [org.id, role]);
+  const client = await pool.connect();
+  try {
+    await addMember(client, org.id, user.id, roleId);
+  } finally {
+    client.release();
+  }
   return user.id;
 }
 

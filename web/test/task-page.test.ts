@@ -9,7 +9,7 @@ import { DeleteTaskRowDocument, UpdateTaskDetailDocument } from '../../client/ge
 import { addMember, createUser } from '../../db/tenant-data.ts';
 import { gql, register } from '../../test/support/server.ts';
 import { waitFor } from '../../test/support/worker.ts';
-import { addTask, createOrganization, field, signIn, signUp, taskRow } from './driver.ts';
+import { addTask, createOrganization, field, joinOrganization, signIn, signUp, taskRow } from './driver.ts';
 import { consoleSuite } from './setup.ts';
 
 const suite = consoleSuite({ sameOriginOnly: true });
@@ -19,16 +19,8 @@ async function organizationWith(admin: Page, adminName: string, slug: string, me
   await signUp(admin, adminName, `${slug}-admin@console.test`);
   await createOrganization(admin, slug.replace(/-/g, ' '));
   const member = await register(suite.server, memberName);
-  const { rows } = await suite.server.db.pool.query<{ id: string; role: string }>(
-    `select o.id, r.id as role from app_public.organizations o join app_public.roles r on r.organization_id = o.id and r.name = $2 where o.slug = $1`,
-    [slug, role],
-  );
-  const client = await suite.server.db.pool.connect();
-  try {
-    await addMember(client, rows[0].id, member.user.id, rows[0].role);
-  } finally {
-    client.release();
-  }
+  await joinOrganization(suite.server.db.pool, member.user.email, slug, role);
+  const { rows } = await suite.server.db.pool.query<{ id: string }>('select id from app_public.organizations where slug = $1', [slug]);
   return { organizationId: rows[0].id, member };
 }
 

@@ -10,7 +10,7 @@ import { AcceptInvitationLinkDocument, InvitationPreviewDocument } from '../../.
 import { makeClient, useDocumentMutation, useDocumentQuery } from '../api/graphql.ts';
 import { useSessionState } from '../auth/session.ts';
 import { rememberOrganization } from '../components/organization.ts';
-import { ErrorMessage, attempt, formatTime } from '../components/ui.tsx';
+import { ErrorMessage, Loading, attempt, formatTime } from '../components/ui.tsx';
 
 export function AcceptInvitationPage() {
   const state = useSessionState();
@@ -56,7 +56,7 @@ function InvitationSentence() {
   const preview = useDocumentQuery(InvitationPreviewDocument, { token }, !token);
   if (!token) return null;
   if (preview.error) return <ErrorMessage error={preview.error} />;
-  if (!preview.data) return <p className="loading">Reading the invitation…</p>;
+  if (!preview.data) return <Loading what="the invitation" />;
   const invitation = preview.data.invitationByToken;
   if (!invitation) {
     return (
@@ -87,6 +87,8 @@ function AcceptButton() {
   const [accept, busy] = useDocumentMutation(AcceptInvitationLinkDocument);
   const [error, setError] = useState<Error>();
   const submit = () =>
+    // Busy, the button stays focusable (a disabled one drops the focus) and does nothing.
+    !busy &&
     attempt(async () => {
       const organization = (await accept({ token })).acceptInvitation?.result;
       if (organization) {
@@ -99,7 +101,7 @@ function AcceptButton() {
     <>
       <p>Accept the invitation to join with the role it gives you.</p>
       <ErrorMessage error={error} />
-      <button type="button" onClick={submit} disabled={busy}>
+      <button type="button" onClick={submit} aria-disabled={busy}>
         Accept invitation
       </button>
       <p>

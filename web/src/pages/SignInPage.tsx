@@ -1,8 +1,7 @@
 // Sign in and sign up. Both return to `next` (an invitation link, or the page that needed a session).
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { useSessionState } from '../auth/session.ts';
-import { session } from '../auth/session.ts';
+import { session, useSessionState } from '../auth/session.ts';
 import { ErrorMessage, TextField, attempt } from '../components/ui.tsx';
 
 /** Only paths of this console: a `next` may not send the user to another site. */

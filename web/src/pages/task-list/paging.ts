@@ -4,7 +4,7 @@ import { useState } from 'react';
 export const PAGE_SIZES = [10, 20, 50, 100];
 
 /** A cursor page, and how many pages it is from the first (for "21–40 of 53"). */
-export type Page = { after?: string; before?: string; index: number };
+type Page = { after?: string; before?: string; index: number };
 const FIRST_PAGE: Page = { index: 0 };
 
 export interface Paging {
