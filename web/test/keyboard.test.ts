@@ -3,7 +3,7 @@
 // after a delete), never dropped on <body>. And what a Viewer is offered: nothing that deletes or grants.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PASSWORD, SIGNED_IN_PAGES, seedOrganization, signUp, taskRow, visit, joinOrganization } from './driver.ts';
+import { PASSWORD, SIGNED_IN_PAGES, seedOrganization, seededTaskPage, signUp, taskRow, visit, joinOrganization } from './driver.ts';
 import { consoleSuite } from './setup.ts';
 
 const suite = consoleSuite();
@@ -107,6 +107,33 @@ describe('the keyboard alone', () => {
     await expectFocus(page, 'input E-mail address');
     const { rows } = await suite.server.db.pool.query(`select r.name from app_public.invitations i join app_public.roles r on r.id = i.role_id where i.email = 'kim@keys.test'`);
     expect(rows).toEqual([{ name: 'Viewer' }]);
+  }, 60_000);
+});
+
+describe('the task page with the keyboard alone', () => {
+  test('Edit puts the focus in the form; Cancel and Save give it back to Edit', async () => {
+    const admin = await suite.tab();
+    await seedOrganization(admin.page, suite.server.db.pool, { name: 'Tia Tasks', email: 'tia@tasks.test' }, 'Task Keys');
+    const target = await seededTaskPage(suite.server.db.pool);
+    const { page } = admin;
+    await visit(page, target);
+    const edit = `button Edit ${target.heading}`;
+
+    await tabTo(page, edit);
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'input Title');
+    await tabTo(page, 'button Cancel');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, edit);
+
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'input Title');
+    await tabTo(page, 'textarea Description');
+    await page.keyboard.type('Typed on the task page');
+    await tabTo(page, 'button Save');
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: `Edit ${target.heading}` }).waitFor({ state: 'detached' });
+    await expectFocus(page, edit);
   }, 60_000);
 });
 

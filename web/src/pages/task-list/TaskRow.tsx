@@ -1,9 +1,10 @@
 // One task in the table, with its Edit and Delete for who may; while edited, the row is its edit form.
 // The focus stays where the user is: back on Edit after saving or cancelling, on a neighbour after a delete.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import { DeleteTaskRowDocument, type TaskRowFragment } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
+import { useEditing } from '../../components/editing.ts';
 import { useCan } from '../../components/organization.ts';
 import { ConfirmedAction, formatTime, type OptionPairs } from '../../components/ui.tsx';
 import { label, PRIORITIES, StatusBadge } from '../task/labels.tsx';
@@ -11,21 +12,9 @@ import { EditTaskRow } from './EditTaskRow.tsx';
 
 export function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragment; people: OptionPairs; teams: OptionPairs; onChanged(): void }) {
   const can = useCan();
-  const [editing, setEditing] = useState(false);
+  const { editing, editButton, start: startEditing, stop: stopEditing } = useEditing();
   const [remove] = useDocumentMutation(DeleteTaskRowDocument);
   const row = useRef<HTMLTableRowElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const leftEditing = useRef(false);
-  // Saved or cancelled: the focus goes back to this row's Edit button, where the user left it.
-  useEffect(() => {
-    if (editing || !leftEditing.current) return;
-    leftEditing.current = false;
-    editButton.current?.focus();
-  }, [editing]);
-  const stopEditing = () => {
-    leftEditing.current = true;
-    setEditing(false);
-  };
 
   if (editing) {
     return (
@@ -57,7 +46,7 @@ export function TaskRow({ task, people, teams, onChanged }: { task: TaskRowFragm
       </td>
       <td className="actions">
         {can('tasks:write') && (
-          <button type="button" ref={editButton} className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+          <button type="button" ref={editButton} className="secondary" onClick={startEditing} aria-label={`Edit ${task.title}`}>
             Edit
           </button>
         )}

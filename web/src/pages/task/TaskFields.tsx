@@ -6,6 +6,7 @@
 import { useId, useState, type FormEvent, type TextareaHTMLAttributes } from 'react';
 import { UpdateTaskDetailDocument, type TaskDetailFragment, type TaskPatch, type TaskPriority, type TaskStatus } from '../../../../client/generated/graphql.ts';
 import { useDocumentMutation } from '../../api/graphql.ts';
+import { useEditing } from '../../components/editing.ts';
 import { useCan } from '../../components/organization.ts';
 import { ErrorMessage, TextField, attempt, formatTime, SubmitButton } from '../../components/ui.tsx';
 import { PRIORITIES, StatusBadge, label, type Names } from './labels.tsx';
@@ -15,14 +16,14 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 export function TaskFields({ task, names, onChanged }: { task: TaskDetailFragment; names: Names; onChanged(): void }) {
   const can = useCan();
-  const [editing, setEditing] = useState(false);
+  const { editing, editButton, start, stop } = useEditing();
   if (editing) {
     return (
       <EditTask
         task={task}
         names={names}
         onDone={(saved) => {
-          setEditing(false);
+          stop();
           if (saved) onChanged();
         }}
       />
@@ -34,7 +35,7 @@ export function TaskFields({ task, names, onChanged }: { task: TaskDetailFragmen
       <div className="section-heading">
         <h2 id="task-fields">Details</h2>
         {can('tasks:write') && (
-          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${task.title}`}>
+          <button type="button" ref={editButton} className="secondary" onClick={start} aria-label={`Edit ${task.title}`}>
             Edit
           </button>
         )}
@@ -119,7 +120,8 @@ function EditTask({ task, names, onDone }: { task: TaskDetailFragment; names: Na
     <section aria-labelledby="task-fields">
       <h2 id="task-fields">Details</h2>
       <form className="task-edit" aria-label={`Edit ${before.title}`} onSubmit={submit}>
-        <TextField label="Title" name="title" defaultValue={before.title} required />
+        {/* The focus comes here from the Edit button the details replaced. */}
+        <TextField label="Title" name="title" defaultValue={before.title} required autoFocus />
         <div className="row">
           <TaskSelects task={before} people={people} teams={teams} />
         </div>
