@@ -592,6 +592,20 @@ export type TaskChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type TaskChoicesQuery = { organizationMemberships: { nodes: Array<{ user: { rowId: string, name: string } | null }> } | null, teams: { nodes: Array<{ rowId: string, name: string }> } | null };
 
+export type PersonNameQueryVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type PersonNameQuery = { user: { rowId: string, name: string } | null };
+
+export type TeamNameQueryVariables = Exact<{
+  rowId: string;
+}>;
+
+
+export type TeamNameQuery = { team: { rowId: string, name: string } | null };
+
 export type TeamListQueryVariables = Exact<{
   filter?: TeamFilter | null | undefined;
   first?: number | null | undefined;
@@ -1288,6 +1302,22 @@ export const TaskChoicesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:0b38e698ab94f04ea8af76131e5ec42ddb32993119d53e8cbed730261bd44da6"}) as unknown as TypedDocumentString<TaskChoicesQuery, TaskChoicesQueryVariables>;
+export const PersonNameDocument = new TypedDocumentString(`
+    query PersonName($rowId: UUID!) {
+  user(rowId: $rowId) {
+    rowId
+    name
+  }
+}
+    `, {"hash":"sha256:cc2f66da741c24d500b3112913b005360acf389ae2ba95111b44605acafca948"}) as unknown as TypedDocumentString<PersonNameQuery, PersonNameQueryVariables>;
+export const TeamNameDocument = new TypedDocumentString(`
+    query TeamName($rowId: UUID!) {
+  team(rowId: $rowId) {
+    rowId
+    name
+  }
+}
+    `, {"hash":"sha256:4062850c7a70ca38c3c5d5e9c328371436b9d410c1e9a31d29cc6bd9ef032e44"}) as unknown as TypedDocumentString<TeamNameQuery, TeamNameQueryVariables>;
 export const TeamListDocument = new TypedDocumentString(`
     query TeamList($filter: TeamFilter, $first: Int = 50, $after: Cursor) {
   teams(filter: $filter, first: $first, after: $after, orderBy: [NAME_ASC]) {

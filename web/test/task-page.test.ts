@@ -105,22 +105,24 @@ describe('the task page', () => {
     await form.getByRole('alert').filter({ hasText: 'A title has 1 to 500 characters and is not blank.' }).waitFor();
   });
 
-  test('editing a task assigned to a member past the first 100 keeps its assignee, on the task page and in the list', async () => {
+  test('past the first 100 members and teams: editing keeps the assignee, on the task page and in the list; the history names them', async () => {
     // The selects list the organization's first 100 members; an assignee beyond them must still be the
     // select's value, or saving any other field would send the first option ("Nobody").
     const ann = await suite.tab();
     const { organizationId } = await organizationWith(ann.page, 'Ann Admin', 'crowd-co', 'Lee Member', 'Developer');
     const client = await suite.server.db.pool.connect();
-    let last = '';
+    const crowd: string[] = [];
     try {
       const { rows: [developer] } = await client.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Developer'`, [organizationId]);
       for (let i = 1; i <= 100; i++) {
-        last = await createUser(client, `crowd-${i}@console.test`, `Crowd Member ${i}`);
-        await addMember(client, organizationId, last, developer.id);
+        crowd.push(await createUser(client, `crowd-${i}@console.test`, `Crowd Member ${i}`));
+        await addMember(client, organizationId, crowd[i - 1], developer.id);
       }
+      await client.query(`insert into app_public.teams (organization_id, name) select $1, 'Team ' || lpad(i::text, 3, '0') from generate_series(1, 101) i`, [organizationId]);
     } finally {
       client.release();
     }
+    const last = crowd[99];
     await suite.server.db.pool.query(`insert into app_public.tasks (organization_id, title, assignee_id) values ($1, 'Crowded', $2)`, [organizationId, last]);
     const stored = async () => (await suite.server.db.pool.query('select assignee_id, description, status from app_public.tasks where title = $1', ['Crowded'])).rows[0];
     const page = ann.page;
@@ -134,13 +136,22 @@ describe('the task page', () => {
     await form.waitFor({ state: 'detached' });
     expect(await stored()).toEqual({ assignee_id: last, description: 'Still theirs', status: 'PENDING' });
 
+    // A change to people and a team the page's first 100 leave out is told with their names.
+    await suite.server.db.pool.query(
+      `update app_public.tasks set assignee_id = $2, team_id = (select id from app_public.teams where organization_id = $3 and name = 'Team 101') where title = $1`,
+      ['Crowded', crowd[98], organizationId],
+    );
+    await expectHistoryEntry(page, /^(?=.*the assignee to Crowd Member 99\b)(?=.*the team to Team 101\b)/);
+    await suite.server.db.pool.query(`update app_public.tasks set assignee_id = $2, description = 'Back to theirs' where title = $1`, ['Crowded', last]);
+    await expectHistoryEntry(page, /^(?=.*the assignee to Crowd Member 100\b)(?=.*the description)/);
+
     await page.goto('/tasks');
     await taskRow(page, 'Crowded').getByRole('button', { name: 'Edit Crowded' }).click();
     const row = page.getByRole('form', { name: 'Edit Crowded' });
     await field(row, 'Status').selectOption({ label: 'In progress' });
     await row.getByRole('button', { name: 'Save' }).click();
     await row.waitFor({ state: 'detached' });
-    expect(await stored()).toEqual({ assignee_id: last, description: 'Still theirs', status: 'IN_PROGRESS' });
+    expect(await stored()).toEqual({ assignee_id: last, description: 'Back to theirs', status: 'IN_PROGRESS' });
   });
 
   test('dependencies: added by picking a task, followed by their links, a cycle refused with a message, removed after confirming', async () => {

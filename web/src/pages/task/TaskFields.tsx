@@ -9,7 +9,8 @@ import { useDocumentMutation } from '../../api/graphql.ts';
 import { useEditing } from '../../components/editing.ts';
 import { useCan } from '../../components/organization.ts';
 import { ErrorMessage, TextField, attempt, formatTime, SubmitButton } from '../../components/ui.tsx';
-import { PRIORITIES, StatusBadge, label, type Names } from './labels.tsx';
+import { PRIORITIES, StatusBadge, label } from './labels.tsx';
+import type { Names } from './names.tsx';
 import { TaskSelects } from './TaskSelects.tsx';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);

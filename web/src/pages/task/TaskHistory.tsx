@@ -2,7 +2,8 @@
 // worker from the audit events; readable exactly when the task is).
 import type { TaskPageQuery } from '../../../../client/generated/graphql.ts';
 import { formatTime } from '../../components/ui.tsx';
-import { actorName, describeChange, type Names } from './labels.tsx';
+import { actorName, describeChange } from './labels.tsx';
+import type { Names } from './names.tsx';
 
 type Entry = NonNullable<TaskPageQuery['task']>['history']['nodes'][number];
 

@@ -1,6 +1,8 @@
 // Words for tasks, on the list and on a task's page: the enums as people say them, a status as its
 // badge, and a history entry as a sentence.
+import { Fragment, type ReactNode } from 'react';
 import type { TaskDependencyType, TaskPriority, TaskStatus } from '../../../../client/generated/graphql.ts';
+import { PersonName, TeamName, type Names } from './names.tsx';
 
 export const STATUSES: [TaskStatus, string][] = [
   ['PENDING', 'Pending'],
@@ -28,11 +30,6 @@ export function linkLabel(type: TaskDependencyType, fromDependent: boolean): str
   return fromDependent ? 'Blocked by' : 'Blocks';
 }
 
-export interface Names {
-  people: ReadonlyMap<string, string>;
-  teams: ReadonlyMap<string, string>;
-}
-
 /** Who made a history entry: a name, or why there is none. */
 export function actorName(actor: { name: string } | null | undefined, actorId: string | null | undefined): string {
   if (actor) return actor.name;
@@ -45,7 +42,7 @@ const UNREPORTED = new Set(['id', 'organization_id', 'created_by_id', 'created_a
 const quoted = (value: unknown) => `“${String(value)}”`;
 
 /** One changed field, in words: `status to Completed`, `the assignee to Dana`, `the description`. */
-function changeOf(key: string, value: unknown, names: Names): string | undefined {
+function changeOf(key: string, value: unknown, names: Names): ReactNode {
   switch (key) {
     case 'title':
       return `the title to ${quoted(value)}`;
@@ -54,9 +51,9 @@ function changeOf(key: string, value: unknown, names: Names): string | undefined
     case 'priority':
       return `the priority to ${label(PRIORITIES, String(value))}`;
     case 'assignee_id':
-      return `the assignee to ${value ? (names.people.get(String(value)) ?? 'a former member') : 'nobody'}`;
+      return value ? <>the assignee to <PersonName id={String(value)} names={names} /></> : 'the assignee to nobody';
     case 'team_id':
-      return `the team to ${value ? (names.teams.get(String(value)) ?? 'a team that is gone') : 'no team'}`;
+      return value ? <>the team to <TeamName id={String(value)} names={names} /></> : 'the team to no team';
     case 'description':
       return 'the description';
     case 'metadata':
@@ -67,10 +64,21 @@ function changeOf(key: string, value: unknown, names: Names): string | undefined
 }
 
 /** What a history entry says happened, after its actor's name: "changed the status to Completed". */
-export function describeChange(action: string, changes: unknown, names: Names): string {
+export function describeChange(action: string, changes: unknown, names: Names): ReactNode {
   const fields = changes && typeof changes === 'object' ? (changes as Record<string, unknown>) : {};
   if (action === 'task.created') return `created the task${typeof fields.title === 'string' ? ` as ${quoted(fields.title)}` : ''}`;
   if (action === 'task.deleted') return 'deleted the task';
   const parts = Object.entries(fields).flatMap(([key, value]) => changeOf(key, value, names) ?? []);
-  return parts.length ? `changed ${parts.join(', ')}` : 'touched the task without changing a field';
+  if (!parts.length) return 'touched the task without changing a field';
+  return (
+    <>
+      changed{' '}
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
 }
