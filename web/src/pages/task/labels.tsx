@@ -1,5 +1,5 @@
 // Words for tasks, on the list and on a task's page: the enums as people say them, a status as its
-// badge, and a history entry as a sentence.
+// badge, and a history entry as a sentence (naming anyone past the page's first 100 through names.tsx).
 import { Fragment, type ReactNode } from 'react';
 import type { TaskDependencyType, TaskPriority, TaskStatus } from '../../../../client/generated/graphql.ts';
 import { PersonName, TeamName, type Names } from './names.tsx';

@@ -1,7 +1,7 @@
 // Who and which team a task's page names. The page reads the organization's first 100 people and teams
 // once (choices.ts); a task's history can name anyone, so a person or team past those is read by id, under
 // users' and teams' own policies: no answer means they are gone (or out of the reader's sight).
-import { PersonNameDocument, TeamNameDocument } from '../../../../client/generated/graphql.ts';
+import { PersonNameDocument, TeamNameDocument, type TypedDocumentString } from '../../../../client/generated/graphql.ts';
 import { useDocumentQuery } from '../../api/graphql.ts';
 
 export interface Names {
@@ -11,14 +11,25 @@ export interface Names {
   loaded: boolean;
 }
 
-export function PersonName({ id, names }: { id: string; names: Names }) {
-  const known = names.people.get(id);
-  const { data } = useDocumentQuery(PersonNameDocument, { rowId: id }, known !== undefined || !names.loaded);
-  return <>{known ?? (data ? (data.user?.name ?? 'a former member') : '…')}</>;
+interface Lookup<T> {
+  /** The name among the first 100, if there. */
+  known: string | undefined;
+  loaded: boolean;
+  read: TypedDocumentString<T, { rowId: string }>;
+  id: string;
+  nameOf(data: T): string | undefined;
+  gone: string;
 }
 
-export function TeamName({ id, names }: { id: string; names: Names }) {
-  const known = names.teams.get(id);
-  const { data } = useDocumentQuery(TeamNameDocument, { rowId: id }, known !== undefined || !names.loaded);
-  return <>{known ?? (data ? (data.team?.name ?? 'a team that is gone') : '…')}</>;
+function NameById<T>({ known, loaded, read, id, nameOf, gone }: Lookup<T>) {
+  const { data } = useDocumentQuery(read, { rowId: id }, known !== undefined || !loaded);
+  return <>{known ?? (data ? (nameOf(data) ?? gone) : '…')}</>;
 }
+
+export const PersonName = ({ id, names }: { id: string; names: Names }) => (
+  <NameById known={names.people.get(id)} loaded={names.loaded} read={PersonNameDocument} id={id} nameOf={(data) => data.user?.name} gone="a former member" />
+);
+
+export const TeamName = ({ id, names }: { id: string; names: Names }) => (
+  <NameById known={names.teams.get(id)} loaded={names.loaded} read={TeamNameDocument} id={id} nameOf={(data) => data.team?.name} gone="a team that is gone" />
+);
