@@ -116,7 +116,8 @@ export async function sqlLoad(
 ): Promise<LoadResult> {
   const clients = await Promise.all(
     Array.from({ length: window.concurrency }, async () => {
-      const client = new pg.Client({ connectionString: url });
+      // Pipelining, as the server's pool does (bench/page.ts replays its messages as it writes them).
+      const client = new pg.Client({ connectionString: url, pipeline: true });
       await client.connect();
       return client;
     }),

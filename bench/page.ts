@@ -1,8 +1,8 @@
 // The read benchmark's three sides, on the same data and identities:
 //   graphql — `TasksPage` (tasks(first: 100, orderBy: CREATED_AT_DESC)) through the running server;
 //   raw     — the exact messages the server sends for it (captured below: the opening message with
-//             begin, the settings and the session check; the page query; commit), sent from `pg` as the
-//             authenticator with the same settings and role switch: PostgreSQL's own limit;
+//             begin, the settings and the session check, written with the page query; commit), sent from
+//             `pg` as the authenticator with the same settings and role switch: PostgreSQL's own limit;
 //   owner   — the same page query with an explicit organization filter instead of RLS, as a role that
 //             bypasses RLS (the superuser: rowgate's owner role is itself bound by the forced policies).
 import type { FastifyRequest } from 'fastify';
@@ -13,7 +13,7 @@ import { grafast } from 'postgraphile/grafast';
 import { TasksPageDocument } from '../test/generated/graphql.ts';
 import { readServerConfig } from '../server/config.ts';
 import { silentLog } from '../server/graphql/export-schema.ts';
-import { openTransaction } from '../server/graphql/pg-adaptor.ts';
+import { inOneWrite, openTransaction } from '../server/graphql/pg-adaptor.ts';
 import { makePreset } from '../server/graphql/preset.ts';
 import { Metrics } from '../server/ops/metrics.ts';
 import { requestSettings } from '../server/request-context.ts';
@@ -88,21 +88,24 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
 const isPageQuery = (transaction: RecordedQuery[], index: number) => index > 0 && index < transaction.length - 1;
 
 /**
- * One run of a captured transaction, message by message as the server sends them, with `settings` in its
- * opening message. Returns the rows the page queries gave.
+ * One run of a captured transaction as the server sends it, with `settings` in its opening message: the
+ * opening and the first page query in one write (on a pipelining client, as the server's pool is), then
+ * the rest one by one. Returns the rows the page queries gave.
  */
 export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<unknown[]> {
-  const rows: unknown[] = [];
+  const [, first, ...rest] = transaction;
   try {
-    for (const [index, query] of transaction.entries()) {
-      const result = await client.query(index === 0 ? { text: openTransaction(settings).text } : query);
-      if (isPageQuery(transaction, index)) rows.push(...result.rows);
+    const [, answer] = await Promise.all(inOneWrite(client, () => [client.query(openTransaction(settings)), client.query(first)]));
+    const rows = [...answer.rows];
+    for (const [index, query] of rest.entries()) {
+      const result = await client.query(query);
+      if (isPageQuery(transaction, index + 2)) rows.push(...result.rows);
     }
+    return rows;
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;
   }
-  return rows;
 }
 
 /**

@@ -67,7 +67,7 @@ export const DATABASE_ERRORS: Record<string, { code: string; message?: string }>
   RGIDM: { code: 'IDEMPOTENCY_KEY_USED' },
   // Not PostgreSQL's: the caller already holds its share of the pool and has waited long enough (fair-share.ts).
   RGBSY: { code: 'RATE_LIMITED', message: 'Too many of your requests are running at once; retry shortly' },
-  // Not PostgreSQL's: the request's session ended (auth/session-check.ts); over HTTP the answer is a 401.
+  // The request's session ended (app_auth.require_active_session, auth/session-check.ts): over HTTP a 401.
   RGSES: { code: 'INVALID_TOKEN', message: TOKEN_REFUSED },
   '42501': { code: 'PERMISSION_DENIED', message: 'Permission denied' },
   '23505': { code: 'ALREADY_EXISTS', message: 'A record with this value already exists' },

@@ -36,7 +36,9 @@ export async function startServer(
   // @dataplan/pg would set it), and the configured invitation budgets.
   const settings = { jit_optimize_above_cost: '-1', ...config.databaseSettings };
   const startup = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' ');
-  const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: startup });
+  // `pipeline`: a query is written at once, not after the answer to the one before it, so a request's
+  // transaction opens in the same write as its first statement (graphql/pg-adaptor.ts).
+  const pool = new pg.Pool({ connectionString: authenticatorUrl, max: poolSize, connectionTimeoutMillis: 5_000, options: startup, pipeline: true });
   // A connection that dies (PostgreSQL restarted) is an 'error' event on its client: on an idle one the
   // pool's own listener; on one a request holds, this one, or the process would end with an unhandled
   // 'error' (pg-pool removes its idle listener on checkout). The request's query fails and is answered.

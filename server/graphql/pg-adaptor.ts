@@ -1,14 +1,19 @@
-// PostGraphile's node-postgres adaptor, with the request's transaction opened in one round trip.
+// PostGraphile's node-postgres adaptor, with the request's transaction opened in the same write as its
+// first statement.
 //
 // Every round trip is a system call and a context switch on both sides, and on these virtual machines
 // they are what a request mostly costs. The stock adaptor sends `begin`, then the settings, then the
-// statements, then `commit`; the server used to check the session in a round trip of its own before
-// that. Here `begin`, every setting and the session check travel as one multi-statement message (a simple
-// query: no parameters, so settings are escaped literals), leaving a page request at three round trips:
-// open, the query, commit.
+// statements, then `commit`, waiting for each answer; the server used to check the session in a round
+// trip of its own before that. Here `begin`, every setting and the session check are one message (a
+// simple query: no parameters, so settings are escaped literals), written together with the operation's
+// first statement: the pool's connections pipeline (pg's `pipeline` mode, server/run.ts), so neither
+// waits for the other. A page request is two round trips: open and the query, then commit.
 //
-// The session check is the policies' own rule (app_public.current_user_id(): the request's claims name
-// an active session); when it fails nothing else runs and the request becomes a 401 (session-check.ts).
+// The session check is the policies' own rule (app_auth.require_active_session: the request's claims name
+// an active session, or RGSES). It raises, so where the session has ended the transaction is aborted
+// before the statement behind it runs (PostgreSQL refuses that statement: the transaction has failed),
+// and the request becomes a 401 (session-check.ts). Should the opening fail before `begin`, the statement
+// would run as the authenticator, which holds no privileges of its own (NOINHERIT) and is refused.
 import pg from 'pg';
 import { makePgService, makeWithPgClientViaPgClientAlreadyInTransaction } from 'postgraphile/adaptors/pg';
 import { SessionEndedError } from '../auth/session-check.ts';
@@ -20,20 +25,68 @@ import { claimStatement } from './idempotency.ts';
 type Settings = Record<string, string | undefined>;
 
 /**
- * The message that opens a request's transaction: `begin`, every setting, the session check, and for a
- * mutation sent with an Idempotency-Key the claim of that key (graphql/idempotency.ts).
+ * The message that opens a request's transaction: `begin`, every setting, the session check (which
+ * raises where the session has ended), and for a mutation sent with an Idempotency-Key the claim of that
+ * key (graphql/idempotency.ts; RGIDM where it was used).
  */
-export function openTransaction(settings: Settings, idempotency?: IdempotencyKey): { text: string; checksSession: boolean } {
+export function openTransaction(settings: Settings, idempotency?: IdempotencyKey): string {
   const assignments = Object.entries(settings)
     .filter((entry): entry is [string, string] => entry[1] != null)
     .map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
-  const checksSession = settings['jwt.claims.sid'] != null;
-  const check = checksSession ? ' select app_public.current_user_id() is not null as active;' : '';
+  const check = settings['jwt.claims.sid'] != null ? ' select app_auth.require_active_session();' : '';
   const claim = idempotency ? ` ${claimStatement(idempotency)}` : '';
-  return { text: `begin; select ${assignments.join(', ')};${check}${claim}`, checksSession };
+  return `begin; select ${assignments.join(', ')};${check}${claim}`;
 }
 
-function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
+type QueryConfig = { text: string; values?: unknown[]; name?: string; rowMode?: 'array' };
+type Corkable = { connection: { stream: { cork(): void; uncork(): void } } };
+
+/**
+ * What `send` writes on `client`, in one system call (the socket is corked until it returns). On a
+ * pipelining connection every query it sends goes out at once, each answered in turn.
+ */
+export function inOneWrite<T>(client: pg.ClientBase, send: () => T): T {
+  const { stream } = (client as unknown as Corkable).connection;
+  stream.cork();
+  try {
+    return send();
+  } finally {
+    stream.uncork();
+  }
+}
+
+/**
+ * `client` as @dataplan/pg uses it, whose first query is written in the same system call as the message
+ * `open` sends. That query's answer is given once the opening's is known: when the opening failed, its
+ * error is the one that counts (the query only failed because the transaction had).
+ */
+function openedByFirstQuery(client: pg.PoolClient, open: () => Promise<unknown>) {
+  let opening: Promise<unknown> | undefined;
+  return {
+    get opened() {
+      return opening !== undefined;
+    },
+    get connection() {
+      return (client as unknown as Corkable).connection;
+    },
+    escapeIdentifier: (name: string) => client.escapeIdentifier(name),
+    addListener: (event: 'notice', listener: (notice: unknown) => void) => client.addListener(event, listener),
+    removeListener: (event: 'notice', listener: (notice: unknown) => void) => client.removeListener(event, listener),
+    async query(config: QueryConfig): Promise<pg.QueryResult> {
+      if (opening) return client.query(config);
+      const answer = inOneWrite(client, () => {
+        opening = open();
+        return client.query(config);
+      });
+      const [opened, answered] = await Promise.allSettled([opening!, answer]);
+      if (opened.status === 'rejected') throw opened.reason;
+      if (answered.status === 'rejected') throw answered.reason;
+      return answered.value;
+    },
+  };
+}
+
+function pipelinedWithPgClient(pool: pg.Pool, fairShare: FairShare) {
   const withPgClient = async <T>(settings: Settings | null, callback: (client: never) => T | Promise<T>): Promise<T> => {
     const ledger = settings ? ledgerOf(settings) : undefined;
     // A caller's slots before a connection (fair-share.ts). Only HTTP requests carry a ledger; a realtime
@@ -53,26 +106,33 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
     // The pool's round-trip counter credits this request while it holds the connection.
     lendConnection(client, ledger);
     let broken: Error | undefined;
+    // Only a request's first transaction claims its key: the one of its mutation.
+    const claim = ledger?.idempotency?.state === 'asked' ? ledger.idempotency : undefined;
+    const checksSession = settings?.['jwt.claims.sid'] != null;
+    const transaction = settings
+      ? openedByFirstQuery(client, () =>
+          client.query(openTransaction(settings, claim)).then(
+            () => {
+              if (checksSession) ledger?.sessionFound(true);
+              if (claim) claim.state = 'claimed';
+            },
+            (error: { code?: string }) => {
+              if (claim && error.code === 'RGIDM') claim.state = 'used';
+              if (error.code !== 'RGSES') throw error;
+              ledger?.sessionFound(false);
+              throw new SessionEndedError();
+            },
+          ),
+        )
+      : undefined;
     try {
-      if (!settings) return (await makeWithPgClientViaPgClientAlreadyInTransaction(client, false)(null, callback as never)) as T;
-      // Only a request's first transaction claims its key: the one of its mutation.
-      const claim = ledger?.idempotency?.state === 'asked' ? ledger.idempotency : undefined;
-      const { text, checksSession } = openTransaction(settings, claim);
-      const results = (await client.query(text).catch((error: { code?: string }) => {
-        if (claim && error.code === 'RGIDM') claim.state = 'used';
-        throw error;
-      })) as unknown as pg.QueryResult<{ active: boolean }>[];
-      if (checksSession) {
-        const active = results[2].rows[0].active;
-        ledger?.sessionFound(active);
-        if (!active) throw new SessionEndedError();
-      }
-      if (claim) claim.state = 'claimed';
-      const result = (await makeWithPgClientViaPgClientAlreadyInTransaction(client, true)(null, callback as never)) as T;
-      await client.query('commit');
+      if (!transaction) return (await makeWithPgClientViaPgClientAlreadyInTransaction(client, false)(null, callback as never)) as T;
+      const result = (await makeWithPgClientViaPgClientAlreadyInTransaction(transaction as never, true)(null, callback as never)) as T;
+      // An operation that sent no statement opened nothing (its session is checked once answered).
+      if (transaction.opened) await client.query('commit');
       return result;
     } catch (error) {
-      if (settings) await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
+      if (transaction?.opened) await client.query('rollback').catch((rollbackError: Error) => (broken = rollbackError));
       if (databaseUnavailable(error)) ledger?.refuse('unavailable');
       throw error;
     } finally {
@@ -86,8 +146,8 @@ function oneRoundTripWithPgClient(pool: pg.Pool, fairShare: FairShare) {
 }
 
 /**
- * The pg service over `pool` (the authenticator's), with the one-round-trip transaction for requests,
- * each taking its caller's slots of `fairShare` first. `watchAs`: a superuser's URL, which installs
+ * The pg service over `pool` (the authenticator's, pipelining), each request's transaction opened in the
+ * write of its first statement, after its caller's slots of `fairShare`. `watchAs`: a superuser's URL, which installs
  * PostGraphile's watch fixtures (event triggers that announce DDL) for watch mode.
  */
 export function makeRequestPgService(pool: pg.Pool, fairShare: FairShare, schemas: string[], watchAs?: string): GraphileConfig.PgServiceConfiguration {
@@ -97,7 +157,7 @@ export function makeRequestPgService(pool: pg.Pool, fairShare: FairShare, schema
     adaptor: {
       ...service.adaptor,
       createWithPgClient: (adaptorSettings, variant) =>
-        variant === 'SUPERUSER' ? service.adaptor.createWithPgClient(adaptorSettings, variant) : (oneRoundTripWithPgClient(adaptorSettings!.pool!, fairShare) as never),
+        variant === 'SUPERUSER' ? service.adaptor.createWithPgClient(adaptorSettings, variant) : (pipelinedWithPgClient(adaptorSettings!.pool!, fairShare) as never),
     },
   };
 }

@@ -82,9 +82,12 @@ export class Metrics {
     const roundTrips = new Counter({ name: 'rowgate_db_round_trips_total', help: 'Messages the API pool sent to PostgreSQL (one round trip each)', registers: [this.registry] });
     pool.on('connect', (client) => {
       const query = client.query as (...args: unknown[]) => unknown;
-      client.query = function (this: object, ...args: unknown[]) {
-        roundTrips.inc();
-        creditRoundTrip(this);
+      client.query = function (this: { readyForQuery?: boolean }, ...args: unknown[]) {
+        // A message written while another is in flight (the pool pipelines: pg-adaptor.ts) shares its trip.
+        if (this.readyForQuery) {
+          roundTrips.inc();
+          creditRoundTrip(this);
+        }
         return query.apply(this, args);
       } as typeof client.query;
     });

@@ -1,7 +1,7 @@
 // What a GraphQL request costs the database, in round trips (rowgate_db_round_trips_total on /metrics counts every
-// message the API pool sends): a page is three (open the transaction with its settings and session check,
-// the query, commit), and a request whose session has ended is refused by the message that opens its
-// transaction, before its query runs, with the same 401 as any revoked token.
+// write the API pool sends and waits on): a page is two (the transaction's opening, with its settings and
+// session check, written together with the query; commit), and a request whose session has ended is
+// refused by that opening, before its statement runs, with the same 401 as any revoked token.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CreateTaskDocument, TasksPageDocument } from '../generated/graphql.ts';
 import { createOrganization } from '../support/organizations.ts';
@@ -32,17 +32,17 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('round trips', () => {
-  test('a page of tasks is three: open (begin, settings, session check), the query, commit', async () => {
+  test('a page of tasks is two: the opening (begin, settings, session check) with the query, then commit', async () => {
     const caller = { token: ann.accessToken, organizationId: orgId };
     await gql(server, TasksPageDocument, { first: 20 }, caller); // warm: prepared statements, pool
-    expect(await measure(() => gql(server, TasksPageDocument, { first: 20 }, caller))).toBe(3);
+    expect(await measure(() => gql(server, TasksPageDocument, { first: 20 }, caller))).toBe(2);
   });
 
-  test('the same page over GET (urql\'s default for queries) is three too: no round trip of its own for the session', async () => {
+  test('the same page over GET (urql\'s default for queries) is two too: no round trip of its own for the session', async () => {
     const url = `/graphql?query=${encodeURIComponent(String(TasksPageDocument))}&variables=${encodeURIComponent(JSON.stringify({ first: 20 }))}`;
     const headers = { authorization: `Bearer ${ann.accessToken}`, 'x-organization-id': orgId };
     let answer: Awaited<ReturnType<typeof http>> | undefined;
-    expect(await measure(async () => (answer = await http(server, 'GET', url, { headers })))).toBe(3);
+    expect(await measure(async () => (answer = await http(server, 'GET', url, { headers })))).toBe(2);
     expect(answer!.status).toBe(200);
     expect((answer!.body as { data: { tasks: { nodes: unknown[] } } }).data.tasks.nodes).toHaveLength(1);
   });
@@ -57,7 +57,7 @@ describe('round trips', () => {
 });
 
 describe('a session that ended', () => {
-  test('is refused by the opening message (then a rollback), 401 INVALID_TOKEN, and its query never runs', async () => {
+  test('is refused by the opening (its mutation, written with it, never runs; then a rollback), 401 INVALID_TOKEN', async () => {
     const { admin: bob, id: bobOrg } = await createOrganization(server, 'Bob');
     await server.db.pool.query('update app_private.sessions set revoked_at = now() where user_id = $1', [bob.user.id]);
     let result: Awaited<ReturnType<typeof gql>> | undefined;
