@@ -95,7 +95,7 @@ const isPageQuery = (transaction: RecordedQuery[], index: number) => index > 0 &
 export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<unknown[]> {
   const [, first, ...rest] = transaction;
   try {
-    const [, answer] = await Promise.all(inOneWrite(client, () => [client.query(openTransaction(settings)), client.query(first)]));
+    const [, answer] = await Promise.all(inOneWrite(client, () => [client.query(openTransaction(settings).text), client.query(first)]));
     const rows = [...answer.rows];
     for (const [index, query] of rest.entries()) {
       const result = await client.query(query);

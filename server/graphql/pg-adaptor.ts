@@ -26,16 +26,17 @@ type Settings = Record<string, string | undefined>;
 
 /**
  * The message that opens a request's transaction: `begin`, every setting, the session check (which
- * raises where the session has ended), and for a mutation sent with an Idempotency-Key the claim of that
- * key (graphql/idempotency.ts; RGIDM where it was used).
+ * raises where the session has ended) when the claims name a session, and for a mutation sent with an
+ * Idempotency-Key the claim of that key (graphql/idempotency.ts; RGIDM where it was used).
  */
-export function openTransaction(settings: Settings, idempotency?: IdempotencyKey): string {
+export function openTransaction(settings: Settings, idempotency?: IdempotencyKey): { text: string; checksSession: boolean } {
   const assignments = Object.entries(settings)
     .filter((entry): entry is [string, string] => entry[1] != null)
     .map(([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`);
-  const check = settings['jwt.claims.sid'] != null ? ' select app_auth.require_active_session();' : '';
+  const checksSession = settings['jwt.claims.sid'] != null;
+  const check = checksSession ? ' select app_auth.require_active_session();' : '';
   const claim = idempotency ? ` ${claimStatement(idempotency)}` : '';
-  return `begin; select ${assignments.join(', ')};${check}${claim}`;
+  return { text: `begin; select ${assignments.join(', ')};${check}${claim}`, checksSession };
 }
 
 type QueryConfig = { text: string; values?: unknown[]; name?: string; rowMode?: 'array' };
@@ -108,12 +109,12 @@ function pipelinedWithPgClient(pool: pg.Pool, fairShare: FairShare) {
     let broken: Error | undefined;
     // Only a request's first transaction claims its key: the one of its mutation.
     const claim = ledger?.idempotency?.state === 'asked' ? ledger.idempotency : undefined;
-    const checksSession = settings?.['jwt.claims.sid'] != null;
-    const transaction = settings
+    const opening = settings && openTransaction(settings, claim);
+    const transaction = opening
       ? openedByFirstQuery(client, () =>
-          client.query(openTransaction(settings, claim)).then(
+          client.query(opening.text).then(
             () => {
-              if (checksSession) ledger?.sessionFound(true);
+              if (opening.checksSession) ledger?.sessionFound(true);
               if (claim) claim.state = 'claimed';
             },
             (error: { code?: string }) => {

@@ -1,9 +1,14 @@
 // What a GraphQL request costs the database, in round trips (rowgate_db_round_trips_total on /metrics counts every
 // write the API pool sends and waits on): a page is two (the transaction's opening, with its settings and
 // session check, written together with the query; commit), and a request whose session has ended is
-// refused by that opening, before its statement runs, with the same 401 as any revoked token.
+// refused by that opening, before its statement runs, with the same 401 as any revoked token. An opening
+// that fails for any other reason likewise runs nothing written with it.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fairShareFor } from '../../server/fair-share.ts';
+import { makeRequestPgService } from '../../server/graphql/pg-adaptor.ts';
 import { CreateTaskDocument, TasksPageDocument } from '../generated/graphql.ts';
+import { roleUrlsFor } from '../support/database.ts';
 import { createOrganization } from '../support/organizations.ts';
 import { gql, http, register, startTestServer, type Session, type TestServer } from '../support/server.ts';
 
@@ -88,5 +93,39 @@ describe('a session that ended', () => {
     const response = await http(server, 'POST', '/graphql', { body: { query: '{ __typename }' }, headers: { authorization: `Bearer ${cat.accessToken}` } });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: { code: 'INVALID_TOKEN', message: 'The access token is invalid, expired or revoked' } });
+  });
+});
+
+describe('an opening that fails', () => {
+  // The adaptor as PostGraphile calls it, on a pipelining pool of the authenticator like the server's.
+  type Client = { query(config: { text: string; values?: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> };
+  async function withAdaptor(run: (withPgClient: (settings: Record<string, string>, callback: (client: Client) => Promise<unknown>) => Promise<unknown>) => Promise<void>) {
+    const pool = new pg.Pool({ connectionString: roleUrlsFor(server.db).authenticatorUrl, max: 1, pipeline: true });
+    try {
+      const service = makeRequestPgService(pool, fairShareFor({}, 1), ['app_public']);
+      await run(service.adaptor.createWithPgClient({ pool }) as never);
+    } finally {
+      await pool.end();
+    }
+  }
+
+  test('runs nothing written with it: its own error is the one thrown, and the connection is clean for the next request', async () => {
+    await withAdaptor(async (withPgClient) => {
+      const marker = `never-${Date.now()}`;
+      const { sid } = JSON.parse(Buffer.from(ann.accessToken.split('.')[1], 'base64url').toString()) as { sid: string };
+      const settings = { role: 'app_user', 'jwt.claims.sub': ann.user.id, 'jwt.claims.sid': sid, 'app.current_org_id': orgId };
+      // A role that does not exist fails the opening after its `begin`; the insert pipelined behind it must not run.
+      const failed = withPgClient({ ...settings, role: 'rowgate_no_such_role' }, (client) =>
+        client.query({ text: "insert into app_public.tasks (title) values ($1) returning id", values: [marker] }),
+      );
+      await expect(failed).rejects.toMatchObject({ code: '22023' });
+      const { rows } = await server.db.pool.query('select 1 from app_public.tasks where title = $1', [marker]);
+      expect(rows).toHaveLength(0);
+      // The same connection (max: 1) serves the next request under its own role and organization.
+      const next = (await withPgClient(settings, (client) =>
+        client.query({ text: "select current_user as who, current_setting('app.current_org_id') as org, count(*)::int as tasks from app_public.tasks" }),
+      )) as { rows: Record<string, unknown>[] };
+      expect(next.rows).toEqual([{ who: 'app_user', org: orgId, tasks: 1 }]);
+    });
   });
 });
