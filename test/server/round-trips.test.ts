@@ -5,7 +5,7 @@
 // that fails for any other reason likewise runs nothing written with it.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fairShareFor } from '../../server/fair-share.ts';
+import { FairShare } from '../../server/fair-share.ts';
 import { makeRequestPgService } from '../../server/graphql/pg-adaptor.ts';
 import { CreateTaskDocument, TasksPageDocument } from '../generated/graphql.ts';
 import { roleUrlsFor } from '../support/database.ts';
@@ -102,7 +102,7 @@ describe('an opening that fails', () => {
   async function withAdaptor(run: (withPgClient: (settings: Record<string, string>, callback: (client: Client) => Promise<unknown>) => Promise<unknown>) => Promise<void>) {
     const pool = new pg.Pool({ connectionString: roleUrlsFor(server.db).authenticatorUrl, max: 1, pipeline: true });
     try {
-      const service = makeRequestPgService(pool, fairShareFor({}, 1), ['app_public']);
+      const service = makeRequestPgService(pool, new FairShare({ perUser: 1, perOrganization: 1, maxWaitMs: 5_000 }), ['app_public']);
       await run(service.adaptor.createWithPgClient({ pool }) as never);
     } finally {
       await pool.end();
