@@ -114,7 +114,7 @@ describe('the task page', () => {
     const crowd: string[] = [];
     try {
       const { rows: [developer] } = await client.query<{ id: string }>(`select id from app_public.roles where organization_id = $1 and name = 'Developer'`, [organizationId]);
-      for (let i = 1; i <= 100; i++) {
+      for (let i = 1; i <= 101; i++) {
         crowd.push(await createUser(client, `crowd-${i}@console.test`, `Crowd Member ${i}`));
         await addMember(client, organizationId, crowd[i - 1], developer.id);
       }
@@ -142,6 +142,12 @@ describe('the task page', () => {
       ['Crowded', crowd[98], organizationId],
     );
     await expectHistoryEntry(page, /^(?=.*the assignee to Crowd Member 99\b)(?=.*the team to Team 101\b)/);
+    // A name whose lookup fails (here the request never reaches the server) is told as unread, not awaited forever.
+    const lookup = '**/graphql';
+    await page.route(lookup, (route) => (route.request().postData()?.includes('"operationName":"PersonName"') ? route.abort('failed') : route.fallback()));
+    await suite.server.db.pool.query('update app_public.tasks set assignee_id = $2 where title = $1', ['Crowded', crowd[100]]);
+    await expectHistoryEntry(page, /the assignee to someone \(the name could not be read\)/);
+    await page.unroute(lookup);
     await suite.server.db.pool.query(`update app_public.tasks set assignee_id = $2, description = 'Back to theirs' where title = $1`, ['Crowded', last]);
     await expectHistoryEntry(page, /^(?=.*the assignee to Crowd Member 100\b)(?=.*the description)/);
 
