@@ -27,6 +27,8 @@ const LONG = 180_000;
 // Everything a test starts is registered here and torn down after it, passed or not, newest first.
 
 const children = new Set<Child>();
+/** The blocked writes' release() (insertTasksBlockedAt), run first: a worker's stop() waits for the job one blocks. */
+const blockers: (() => Promise<void>)[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
 afterEach(async () => {
@@ -35,6 +37,8 @@ afterEach(async () => {
     await child.exited;
   }
   children.clear();
+  for (const release of blockers) await release();
+  blockers.length = 0;
   const failures: unknown[] = [];
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => failures.push(error));
   cleanups.length = 0;
@@ -200,7 +204,7 @@ async function insertTasksBlockedAt(pool: pg.Pool, organizationId: string, n: nu
     await blocker.query('rollback').catch(() => {});
     blocker.release(true);
   };
-  cleanups.push(release);
+  blockers.push(release);
   try {
     await writer.query('begin');
     const taskIds = await insertTasks(writer, organizationId, n);
@@ -378,7 +382,19 @@ describe('a job locked for a live worker that never received it', () => {
     const worker = await startTestWorker(db);
     cleanups.push(() => worker.stop());
     await waitForBlockedJob(db.pool);
-    const [held] = await lockedJobs(db.pool);
+    // The held job is one of the blocked organization's two (its seeding's and its tasks'): both run until
+    // release(). The other organization's seeding job may still be finishing: it is waited for, so that it
+    // is neither taken for the held job nor the one that records the orphan's events.
+    const { rows: [held] } = await db.pool.query<{ id: string; locked_by: string; attempts: number }>(
+      `select id::text, locked_by, attempts from graphile_worker._private_jobs
+       where locked_at is not null and payload ->> 'organizationId' = $1 order by id limit 1`,
+      [running.id],
+    );
+    await waitFor(
+      async () => (await db.pool.query(`select 1 from graphile_worker._private_jobs where payload ->> 'organizationId' = $1`, [orphaned.id])).rowCount === 0,
+      30_000,
+      'the other organization’s seeding audited',
+    );
 
     // The orphan: enqueued and locked for the same live pool in one commit, so no runner ever sees it free.
     // Both locks are dated a minute back, past the 30 s a hand-over may take.
