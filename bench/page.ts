@@ -1,8 +1,8 @@
 // The read benchmark's three sides, on the same data and identities:
 //   graphql — `TasksPage` (tasks(first: 100, orderBy: CREATED_AT_DESC)) through the running server;
 //   raw     — the exact messages the server sends for it (captured below: the opening message with
-//             begin, the settings and the session check, written with the page query; commit), sent from
-//             `pg` as the authenticator with the same settings and role switch: PostgreSQL's own limit;
+//             begin, the settings and the session check, the page query and commit, in one write), sent
+//             from `pg` as the authenticator with the same settings and role switch: PostgreSQL's own limit;
 //   owner   — the same page query with an explicit organization filter instead of RLS, as a role that
 //             bypasses RLS (the superuser: rowgate's owner role is itself bound by the forced policies).
 import type { FastifyRequest } from 'fastify';
@@ -17,6 +17,7 @@ import { inOneWrite, openTransaction } from '../server/graphql/pg-adaptor.ts';
 import { makePreset } from '../server/graphql/preset.ts';
 import { Metrics } from '../server/ops/metrics.ts';
 import { requestSettings } from '../server/request-context.ts';
+import { RequestLedger } from '../server/request-ledger.ts';
 import type { RunDatabase } from './dataset.ts';
 import { graphqlRequest, USER_AGENT, type Identity } from './stack.ts';
 
@@ -31,8 +32,9 @@ export interface RecordedQuery {
 }
 
 /** The pgSettings the server gives an authenticated request of this identity (its own function, reused). */
-export function settingsFor(identity: Identity, requestId: string): Record<string, string> {
+export function settingsFor(identity: Identity, requestId: string, ledger?: RequestLedger): Record<string, string> {
   const request = {
+    ledger,
     auth: { userId: identity.userId, sessionId: identity.sessionId },
     organizationId: identity.organizationId,
     id: requestId,
@@ -61,7 +63,9 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
   });
   try {
     const base = makePreset(SERVER_CONFIG, { pool, log: silentLog, metrics: new Metrics(pool) });
-    const preset: GraphileConfig.Preset = { extends: [base], grafast: { context: () => ({ pgSettings: settingsFor(identity, 'capture') }) } };
+    // A query, as the server's operation middleware marks it on the request's ledger (operation-metrics.ts).
+    const ledger = Object.assign(new RequestLedger(), { operation: 'query' as const });
+    const preset: GraphileConfig.Preset = { extends: [base], grafast: { context: () => ({ pgSettings: settingsFor(identity, 'capture', ledger) }) } };
     const { schema, resolvedPreset } = await makeSchema(preset);
     const result = (await grafast({
       schema,
@@ -76,7 +80,7 @@ export async function capturePageTransaction(run: RunDatabase, identity: Identit
   } finally {
     await pool.end();
   }
-  const begin = recorded.findIndex((q) => q.text.startsWith('begin; select set_config('));
+  const begin = recorded.findIndex((q) => q.text.startsWith('begin read only; select set_config('));
   const transaction = recorded.slice(begin, recorded.findIndex((q, i) => i > begin && q.text === 'commit') + 1);
   if (begin < 0 || transaction.length < 3) {
     throw new Error(`unexpected messages from the server's adaptor: ${recorded.map((q) => q.text.slice(0, 60)).join(' | ')}`);
@@ -89,23 +93,17 @@ const isPageQuery = (transaction: RecordedQuery[], index: number) => index > 0 &
 
 /**
  * One run of a captured transaction as the server sends it, with `settings` in its opening message: the
- * opening and the first page query in one write (on a pipelining client, as the server's pool is), then
- * the rest one by one. Returns the rows the page queries gave.
+ * opening, the page query and commit in one write, on a pipelining client as the server's pool is.
+ * Returns the rows the page query gave.
  */
 export async function replay(client: pg.Client, transaction: RecordedQuery[], settings: Record<string, string>): Promise<unknown[]> {
-  const [, first, ...rest] = transaction;
-  try {
-    const [, answer] = await Promise.all(inOneWrite(client, () => [client.query(openTransaction(settings).text), client.query(first)]));
-    const rows = [...answer.rows];
-    for (const [index, query] of rest.entries()) {
-      const result = await client.query(query);
-      if (isPageQuery(transaction, index + 2)) rows.push(...result.rows);
-    }
-    return rows;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  }
+  const [, ...statements] = transaction;
+  const answers = await Promise.allSettled(
+    inOneWrite(client, () => [client.query(openTransaction(settings, { readOnly: true }).text), ...statements.map((query) => client.query(query))]),
+  );
+  const failed = answers.find((answer) => answer.status === 'rejected');
+  if (failed) throw failed.reason;
+  return answers.flatMap((answer, index) => (answer.status === 'fulfilled' && isPageQuery(transaction, index) ? answer.value.rows : []));
 }
 
 /**

@@ -180,8 +180,9 @@ ${table(['target', 'goal', 'measured', ''], targets(results, growth).map((t) => 
 ${table(['path', 'concurrency', 'req/s', 'p50', 'p95', 'p99', 'requests', 'failures', 'CPU ms/request: server / PostgreSQL', 'round trips/request', 'ratio'], pageRows)}
 
 "raw \`pg\`" replays the messages the server sent for this query (captured from its own preset and
-adaptor): the opening message (\`begin\`, role and claims through \`set_config\`, the session check) written
-with the page query (the same prepared statement) on a pipelining connection, then \`commit\`. Round trips for GraphQL are the server's own count
+adaptor): the opening message (\`begin read only\`, role and claims through \`set_config\`, the session
+check), the page query (the same prepared statement) and \`commit\`, written at once on a pipelining
+connection. Round trips for GraphQL are the server's own count
 (\`rowgate_db_round_trips_total\` on /metrics) per request. "owner" runs that page query with \`organization_id = $n\` added and no RLS, as
 the superuser (rowgate's owner role is itself bound by the forced policies). RLS cost = owner req/s ÷ raw req/s.
 

@@ -1,10 +1,10 @@
 // One HTTP request's account of its use of the database, kept in one place: the round trips its
 // transactions sent (the access log's `roundTrips`, credited below), where its session check stands when
 // the check rides in its own transaction (/graphql: graphql/pg-adaptor.ts; changed only through
-// deferSessionCheck and sessionFound), why a transaction could not run, and a mutation's Idempotency-Key
-// (set by graphql/idempotency.ts, claimed by the transaction). The settings of the request's transactions
-// carry the ledger to the pool connection that runs them (under a symbol, which never becomes a setting);
-// the connection credits it with each message it sends while it is the request's.
+// deferSessionCheck and sessionFound), why a transaction could not run, a mutation's Idempotency-Key (set
+// by graphql/idempotency.ts, claimed by the transaction) and the operation's type. The settings of the
+// request's transactions carry the ledger to the pool connection that runs them (under a symbol, which
+// never becomes a setting); the connection credits it with each message it sends while it is the request's.
 
 export interface IdempotencyKey {
   key: string;
@@ -29,6 +29,11 @@ export class RequestLedger {
   refused: 'busy' | 'unavailable' | undefined;
   /** A mutation's Idempotency-Key (graphql/idempotency.ts), claimed by its first transaction. */
   idempotency: IdempotencyKey | undefined;
+  /**
+   * The GraphQL operation's type, once known (graphql/operation-metrics.ts): a query's statements commit
+   * one by one, each with its own transaction (graphql/pg-adaptor.ts).
+   */
+  operation: 'query' | 'mutation' | 'subscription' | undefined;
 
   get session() {
     return this.#session;

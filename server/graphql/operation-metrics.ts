@@ -1,5 +1,6 @@
 // Records which GraphQL operation a request ran (its name and type, on the Fastify request: /metrics and
-// the response-size limit read it) and counts executed operations by name and outcome (`ok` or
+// the response-size limit read it; its type on the request's ledger too, for its transactions:
+// pg-adaptor.ts) and counts executed operations by name and outcome (`ok` or
 // `error`); a request to /graphql that never reached execution (its body, parse, validation or limit
 // refusals) is counted as `rejected` once its response is sent.
 import type { FastifyRequest } from 'fastify';
@@ -19,7 +20,10 @@ export function makeOperationMetricsPlugin(metrics: Metrics): GraphileConfig.Plu
           // The executed operation's own name: clients seldom send `operationName` for one-operation documents.
           const name = operation?.name?.value;
           const request = fastifyRequestOf(requestContext);
-          if (request && operation) request.graphqlOperation = { name, type: operation.operation };
+          if (request && operation) {
+            request.graphqlOperation = { name, type: operation.operation };
+            request.ledger.operation = operation.operation;
+          }
           const result = await next();
           const failed = 'errors' in result && Array.isArray(result.errors) && result.errors.length > 0;
           metrics.countOperation(name, failed ? 'error' : 'ok');
