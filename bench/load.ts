@@ -66,42 +66,72 @@ export interface HttpRequest {
   body?: string;
 }
 
+/** One server's side of an HTTP load: where it goes, its window, and `next` to build each request. */
+export interface HttpSide {
+  origin: string;
+  window: Window;
+  next: () => HttpRequest;
+}
+
+/** Autocannon on `side` for `seconds`; its latencies go into `latencies` when measured. Returns its failures. */
+async function autocannonRun(side: HttpSide, seconds: number, latencies?: Latencies): Promise<number> {
+  let failures = 0;
+  const summary = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options = {
+      url: side.origin,
+      connections: side.window.concurrency,
+      duration: seconds,
+      requests: [
+        {
+          setupRequest: () => side.next() as autocannon.Request,
+          // GraphQL reports errors with status 200, so the body is checked too.
+          onResponse: (status: number, body: string) => {
+            if (status >= 300 || body.includes('"errors":')) failures++;
+          },
+        },
+      ],
+    };
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    // Refused requests are failures, not latencies (as in sqlLoad).
+    instance.on('response', (_client, status: number, _bytes, milliseconds: number) => {
+      if (status < 300) latencies?.record(milliseconds);
+    });
+  });
+  return failures + summary.errors; // autocannon's errors include its timeouts
+}
+
+/**
+ * HTTP load on several servers in turns: each side's measured window is cut into `slices`, run round
+ * robin after a warm-up of their own (the window's before the first, a second before the others). This
+ * machine's speed drifts by a third within minutes; measured one after the other, whichever side came
+ * last would be measured on another machine, and ratios between sides would be the drift's.
+ */
+export async function httpLoadsInTurn(sides: HttpSide[], slices: number): Promise<LoadResult[]> {
+  const tallies = sides.map(() => ({ latencies: new Latencies(), failures: 0, roundTrips: 0, cpu: { server: 0, worker: 0, postgres: 0, bench: 0 } as CpuTimes, from: undefined as Date | undefined }));
+  for (let slice = 0; slice < slices; slice++) {
+    for (const [i, side] of sides.entries()) {
+      const tally = tallies[i];
+      await autocannonRun(side, slice === 0 ? side.window.warmupSeconds : 1);
+      tally.from ??= new Date();
+      const roundTrips = await side.window.roundTrips?.();
+      const cpu = side.window.cpu();
+      tally.failures += await autocannonRun(side, side.window.seconds / slices, tally.latencies);
+      for (const [part, ms] of Object.entries(cpu()) as [keyof CpuTimes, number][]) tally.cpu[part] += ms;
+      if (roundTrips !== undefined) tally.roundTrips += (await side.window.roundTrips!()) - roundTrips;
+    }
+  }
+  return tallies.map((tally, i) => {
+    const { window } = sides[i];
+    const result = tally.latencies.result(window, tally.failures, tally.cpu, tally.from!);
+    // Per request answered, refused ones included: autocannon counts every response it sent for.
+    if (window.roundTrips) result.roundTrips = tally.roundTrips / Math.max(1, tally.latencies.count + tally.failures);
+    return result;
+  });
+}
+
 /** HTTP load on `origin`; `next` builds each request, so every one may act as a different user. */
 export async function httpLoad(origin: string, window: Window, next: () => HttpRequest): Promise<LoadResult> {
-  const run = async (seconds: number, latencies?: Latencies) => {
-    let failures = 0;
-    const summary = await new Promise<autocannon.Result>((resolve, reject) => {
-      const options = {
-        url: origin,
-        connections: window.concurrency,
-        duration: seconds,
-        requests: [
-          {
-            setupRequest: () => next() as autocannon.Request,
-            // GraphQL reports errors with status 200, so the body is checked too.
-            onResponse: (status: number, body: string) => {
-              if (status >= 300 || body.includes('"errors":')) failures++;
-            },
-          },
-        ],
-      };
-      const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-      // Refused requests are failures, not latencies (as in sqlLoad).
-      instance.on('response', (_client, status: number, _bytes, milliseconds: number) => {
-        if (status < 300) latencies?.record(milliseconds);
-      });
-    });
-    return failures + summary.errors; // autocannon's errors include its timeouts
-  };
-  await run(window.warmupSeconds);
-  const latencies = new Latencies();
-  const from = new Date();
-  const roundTrips = await window.roundTrips?.();
-  const cpu = window.cpu();
-  const failures = await run(window.seconds, latencies);
-  const result = latencies.result(window, failures, cpu(), from);
-  // Per request answered, refused ones included: autocannon counts every response it sent for.
-  if (roundTrips !== undefined) result.roundTrips = ((await window.roundTrips!()) - roundTrips) / Math.max(1, latencies.count + failures);
+  const [result] = await httpLoadsInTurn([{ origin, window, next }], 1);
   return result;
 }
 

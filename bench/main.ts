@@ -10,7 +10,7 @@ import { auditDrain } from './audit-drain.ts';
 import { cpuClock, type CpuClock } from './cpu.ts';
 import { BENCH_PASSWORD, openDataset, TEAM_DOMAIN, type RunDatabase } from './dataset.ts';
 import { isolation } from './isolation.ts';
-import { httpLoad, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
+import { httpLoad, httpLoadsInTurn, sqlLoad, type HttpRequest, type LoadResult, type Window } from './load.ts';
 import { readOptions, type BenchOptions } from './options.ts';
 import { realtimeLatency, spread, type RealtimeResult } from './realtime.ts';
 import { capturePageTransaction, checkPageQuery, graphqlPageRequest, replay, settingsFor, withoutRls, type RecordedQuery } from './page.ts';
@@ -23,6 +23,8 @@ import { auditLag, createTaskRequest } from './writes.ts';
 const log = (message: string) => console.log(`bench: ${message}`);
 /** The realtime team's larger figure: 1,000 subscribers of one organization. */
 const TEAM_SIZE = 1000;
+/** Turns the page's GraphQL sides take at each concurrency (load.ts httpLoadsInTurn). */
+const PAGE_SLICES = 3;
 
 function summary(r: LoadResult) {
   const cpu = Object.entries(r.cpu).map(([part, ms]) => `${part} ${ms.toFixed(2)}`).join(' ');
@@ -49,13 +51,24 @@ interface Context {
   peers: (Peer & { cpu: CpuClock })[];
 }
 
-/** GraphQL, raw `pg`, owner-without-RLS and the PostGraphile 4 and 5 peers, one after the other at each concurrency. */
+/**
+ * At each concurrency: GraphQL through rowgate and the PostGraphile 4 and 5 peers in turns (their ratios
+ * are the figures: load.ts httpLoadsInTurn), then raw `pg` and owner-without-RLS.
+ */
 async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Results['page']> {
   const page: Results['page'] = [];
   for (const concurrency of ctx.options.concurrencies) {
     const window = ctx.windowAt(concurrency);
     const readers = rotation(ctx.identities);
-    const graphql = await httpLoad(ctx.origin, window, () => graphqlPageRequest(readers()));
+    const sides = [
+      { origin: ctx.origin, window, next: () => graphqlPageRequest(readers()) },
+      ...ctx.peers.map((peer) => {
+        const peerReaders = rotation(ctx.identities);
+        return { origin: peer.origin, window: { ...window, cpu: peer.cpu, roundTrips: peer.roundTrips }, next: () => peer.pageRequest(peerReaders()) };
+      }),
+    ];
+    const [graphql, ...peerResults] = await httpLoadsInTurn(sides, PAGE_SLICES);
+    const peers: Partial<Record<Peer['name'], LoadResult>> = Object.fromEntries(ctx.peers.map((peer, i) => [peer.name, peerResults[i]]));
     const rawReaders = rotation(ctx.identities);
     const raw = await sqlLoad(ctx.run.authenticatorUrl, window, async (client, i) => {
       await replay(client, transaction, settingsFor(rawReaders(), `raw-${i}`));
@@ -67,11 +80,6 @@ async function readPages(ctx: Context, transaction: RecordedQuery[]): Promise<Re
       const { statements, settings } = withoutRls(transaction, ownerReaders(), `owner-${i}`);
       await replay(client, statements, settings);
     });
-    const peers: Partial<Record<Peer['name'], LoadResult>> = {};
-    for (const peer of ctx.peers) {
-      const peerReaders = rotation(ctx.identities);
-      peers[peer.name] = await httpLoad(peer.origin, { ...window, cpu: peer.cpu, roundTrips: peer.roundTrips }, () => peer.pageRequest(peerReaders()));
-    }
     page.push({ concurrency, graphql, raw, owner, peer: peers['PostGraphile 4'], postgraphile5: peers['PostGraphile 5'] });
     log(`page c=${concurrency}: GraphQL ${summary(graphql)}`);
     log(`page c=${concurrency}: raw ${summary(raw)}`);
