@@ -165,7 +165,8 @@ function pipelinedWithPgClient(pool: pg.Pool, fairShare: FairShare) {
     } finally {
       broken ??= await transaction?.committed();
       lendConnection(client, undefined);
-      // A connection that could not roll back is in an unknown state: the pool discards it.
+      // A connection that could not roll back, or whose statement's own commit failed, is in an unknown
+      // state: the pool discards it.
       client.release(broken);
       release?.();
     }
