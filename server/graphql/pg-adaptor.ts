@@ -68,8 +68,9 @@ export function inOneWrite<T>(client: pg.ClientBase, send: () => T): T {
  * sends it; see above). In one transaction, only the first statement has an opening, and the caller
  * commits (`open` tells whether one is open). Statement by statement (`autocommit`), each has an opening
  * and `commit` of its own, until one asks for a transaction (a savepoint: @dataplan/pg's withTransaction),
- * which then holds the rest (the caller commits it). A statement's answer is given once its opening's is known: when the opening
- * failed, its error is the one that counts (the statement only failed because the transaction had).
+ * which then holds the rest (the caller commits it). A statement's answer is given once its opening's is
+ * known: when the opening failed, its error is the one that counts (the statement only failed because the
+ * transaction had).
  */
 function pipelinedClient(client: pg.PoolClient, open: () => Promise<unknown>, autocommit: boolean) {
   let transaction: Promise<unknown> | undefined;

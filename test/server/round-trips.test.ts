@@ -154,6 +154,13 @@ describe('the adaptor, as PostGraphile calls it', () => {
       expect(first.rows[0]).toMatchObject({ read_only: 'on', who: 'app_user' });
       expect(second.rows[0]).toMatchObject({ read_only: 'on', who: 'app_user' });
       expect(first.rows[0].xact).not.toBe(second.rows[0].xact);
+      // A query that asks for a transaction of its own (a savepoint) keeps it for everything inside it.
+      type Transactional = { withTransaction<R>(run: (client: { query(config: { text: string }): Promise<{ rows: { xact: string; read_only: string }[] }> }) => Promise<R>): Promise<R> };
+      const held = (await withPgClient(withLedger(annSettings(), ledger), (client) =>
+        (client as unknown as Transactional).withTransaction(async (inside) => [await inside.query(statement), await inside.query(statement)]),
+      )) as { rows: { xact: string; read_only: string }[] }[];
+      expect(held.map((result) => result.rows[0].read_only)).toEqual(['on', 'on']);
+      expect(held[0].rows[0].xact).toBe(held[1].rows[0].xact);
       const write = withPgClient(withLedger(annSettings(), ledger), (client) => client.query({ text: "insert into app_public.tasks (title) values ('read only') returning id" }));
       await expect(write).rejects.toMatchObject({ code: '25006' });
       expect(await tasksOfOrg()).toBe(before);
